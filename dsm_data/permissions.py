@@ -1,0 +1,59 @@
+"""Every rule about who may read or change what, in one place.
+
+Views, the Wagtail admin, search, exports and the API all ask these functions;
+none of them compares roles or countries itself. ``country`` is always the
+canonical ``Country`` row (the one users and data point at).
+"""
+
+from .models import COUNTRY_ROLES, Role
+
+
+def is_system_admin(user):
+    return bool(user.is_active and (user.is_superuser or user.role == Role.SYSTEM_ADMIN))
+
+
+def is_editor(user):
+    return bool(user.is_active and user.role == Role.EDITOR) or is_system_admin(user)
+
+
+def country_of(user):
+    """The country whose national rights the user holds, or None."""
+    if user.is_authenticated and user.is_active and user.role in COUNTRY_ROLES:
+        return user.country
+    return None
+
+
+def _holds_role_in(user, country, roles):
+    own_country = country_of(user)
+    return own_country is not None and own_country.pk == country.pk and user.role in roles
+
+
+def belongs_to(user, country):
+    """Any national role in that country: data user, focal point or country administrator."""
+    return _holds_role_in(user, country, COUNTRY_ROLES)
+
+
+def can_read_shared_data(user):
+    """Data shared with participating states: their users, and the system administrators."""
+    own_country = country_of(user)
+    return is_system_admin(user) or bool(own_country and own_country.is_participating)
+
+
+def can_submit_data_for(user, country):
+    return is_system_admin(user) or _holds_role_in(user, country, (Role.FOCAL_POINT,))
+
+
+def can_validate_data_for(user, country):
+    return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))
+
+
+def can_manage_users_of(user, country):
+    return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))
+
+
+def can_read_intranet_of(user, country):
+    return is_system_admin(user) or belongs_to(user, country)
+
+
+def can_edit_intranet_of(user, country):
+    return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))

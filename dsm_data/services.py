@@ -1,0 +1,66 @@
+"""Writes and state changes of dsm_data."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .models import COUNTRY_ROLES, Country, Role
+from .roles import ROLE_GROUP_NAMES
+
+
+def ensure_content_locales(**kwargs):
+    """Create a Wagtail locale for every content language (run after each migrate).
+
+    A language added to settings.WAGTAIL_CONTENT_LANGUAGES gets its locale here;
+    `sync_locale_trees` then gives it the page tree.
+    """
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=language_code)
+
+
+@transaction.atomic
+def save_country(code, names):
+    """Create or update a country and its name in each language of ``names``.
+
+    ``names`` maps language codes to names and must include the default
+    language; returns the canonical row.
+    """
+    default_locale = Locale.get_default()
+    canonical = Country.objects.filter(code=code, locale=default_locale).first()
+    if canonical is None:
+        canonical = Country(code=code, locale=default_locale)
+    canonical.name = names[default_locale.language_code]
+    canonical.full_clean()
+    canonical.save()
+    for language_code, name in names.items():
+        if language_code == default_locale.language_code:
+            continue
+        locale = Locale.objects.get(language_code=language_code)
+        Country.objects.update_or_create(
+            translation_key=canonical.translation_key,
+            locale=locale,
+            defaults={"code": code, "name": name, "is_participating": canonical.is_participating},
+        )
+    return canonical
+
+
+@transaction.atomic
+def assign_role(user, role, country=None):
+    """Give ``user`` exactly one role (and its country), and the matching group."""
+    if role in COUNTRY_ROLES and country is None:
+        raise ValidationError(_("A %(role)s needs a country.") % {"role": Role(role).label})
+    if role not in COUNTRY_ROLES and country is not None:
+        raise ValidationError(_("A %(role)s has no country.") % {"role": Role(role).label})
+    if country is not None and country.locale_id != Locale.get_default().pk:
+        country = country.get_translation(Locale.get_default())
+    user.role = role
+    user.country = country
+    user.is_superuser = role == Role.SYSTEM_ADMIN
+    user.save()
+    role_groups = Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())
+    user.groups.remove(*role_groups)
+    user.groups.add(Group.objects.get(name=ROLE_GROUP_NAMES[role]))
+    return user

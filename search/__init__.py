@@ -1,0 +1,1 @@
+"""Full-text search over library documents, pages and indicator metadata."""
