@@ -51,9 +51,9 @@ def save_country(code, names):
 def assign_role(user, role, country=None):
     """Give ``user`` exactly one role (and its country), and the matching group."""
     if role in COUNTRY_ROLES and country is None:
-        raise ValidationError(_("A %(role)s needs a country.") % {"role": Role(role).label})
+        raise ValidationError(_("The role “%(role)s” needs a country.") % {"role": Role(role).label})
     if role not in COUNTRY_ROLES and country is not None:
-        raise ValidationError(_("A %(role)s has no country.") % {"role": Role(role).label})
+        raise ValidationError(_("The role “%(role)s” has no country.") % {"role": Role(role).label})
     if country is not None and country.locale_id != Locale.get_default().pk:
         country = country.get_translation(Locale.get_default())
     user.role = role

@@ -1,0 +1,60 @@
+# The two commands of the README's quick start: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test system-packages messages migrate demo lint bench clean
+
+run: install messages migrate demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed-run
+install-test: $(VENV)/.installed-test
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (see README.md)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(BIN)/python system-packages
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python system-packages
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed-run
+
+# GNU gettext compiles the translations; Debian machines get it from apt when missing.
+system-packages:
+	@command -v msgfmt >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && apt-get install -y -qq gettext >/dev/null; } \
+		|| { command -v msgfmt >/dev/null || { echo "Install GNU gettext (msgfmt)"; exit 1; }; }
+
+messages:
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
+
+migrate:
+	$(MANAGE) migrate --no-input -v0
+
+demo:
+	$(MANAGE) dsm_demo
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Refresh locale/*/LC_MESSAGES/django.po from the sources, then translate the new entries.
+makemessages:
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=var --ignore=tests --ignore=bench --add-location=file
+
+bench: install-test
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,58 @@
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from dsm_data.models import Country, Role, User
+from library_pages.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DSM_DEMO_PASSWORD = "demo-secret"
+    call_command("dsm_demo", stdout=io.StringIO())
+
+
+def test_demo_loads_the_twelve_countries_in_english_and_russian(demo):
+    canonical = Country.objects.canonical()
+    assert sorted(canonical.values_list("code", flat=True)) == [
+        "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB",
+    ]  # fmt: skip
+    russian = Country.objects.get(code="KAZ", locale__language_code="ru")
+    assert russian.name == "Казахстан"
+
+
+def test_demo_accounts_log_in_with_the_demo_password_and_hold_their_role(demo):
+    assert User.objects.count() == 2 + 12 * 3
+    for username, role, country_code in [
+        ("sysadmin", Role.SYSTEM_ADMIN, None),
+        ("editor", Role.EDITOR, None),
+        ("kaz-admin", Role.COUNTRY_ADMIN, "KAZ"),
+        ("kaz-focal", Role.FOCAL_POINT, "KAZ"),
+        ("uzb-user", Role.DATA_USER, "UZB"),
+    ]:
+        user = authenticate(username=username, password="demo-secret")
+        assert user is not None, username
+        assert user.role == role
+        assert (user.country.code if user.country else None) == country_code
+
+
+def test_demo_makes_the_home_page_the_default_site_root_in_both_languages(demo):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert {page.locale.language_code: page.title for page in home.get_translations(inclusive=True).live()} == {
+        "en": "Data Sharing Mechanism",
+        "ru": "Механизм обмена данными",
+    }
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+
+def test_demo_runs_again_without_changing_anything(demo):
+    counts = (User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count())
+    call_command("dsm_demo", stdout=io.StringIO())
+    assert (User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count()) == counts

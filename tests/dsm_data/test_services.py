@@ -1,0 +1,81 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from wagtail.models import Locale
+
+from dsm_data.models import Country, Role
+from dsm_data.roles import ROLE_GROUP_NAMES
+from dsm_data.services import assign_role, ensure_content_locales, save_country
+
+
+def test_migrations_create_one_group_per_role_and_admin_access_for_admin_roles(db):
+    for role, name in ROLE_GROUP_NAMES.items():
+        group = Group.objects.get(name=name)
+        has_admin = group.permissions.filter(codename="access_admin").exists()
+        assert has_admin is (role in {Role.COUNTRY_ADMIN, Role.EDITOR, Role.SYSTEM_ADMIN}), role
+
+
+def test_every_content_language_has_a_locale(db):
+    assert set(Locale.objects.values_list("language_code", flat=True)) >= {"en", "ru"}
+
+
+def test_ensure_content_locales_adds_a_new_language(db, settings):
+    settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha")]
+    ensure_content_locales()
+    assert Locale.objects.filter(language_code="uz").exists()
+
+
+def test_save_country_keeps_one_row_per_language_and_updates_in_place(db):
+    canonical = save_country("GEO", {"en": "Georgia", "ru": "Грузия"})
+    save_country("GEO", {"en": "Georgia (updated)", "ru": "Грузия"})
+    rows = Country.objects.filter(code="GEO")
+    assert rows.count() == 2
+    assert {row.locale.language_code: row.name for row in rows} == {"en": "Georgia (updated)", "ru": "Грузия"}
+    assert canonical.locale == Locale.get_default()
+    assert {row.translation_key for row in rows} == {canonical.translation_key}
+
+
+def test_save_country_rejects_a_malformed_code(db):
+    with pytest.raises(ValidationError):
+        save_country("kz", {"en": "Kazakhstan"})
+
+
+def test_assign_role_moves_the_user_to_exactly_one_role_group(make_user, kazakhstan):
+    user = make_user(Role.FOCAL_POINT, kazakhstan)
+    assert list(user.groups.values_list("name", flat=True)) == ["Focal points"]
+    assign_role(user, Role.COUNTRY_ADMIN, kazakhstan)
+    assert list(user.groups.values_list("name", flat=True)) == ["Country administrators"]
+    assert user.has_perm("wagtailadmin.access_admin")
+
+
+def test_assign_role_makes_system_administrators_superusers_and_only_them(make_user, kazakhstan):
+    user = make_user(Role.SYSTEM_ADMIN)
+    assert user.is_superuser
+    assign_role(user, Role.DATA_USER, kazakhstan)
+    assert not user.is_superuser
+
+
+def test_assign_role_points_at_the_canonical_country_row(make_user, kazakhstan):
+    russian_row = kazakhstan.get_translation(Locale.objects.get(language_code="ru"))
+    user = make_user(Role.DATA_USER, russian_row)
+    assert user.country == kazakhstan
+
+
+@pytest.mark.parametrize("role", [Role.DATA_USER, Role.FOCAL_POINT, Role.COUNTRY_ADMIN])
+def test_national_roles_need_a_country(role, make_user):
+    with pytest.raises(ValidationError, match="needs a country"):
+        make_user(role)
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, Role.SYSTEM_ADMIN])
+def test_secretariat_roles_have_no_country(role, make_user, kazakhstan):
+    with pytest.raises(ValidationError, match="has no country"):
+        make_user(role, kazakhstan)
+
+
+def test_database_refuses_an_editor_with_a_country(make_user, kazakhstan):
+    user = make_user(Role.EDITOR)
+    user.country = kazakhstan
+    with pytest.raises(IntegrityError):
+        user.save()
