@@ -59,7 +59,7 @@ def test_laptop_defaults_need_no_variable():
         "import json; from django.conf import settings as s; print(json.dumps({"
         "'engine': s.DATABASES['default']['ENGINE'], 'email': s.EMAIL_BACKEND, 'es': s.DSM_ELASTICSEARCH_URL}))"
     )
-    env = {name: "" for name in ("DSM_DATABASE_URL", "DSM_EMAIL_URL", "DSM_ELASTICSEARCH_URL", "DSM_DEBUG")}
+    env = dict.fromkeys(("DSM_DATABASE_URL", "DSM_EMAIL_URL", "DSM_ELASTICSEARCH_URL", "DSM_DEBUG"), "")
     result = run_manage("shell", "--no-imports", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {

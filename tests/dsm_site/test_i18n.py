@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def language_links(html):
     """{language code: href} of the language switcher."""
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    return dict((code, href) for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', switcher))
+    return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', switcher)}
 
 
 def test_root_redirects_to_the_browser_language(client, home_pages):

@@ -41,9 +41,9 @@ def refreshed_catalogue(tmp_path_factory):
 
 def test_every_string_in_the_sources_is_translated_into_russian(refreshed_catalogue):
     statistics = gettext_statistics(refreshed_catalogue)
-    assert "untranslated" not in statistics and "fuzzy" not in statistics, (
-        f"{statistics}: run `make makemessages` and translate the new entries of locale/ru/LC_MESSAGES/django.po"
-    )
+    advice = f"{statistics}: run `make makemessages` and translate the new entries of locale/ru/LC_MESSAGES/django.po"
+    assert "untranslated" not in statistics, advice
+    assert "fuzzy" not in statistics, advice
 
 
 def test_committed_catalogue_is_valid_and_complete():
