@@ -1,0 +1,182 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a real server.
+
+The portal runs as its own process (`manage.py runserver`) on a database of its
+own, migrated and loaded with `dsm_demo` once per session, exactly as `make run`
+does; the tests see it only through the browser. Outside CI a missing browser
+skips these tests with a message; in CI (CI=true) it fails them.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import dj_database_url
+import pytest
+
+from tests.helpers import PROJECT_DIR, run_manage
+
+# Playwright's sync API keeps an event loop in the main thread; Django would then
+# refuse database access from later tests of the same session.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+BROWSER_PATH = os.environ.get("DSM_BROWSER", "/usr/bin/chromium")
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_PASSWORD = "e2e-demo-password"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if Path(item.fspath).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+def browser_unavailable(reason):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"Browser tests must run in CI: {reason}")
+    pytest.skip(f"Browser tests skipped: {reason} (install Debian's chromium to run them)")
+
+
+@dataclass
+class Portal:
+    url: str
+    env: dict
+    log: Path
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def create_database(tmp_path):
+    """A fresh database on the configured server: (URL, function that drops it)."""
+    base_url = os.environ.get("DSM_DATABASE_URL", "")
+    if not base_url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{tmp_path / 'e2e.sqlite3'}", lambda: None
+    import psycopg
+
+    config = dj_database_url.parse(base_url)
+    name = f"dsm_e2e_{uuid.uuid4().hex[:12]}"
+    server = {
+        "host": config["HOST"],
+        "port": config["PORT"] or 5432,
+        "user": config["USER"],
+        "password": config["PASSWORD"] or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**server) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(**server) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return base_url.rsplit("/", 1)[0] + "/" + name, drop
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("portal")
+    database_url, drop_database = create_database(tmp_path)
+    env = {
+        "DSM_DATABASE_URL": database_url,
+        "DSM_DEBUG": "1",
+        "DSM_DEMO_PASSWORD": DEMO_PASSWORD,
+        "DSM_MEDIA_ROOT": str(tmp_path / "media"),
+        "DSM_EMAIL_URL": "console:",
+    }
+    try:
+        for command in (["migrate", "--no-input", "-v0"], ["dsm_demo"]):
+            result = run_manage(*command, env=env)
+            assert result.returncode == 0, result.stdout + result.stderr
+        port = free_port()
+        log = tmp_path / "server.log"
+        with open(log, "w") as log_file:
+            server = subprocess.Popen(
+                [sys.executable, str(PROJECT_DIR / "manage.py"), "runserver", "--noreload", f"127.0.0.1:{port}"],
+                cwd=PROJECT_DIR,
+                env={**os.environ, **env},
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(f"{url}/healthz", server, log)
+            yield Portal(url=url, env=env, log=log)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    finally:
+        drop_database()
+
+
+def wait_for(url, server, log, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"The server stopped:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"The server did not answer {url} within {seconds} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(BROWSER_PATH).exists():
+        browser_unavailable(f"no browser at {BROWSER_PATH}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        browser_unavailable(f"Playwright is not installed ({error})")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=BROWSER_PATH, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser, portal):
+    context = browser.new_context(base_url=portal.url, locale="en-GB")
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def log_in(page):
+    """log_in(username, language="en"): sign in through the login form."""
+
+    def log_in(username, language="en"):
+        page.goto(f"/{language}/accounts/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(DEMO_PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+
+    return log_in
