@@ -7,7 +7,6 @@ skips these tests with a message; in CI (CI=true) it fails them.
 """
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 import dj_database_url
 import pytest
 
-from tests.helpers import PROJECT_DIR, run_manage
+from tests.helpers import PROJECT_DIR, free_port, run_manage, subprocess_env
 
 # Playwright's sync API keeps an event loop in the main thread; Django would then
 # refuse database access from later tests of the same session.
@@ -56,12 +55,6 @@ class Portal:
     url: str
     env: dict
     log: Path
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def create_database(tmp_path):
@@ -112,7 +105,7 @@ def portal(tmp_path_factory):
             server = subprocess.Popen(
                 [sys.executable, str(PROJECT_DIR / "manage.py"), "runserver", "--noreload", f"127.0.0.1:{port}"],
                 cwd=PROJECT_DIR,
-                env={**os.environ, **env},
+                env=subprocess_env(env),
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )

@@ -1,0 +1,86 @@
+"""What every benchmark needs: a Django set-up on a scratch database, timers, the report.
+
+A benchmark prints each figure beside the limit it is held to and ends with one
+JSON line, e.g. {"bench": "home_page", "median_ms": 4.1, "target_median_ms": 50}.
+Set DSM_BENCH_DATABASE_URL to run one on PostgreSQL (the database is emptied).
+"""
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def setup_django():
+    """Configure Django on a fresh scratch database, migrated; returns its URL."""
+    database_url = os.environ.get("DSM_BENCH_DATABASE_URL") or (
+        f"sqlite:///{tempfile.mkdtemp(prefix='dsm-bench-')}/bench.sqlite3"
+    )
+    os.environ["DSM_DATABASE_URL"] = database_url
+    os.environ.setdefault("DSM_DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dsm_site.settings")
+    sys.path[:0] = [str(PROJECT_DIR), str(PROJECT_DIR / "site")]
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    django.setup()
+    settings.DEBUG = False  # no query log: measure what production runs
+    if database_url.startswith("postgres"):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    call_command("migrate", "--no-input", verbosity=0)
+    return database_url
+
+
+def timings_ms(function, repeat, warmup=3):
+    for _ in range(warmup):
+        function()
+    result = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        result.append((time.perf_counter() - started) * 1000)
+    return result
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def query_count(function):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        function()
+    return len(captured)
+
+
+def report(bench, figures, limits):
+    """Print each figure beside its limit, then the JSON line; exit 1 if a limit is broken."""
+    broken = []
+    for name, value in figures.items():
+        limit = limits.get(name)
+        if limit is None:
+            print(f"{name:>24}: {value}")
+            continue
+        ok = value <= limit
+        broken += [] if ok else [name]
+        ratio = f" ({value / limit:.2f} of the limit)" if limit else ""
+        print(f"{name:>24}: {value} (limit {limit}){ratio} {'ok' if ok else 'OVER'}")
+    line = {"bench": bench, **figures, **{f"target_{name}": limit for name, limit in limits.items()}}
+    print(json.dumps(line))
+    return 1 if broken else 0
+
+
+def median(values):
+    return round(statistics.median(values), 2)
