@@ -2,52 +2,34 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .translation import TranslatedField, translated
 
 
-class CountryQuerySet(models.QuerySet):
-    def canonical(self):
-        """The rows data refers to: one per country, in the default content language."""
-        return self.filter(locale=Locale.get_default())
-
-
-class Country(TranslatableMixin, models.Model):
-    """A participating state (or, in another cluster, a ministry).
-
-    Each country has one row per content language, linked by ``translation_key``;
-    users and data point at the row in the default language ("canonical"), and
-    pages show ``country.localized``.
-    """
+class Country(models.Model):
+    """A participating state (or, in another cluster, a ministry)."""
 
     code = models.CharField(
         _("code"),
         max_length=8,
+        unique=True,
         validators=[RegexValidator(r"^[A-Z0-9]+$", _("Use capital letters and digits only."))],
         help_text=_("ISO 3166-1 alpha-3 code for a state, e.g. KAZ."),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = TranslatedField(_("name"), max_length=200)
     is_participating = models.BooleanField(
         _("participating"),
         default=True,
         help_text=_("Users of participating countries see data shared with participating states."),
     )
 
-    objects = CountryQuerySet.as_manager()
-
-    translatable_fields = [TranslatableField("name")]
-    synchronized_fields = [SynchronizedField("code"), SynchronizedField("is_participating")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["code", "locale"], name="country_code_unique_per_locale"),
-        ]
+        ordering = ["code"]
 
     def __str__(self):
-        return self.name
+        return translated(self.name)
 
 
 class Role(models.TextChoices):

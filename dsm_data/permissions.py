@@ -1,8 +1,7 @@
 """Every rule about who may read or change what, in one place.
 
 Views, the Wagtail admin, search, exports and the API all ask these functions;
-none of them compares roles or countries itself. ``country`` is always the
-canonical ``Country`` row (the one users and data point at).
+none of them compares roles or countries itself.
 """
 
 from .models import COUNTRY_ROLES, Role

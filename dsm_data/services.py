@@ -21,30 +21,13 @@ def ensure_content_locales(**kwargs):
         Locale.objects.get_or_create(language_code=language_code)
 
 
-@transaction.atomic
 def save_country(code, names):
-    """Create or update a country and its name in each language of ``names``.
-
-    ``names`` maps language codes to names and must include the default
-    language; returns the canonical row.
-    """
-    default_locale = Locale.get_default()
-    canonical = Country.objects.filter(code=code, locale=default_locale).first()
-    if canonical is None:
-        canonical = Country(code=code, locale=default_locale)
-    canonical.name = names[default_locale.language_code]
-    canonical.full_clean()
-    canonical.save()
-    for language_code, name in names.items():
-        if language_code == default_locale.language_code:
-            continue
-        locale = Locale.objects.get(language_code=language_code)
-        Country.objects.update_or_create(
-            translation_key=canonical.translation_key,
-            locale=locale,
-            defaults={"code": code, "name": name, "is_participating": canonical.is_participating},
-        )
-    return canonical
+    """Create or update a country; ``names`` maps language codes to its name."""
+    country = Country.objects.filter(code=code).first() or Country(code=code)
+    country.name = names
+    country.full_clean()
+    country.save()
+    return country
 
 
 @transaction.atomic
@@ -54,8 +37,6 @@ def assign_role(user, role, country=None):
         raise ValidationError(_("The role “%(role)s” needs a country.") % {"role": Role(role).label})
     if role not in COUNTRY_ROLES and country is not None:
         raise ValidationError(_("The role “%(role)s” has no country.") % {"role": Role(role).label})
-    if country is not None and country.locale_id != Locale.get_default().pk:
-        country = country.get_translation(Locale.get_default())
     user.role = role
     user.country = country
     user.is_superuser = role == Role.SYSTEM_ADMIN

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from . import permissions, selectors
+from . import permissions
 
 
 @login_required
@@ -12,7 +12,7 @@ def account(request):
         request,
         "dsm_data/account.html",
         {
-            "country": selectors.localized_country(permissions.country_of(user)),
+            "country": permissions.country_of(user),
             "role_label": user.get_role_display(),
             "can_use_admin": user.has_perm("wagtailadmin.access_admin"),
         },

@@ -6,14 +6,14 @@ from .models import Country
 
 
 class CountryViewSet(SnippetViewSet):
-    """Countries in the admin; names are translated with wagtail-localize's editor."""
+    """Countries in the admin, with their name in every language."""
 
     model = Country
     icon = "site"
     menu_label = _("Countries")
-    list_display = ["name", "code", "is_participating", "locale"]
-    list_filter = ["is_participating", "locale"]
-    search_fields = ["name", "code"]
+    list_display = ["__str__", "code", "is_participating"]
+    list_filter = ["is_participating"]
+    search_fields = ["code"]
     add_to_admin_menu = True
     menu_order = 300
 
