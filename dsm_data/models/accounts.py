@@ -3,7 +3,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .translation import TranslatedField, translated
+from ..translation import TranslatedField, translated
 
 
 class Country(models.Model):

@@ -1,0 +1,55 @@
+"""dsm_data's models, one module per concept; import them from here."""
+
+from .accounts import COUNTRY_ROLES, Country, Role, User
+from .catalogue import (
+    TOTAL_CODE,
+    Category,
+    Confidentiality,
+    Dimension,
+    Frequency,
+    Indicator,
+    IndicatorDimension,
+    NationalMetadata,
+    Series,
+    ValidationRule,
+)
+from .periods import Period, PeriodLockException
+from .submissions import (
+    EDITABLE_STATUSES,
+    Absence,
+    Channel,
+    Status,
+    Submission,
+    SubmissionIndicator,
+    Transition,
+    Value,
+    ValueRevision,
+)
+
+__all__ = [
+    "COUNTRY_ROLES",
+    "EDITABLE_STATUSES",
+    "TOTAL_CODE",
+    "Absence",
+    "Category",
+    "Channel",
+    "Confidentiality",
+    "Country",
+    "Dimension",
+    "Frequency",
+    "Indicator",
+    "IndicatorDimension",
+    "NationalMetadata",
+    "Period",
+    "PeriodLockException",
+    "Role",
+    "Series",
+    "Status",
+    "Submission",
+    "SubmissionIndicator",
+    "Transition",
+    "User",
+    "ValidationRule",
+    "Value",
+    "ValueRevision",
+]
