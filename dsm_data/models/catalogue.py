@@ -118,6 +118,9 @@ class IndicatorDimension(models.Model):
             models.UniqueConstraint(fields=["indicator", "dimension"], name="indicator_dimension_unique"),
         ]
 
+    def __str__(self):
+        return f"{self.indicator_id}: {self.dimension_id}"
+
 
 class Series(models.Model):
     """One cell of an indicator's grid: one category of each of its dimensions.

@@ -58,3 +58,6 @@ class PeriodLockException(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["period", "country"], name="lock_exception_unique"),
         ]
+
+    def __str__(self):
+        return f"{self.country_id} {self.period_id} until {self.until}"

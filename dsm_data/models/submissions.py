@@ -76,6 +76,9 @@ class SubmissionIndicator(models.Model):
             models.UniqueConstraint(fields=["submission", "indicator"], name="submission_indicator_unique"),
         ]
 
+    def __str__(self):
+        return f"{self.submission} {self.indicator_id}"
+
 
 class Transition(models.Model):
     """A step of a submission's workflow: who moved it, when, and why."""
@@ -89,6 +92,9 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.submission}: {self.from_status} -> {self.to_status}"
 
 
 class Value(models.Model):
@@ -129,7 +135,8 @@ class Value(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.series} {self.country_id} {self.period_id}: {self.number if self.number is not None else self.absence}"
+        shown = self.number if self.number is not None else self.absence
+        return f"{self.series} {self.country_id} {self.period_id}: {shown}"
 
 
 class ValueRevision(models.Model):
@@ -153,3 +160,6 @@ class ValueRevision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["value", "revision"], name="value_revision_unique"),
         ]
+
+    def __str__(self):
+        return f"{self.value_id} r{self.revision}"
