@@ -9,6 +9,6 @@ class DsmDataConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import services
+        from .services import accounts
 
-        post_migrate.connect(services.ensure_content_locales, sender=self)
+        post_migrate.connect(accounts.ensure_content_locales, sender=self)

@@ -56,3 +56,46 @@ def can_read_intranet_of(user, country):
 
 def can_edit_intranet_of(user, country):
     return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))
+
+
+def can_correct_data_for(user, country):
+    """Corrections of published figures: the country's administrators."""
+    return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))
+
+
+def can_key_in_paper_for(user, country):
+    """Paper forms are keyed in by the country's administrators on behalf of an institution."""
+    return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))
+
+
+def can_publish(user):
+    return is_system_admin(user)
+
+
+def can_read_submission(user, submission):
+    """A submission in any state: its country's users and the system administrators."""
+    return is_system_admin(user) or belongs_to(user, submission.country)
+
+
+def visible_values(user, values, now):
+    """The published values among ``values`` that ``user`` may read at ``now``.
+
+    Public values once released; values shared with participating states for
+    their users; a country's own values for its users even under embargo; all
+    published values for system administrators.
+    """
+    from django.db.models import Q
+
+    from .models import Confidentiality
+
+    published = values.filter(released_at__isnull=False)
+    if is_system_admin(user):
+        return published
+    released = Q(released_at__lte=now)
+    readable = released & Q(confidentiality=Confidentiality.PUBLIC)
+    if can_read_shared_data(user):
+        readable |= released & Q(confidentiality=Confidentiality.SHARED)
+    own_country = country_of(user)
+    if own_country is not None:
+        readable |= Q(country=own_country)
+    return published.filter(readable)

@@ -1,7 +1,7 @@
 import pytest
 
 from dsm_data.models import Role
-from dsm_data.services import assign_role, save_country
+from dsm_data.services.accounts import assign_role, save_country
 
 
 @pytest.fixture(autouse=True)

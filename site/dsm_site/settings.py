@@ -181,7 +181,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "DSM"
-WAGTAILADMIN_BASE_URL = os.environ.get("DSM_BASE_URL", "http://127.0.0.1:8000")
+DSM_BASE_URL = os.environ.get("DSM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = DSM_BASE_URL
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

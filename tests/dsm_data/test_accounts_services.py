@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from dsm_data.models import Country, Role
 from dsm_data.roles import ROLE_GROUP_NAMES
-from dsm_data.services import assign_role, ensure_content_locales, save_country
+from dsm_data.services.accounts import assign_role, ensure_content_locales, save_country
 
 
 def test_migrations_create_one_group_per_role_and_admin_access_for_admin_roles(db):

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .models import COUNTRY_ROLES, Country, Role
-from .roles import ROLE_GROUP_NAMES
+from ..models import COUNTRY_ROLES, Country, Role
+from ..roles import ROLE_GROUP_NAMES
 
 
 def ensure_content_locales(**kwargs):

@@ -1,0 +1,61 @@
+"""Writes to the indicator catalogue: dimensions, indicators and their series."""
+
+import itertools
+
+from django.db import transaction
+
+from ..grid import indicator_dimensions, series_key
+from ..models import TOTAL_CODE, Category, Dimension, Indicator, IndicatorDimension, Series
+
+TOTAL_NAMES = {"en": "Total", "ru": "Всего"}
+
+
+@transaction.atomic
+def save_dimension(code, name, categories):
+    """Create or update a dimension and its categories; adds the total (``_T``) itself.
+
+    ``categories`` is a list of (code, {language: name}) in display order.
+    """
+    dimension, _created = Dimension.objects.update_or_create(code=code, defaults={"name": name})
+    for order, (category_code, category_name) in enumerate(categories, start=1):
+        Category.objects.update_or_create(
+            dimension=dimension, code=category_code, defaults={"name": category_name, "sort_order": order}
+        )
+    Category.objects.get_or_create(
+        dimension=dimension, code=TOTAL_CODE, defaults={"name": TOTAL_NAMES, "sort_order": 10_000}
+    )
+    return dimension
+
+
+@transaction.atomic
+def save_indicator(code, dimension_codes=(), **fields):
+    """Create or update an indicator with its dimensions, in order, and its series."""
+    indicator, _created = Indicator.objects.update_or_create(code=code, defaults=fields)
+    dimensions = {dimension.code: dimension for dimension in Dimension.objects.filter(code__in=dimension_codes)}
+    IndicatorDimension.objects.filter(indicator=indicator).exclude(dimension__code__in=dimension_codes).delete()
+    for order, dimension_code in enumerate(dimension_codes):
+        IndicatorDimension.objects.update_or_create(
+            indicator=indicator, dimension=dimensions[dimension_code], defaults={"sort_order": order}
+        )
+    ensure_series(indicator)
+    return indicator
+
+
+def ensure_series(indicator):
+    """Create the series for every combination of the indicator's categories (totals included)."""
+    dimensions = indicator_dimensions(indicator)
+    existing = set(Series.objects.filter(indicator=indicator).values_list("key", flat=True))
+    combinations = list(itertools.product(*(dimension.ordered_categories for dimension in dimensions)))
+    new_series = []
+    for order, categories in enumerate(combinations):
+        key = series_key(categories)
+        if key not in existing:
+            is_total = any(category.code == TOTAL_CODE for category in categories) or not categories
+            new_series.append((Series(indicator=indicator, key=key, is_total=is_total, sort_order=order), categories))
+    Series.objects.bulk_create([series for series, _categories in new_series])
+    links = [
+        Series.categories.through(series_id=series.pk, category_id=category.pk)
+        for series, categories in new_series
+        for category in categories
+    ]
+    Series.categories.through.objects.bulk_create(links)

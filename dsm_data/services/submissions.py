@@ -1,0 +1,291 @@
+"""The life of a submission: entering values, the workflow, publication and corrections.
+
+Each function checks its permission (dsm_data.permissions) and its state itself,
+so that the web form, Excel and paper channels and the API share one set of rules.
+Each runs in one transaction: a rejected call writes nothing.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions, selectors
+from ..grid import build_grid
+from ..models import (
+    Channel,
+    Indicator,
+    Role,
+    Status,
+    Submission,
+    SubmissionIndicator,
+    Transition,
+    Value,
+    ValueRevision,
+)
+from ..validation import ERROR, WARNING, Cell, check_cells, complete_totals, completeness_problems
+
+
+class Rejected(Exception):
+    """The input breaks rules; ``problems`` lists each, naming its cell. Nothing was written."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+@transaction.atomic
+def open_submission(country, period, user):
+    """The country's submission for the period, created as a draft with the period's indicators."""
+    if not permissions.can_submit_data_for(user, country) and not permissions.can_key_in_paper_for(user, country):
+        raise PermissionDenied
+    submission, created = Submission.objects.get_or_create(country=country, period=period)
+    if created:
+        indicators = [
+            indicator for indicator in Indicator.objects.all() if period.frequency in (indicator.frequencies or [])
+        ]
+        SubmissionIndicator.objects.bulk_create(
+            SubmissionIndicator(
+                submission=submission, indicator=indicator, confidentiality=indicator.default_confidentiality
+            )
+            for indicator in indicators
+        )
+        Transition.objects.create(submission=submission, to_status=Status.DRAFT, actor=user)
+    return submission
+
+
+def _check_can_enter(submission, user, channel):
+    country = submission.country
+    allowed = (
+        permissions.can_key_in_paper_for(user, country)
+        if channel == Channel.PAPER
+        else permissions.can_submit_data_for(user, country)
+    )
+    if not allowed:
+        raise PermissionDenied
+    if not submission.is_editable:
+        raise Rejected(
+            [_("This submission is %(status)s: it cannot be changed.") % {"status": submission.get_status_display()}]
+        )
+    if not selectors.period_is_open(submission.period, country):
+        raise Rejected(
+            [
+                _("The period %(period)s closed for entry on %(date)s. Ask the secretariat for an exception.")
+                % {"period": submission.period.code, "date": submission.period.locks_on}
+            ]
+        )
+
+
+@transaction.atomic
+def save_cells(submission, indicator, cells, user, channel=Channel.FORM, reason=""):
+    """Store the given cells ({series pk: Cell}) of one indicator; returns the warnings.
+
+    Blank totals whose breakdown is complete are computed. Raises Rejected, and
+    stores nothing, when any cell breaks a rule.
+    """
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _check_can_enter(submission, user, channel)
+    link = SubmissionIndicator.objects.filter(submission=submission, indicator=indicator).first()
+    if link is None:
+        raise Rejected([_("%(indicator)s is not part of this submission.") % {"indicator": indicator}])
+    grid = build_grid(indicator)
+    known = {series.pk for series in grid.series}
+    merged = selectors.cells_of(submission, indicator)
+    merged.update({pk: cell for pk, cell in cells.items() if pk in known})
+    complete_totals(grid, merged)
+    problems = _problems(submission, indicator, grid, merged)
+    errors = [problem for problem in problems if problem.severity == ERROR]
+    if errors:
+        raise Rejected(errors)
+    _write(submission, link, merged, user, channel, reason)
+    submission.save(update_fields=["updated_at"])
+    return [problem for problem in problems if problem.severity == WARNING]
+
+
+def _problems(submission, indicator, grid, cells):
+    previous = selectors.previous_numbers(submission.country, indicator, submission.period)
+    history = selectors.grand_total_history(submission.country, indicator, submission.period, grid)
+    return check_cells(grid, cells, previous=previous, history=history)
+
+
+def _write(submission, link, cells, user, channel, reason, is_correction=False):
+    stored = {value.series_id: value for value in Value.objects.filter(submission=submission, indicator=link.indicator)}
+    revisions = []
+    for series_pk, cell in cells.items():
+        value = stored.get(series_pk)
+        if value is not None and _cell_of(value).same_content(cell):
+            if value.comment != cell.comment:
+                value.comment = cell.comment
+                value.save(update_fields=["comment"])
+            continue
+        if value is None:
+            if cell.is_blank and not cell.comment:
+                continue
+            value = Value(
+                submission=submission,
+                series_id=series_pk,
+                indicator=link.indicator,
+                country=submission.country,
+                period=submission.period,
+                confidentiality=link.confidentiality,
+                revision=0,
+            )
+        for name in ("number", "absence", "is_provisional", "is_estimated", "footnote", "comment"):
+            setattr(value, name, getattr(cell, name))
+        value.revision += 1
+        value.save()
+        revisions.append(
+            ValueRevision(
+                value=value,
+                revision=value.revision,
+                number=cell.number,
+                absence=cell.absence,
+                is_provisional=cell.is_provisional,
+                is_estimated=cell.is_estimated,
+                footnote=cell.footnote,
+                channel=channel,
+                reason=reason,
+                is_correction=is_correction,
+                changed_by=user,
+            )
+        )
+    ValueRevision.objects.bulk_create(revisions)
+    return len(revisions)
+
+
+def _cell_of(value):
+    return Cell(
+        number=value.number,
+        absence=value.absence,
+        is_provisional=value.is_provisional,
+        is_estimated=value.is_estimated,
+        footnote=value.footnote,
+        comment=value.comment,
+    )
+
+
+@transaction.atomic
+def set_confidentiality(submission, indicator, confidentiality, user):
+    _check_can_enter(submission, user, Channel.FORM)
+    SubmissionIndicator.objects.filter(submission=submission, indicator=indicator).update(
+        confidentiality=confidentiality
+    )
+    Value.objects.filter(submission=submission, indicator=indicator).update(confidentiality=confidentiality)
+
+
+@transaction.atomic
+def submit(submission, user):
+    """Draft or returned -> submitted, when every cell has a number or a flag and every warning a comment."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _check_can_enter(submission, user, Channel.FORM)
+    problems = []
+    for link in submission.submission_indicators.select_related("indicator"):
+        grid = build_grid(link.indicator)
+        cells = selectors.cells_of(submission, link.indicator)
+        found = _problems(submission, link.indicator, grid, cells)
+        problems += [problem for problem in found if problem.severity == ERROR]
+        problems += completeness_problems(grid, cells, [problem for problem in found if problem.severity == WARNING])
+    if problems:
+        raise Rejected(problems)
+    return _move(submission, Status.SUBMITTED, user)
+
+
+def _check_can_validate(submission, user, expected_status):
+    if not permissions.can_validate_data_for(user, submission.country):
+        raise PermissionDenied
+    if submission.status != expected_status:
+        raise Rejected(
+            [_("This submission is %(status)s: it cannot be changed.") % {"status": submission.get_status_display()}]
+        )
+
+
+@transaction.atomic
+def return_submission(submission, user, comment):
+    """Submitted -> returned to the focal point, with what to correct."""
+    _check_can_validate(submission, user, Status.SUBMITTED)
+    if not comment.strip():
+        raise Rejected([_("Say what needs correcting: a comment is required to return a submission.")])
+    return _move(submission, Status.RETURNED, user, comment)
+
+
+@transaction.atomic
+def validate(submission, user, comment=""):
+    """Submitted -> validated: the values are locked."""
+    _check_can_validate(submission, user, Status.SUBMITTED)
+    submission.validated_at = timezone.now()
+    return _move(submission, Status.VALIDATED, user, comment)
+
+
+@transaction.atomic
+def unvalidate(submission, user, reason):
+    """Validated -> returned: reopens locked values, an explicit act with its reason."""
+    _check_can_validate(submission, user, Status.VALIDATED)
+    if not reason.strip():
+        raise Rejected([_("A reason is required to reopen a validated submission.")])
+    return _move(submission, Status.RETURNED, user, reason)
+
+
+@transaction.atomic
+def publish(submission, user, release_at=None):
+    """Validated -> published, at once or at ``release_at``; nobody but the owners sees values before."""
+    if not permissions.can_publish(user):
+        raise PermissionDenied
+    if submission.status != Status.VALIDATED:
+        raise Rejected([_("Only a validated submission can be published.")])
+    now = timezone.now()
+    release_at = max(release_at or now, now)
+    submission.published_at = now
+    submission.release_at = release_at
+    Value.objects.filter(submission=submission).update(released_at=release_at)
+    return _move(submission, Status.PUBLISHED, user)
+
+
+@transaction.atomic
+def correct_value(value, cell, user, reason, channel=Channel.FORM):
+    """A new revision of a published value, with its reason; the old one stays in the history."""
+    submission = value.submission
+    if not permissions.can_correct_data_for(user, submission.country):
+        raise PermissionDenied
+    if submission.status != Status.PUBLISHED:
+        raise Rejected([_("Only published values are corrected; change the draft instead.")])
+    if not reason.strip():
+        raise Rejected([_("A reason is required to correct a published value.")])
+    grid = build_grid(value.indicator)
+    cells = selectors.cells_of(submission, value.indicator)
+    cells[value.series_id] = cell
+    errors = [problem for problem in _problems(submission, value.indicator, grid, cells) if problem.severity == ERROR]
+    if errors:
+        raise Rejected(errors)
+    link = SubmissionIndicator.objects.get(submission=submission, indicator=value.indicator)
+    _write(submission, link, {value.series_id: cell}, user, channel, reason, is_correction=True)
+    value.refresh_from_db()
+    return value
+
+
+# Who hears of each step.
+NOTIFIED_ROLES = {
+    Status.SUBMITTED: [Role.COUNTRY_ADMIN],
+    Status.RETURNED: [Role.FOCAL_POINT],
+    Status.VALIDATED: [Role.FOCAL_POINT, Role.SYSTEM_ADMIN],
+    Status.PUBLISHED: [Role.FOCAL_POINT, Role.COUNTRY_ADMIN],
+}
+
+
+def _move(submission, status, user, comment=""):
+    transition = Transition.objects.create(
+        submission=submission, from_status=submission.status, to_status=status, actor=user, comment=comment
+    )
+    submission.status = status
+    submission.save()
+    recipients = list(
+        selectors.users_to_notify(submission, NOTIFIED_ROLES.get(status, [])).values_list("email", flat=True)
+    )
+    if recipients:
+        context = {"submission": submission, "transition": transition, "base_url": settings.DSM_BASE_URL}
+        subject = render_to_string("dsm_data/email/transition_subject.txt", context).strip()
+        body = render_to_string("dsm_data/email/transition_body.txt", context)
+        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    return submission

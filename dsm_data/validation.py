@@ -1,0 +1,256 @@
+"""The checks every channel runs on an indicator's cells before anything is stored.
+
+Errors block saving (negative counts, totals that differ from their breakdown,
+declared rules such as decisions exceeding applications). Blank cells and
+warnings (a large change from the previous period, a figure far outside the
+country's history) are allowed in a draft; submitting needs a number or a flag
+in every cell and a comment on every warning.
+"""
+
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .models import TOTAL_CODE, ValidationRule
+from .numbers import format_number
+from .translation import translated
+
+ERROR = "error"
+WARNING = "warning"
+MIN_HISTORY_FOR_OUTLIERS = 5
+OUTLIER_DEVIATIONS = 3
+
+
+@dataclass
+class Cell:
+    """One cell as entered: a number, or the reason it has none, with its flags."""
+
+    number: Decimal | None = None
+    absence: str = ""
+    is_provisional: bool = False
+    is_estimated: bool = False
+    footnote: str = ""
+    comment: str = ""
+
+    @property
+    def is_blank(self):
+        return self.number is None and not self.absence
+
+    def same_content(self, other):
+        """True when storing ``self`` over ``other`` would change nothing but the comment."""
+        return (self.number, self.absence, self.is_provisional, self.is_estimated, self.footnote) == (
+            other.number,
+            other.absence,
+            other.is_provisional,
+            other.is_estimated,
+            other.footnote,
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    series_id: int
+    message: str
+
+    def __str__(self):
+        return self.message
+
+
+def complete_totals(grid, cells):
+    """Fill blank totals whose whole breakdown holds numbers, innermost first; returns the filled pks."""
+    filled = set()
+
+    # Series with fewer totals first, so that a grand total is summed from filled subtotals.
+    def totals_in(series):
+        return sum(category.code == TOTAL_CODE for category in grid.categories_by_series[series.pk])
+
+    ordered = sorted(grid.series, key=totals_in)
+    for series in ordered:
+        cell = cells.get(series.pk)
+        if cell is not None and not cell.is_blank:
+            continue
+        for _index, parts in _breakdowns(grid, series):
+            numbers = [_number(cells, part) for part in parts]
+            if numbers and all(number is not None for number in numbers):
+                cells[series.pk] = Cell(number=sum(numbers))
+                filled.add(series.pk)
+                break
+    return filled
+
+
+def check_cells(grid, cells, previous=None, history=None, rules=None):
+    """Every problem of one indicator's cells. ``cells`` maps series pk to Cell.
+
+    ``previous`` maps series pk to the number of the previous period;
+    ``history`` lists the grand totals of the country's earlier periods.
+    """
+    problems = []
+    label = grid.cell_label
+    for series in grid.series:
+        cell = cells.get(series.pk)
+        if cell is not None and cell.number is not None and cell.number < 0:
+            problems.append(
+                Problem(
+                    ERROR,
+                    series.pk,
+                    _("%(cell)s: a count cannot be negative (%(value)s).")
+                    % {"cell": label(series), "value": format_number(cell.number)},
+                )
+            )
+    problems += _total_problems(grid, cells)
+    problems += _rule_problems(grid, cells, rules if rules is not None else _rules_of(grid.indicator))
+    problems += _change_warnings(grid, cells, previous or {})
+    problems += _outlier_warnings(grid, cells, history or [])
+    return problems
+
+
+def completeness_problems(grid, cells, warnings):
+    """What stops a submission: blank cells, and warnings nobody explained."""
+    problems = [
+        Problem(
+            ERROR,
+            series.pk,
+            _("%(cell)s: enter a number or mark why it is missing.") % {"cell": grid.cell_label(series)},
+        )
+        for series in grid.series
+        if cells.get(series.pk) is None or cells[series.pk].is_blank
+    ]
+    for warning in warnings:
+        cell = cells.get(warning.series_id)
+        if cell is None or not cell.comment.strip():
+            problems.append(
+                Problem(ERROR, warning.series_id, _("%(warning)s Add a comment.") % {"warning": warning.message})
+            )
+    return problems
+
+
+def _breakdowns(grid, series):
+    """For each total category of ``series``: (dimension index, the series that add up to it)."""
+    categories = grid.categories_by_series[series.pk]
+    for index, category in enumerate(categories):
+        if category.code == TOTAL_CODE:
+            parts = [
+                grid.series_with(series, index, part)
+                for part in grid.dimensions[index].ordered_categories
+                if part.code != TOTAL_CODE
+            ]
+            yield index, parts
+
+
+def _total_problems(grid, cells):
+    problems = []
+    for series in grid.series:
+        cell = cells.get(series.pk)
+        if cell is None or cell.number is None:
+            continue
+        for index, parts in _breakdowns(grid, series):
+            numbers = [_number(cells, part) for part in parts]
+            if numbers and all(number is not None for number in numbers) and sum(numbers) != cell.number:
+                problems.append(
+                    Problem(
+                        ERROR,
+                        series.pk,
+                        _(
+                            "%(cell)s: the total %(total)s differs from the sum of its breakdown "
+                            "by %(dimension)s, %(sum)s."
+                        )
+                        % {
+                            "cell": grid.cell_label(series),
+                            "total": format_number(cell.number),
+                            "dimension": translated(grid.dimensions[index].name).lower(),
+                            "sum": format_number(sum(numbers)),
+                        },
+                    )
+                )
+    return problems
+
+
+def _rules_of(indicator):
+    return list(ValidationRule.objects.filter(indicator=indicator).prefetch_related("left", "right"))
+
+
+def _rule_problems(grid, cells, rules):
+    problems = []
+    for rule in rules:
+        left, right = list(rule.left.all()), list(rule.right.all())
+        if not left or not right:
+            continue
+        index = next(i for i, dimension in enumerate(grid.dimensions) if dimension.pk == left[0].dimension_id)
+        anchors = [series for series in grid.series if grid.categories_by_series[series.pk][index].pk == left[0].pk]
+        for anchor in anchors:
+            left_numbers = [_number(cells, grid.series_with(anchor, index, category)) for category in left]
+            right_numbers = [_number(cells, grid.series_with(anchor, index, category)) for category in right]
+            if None in left_numbers or None in right_numbers:
+                continue
+            if sum(left_numbers) > sum(right_numbers):
+                problems.append(
+                    Problem(
+                        ERROR if rule.severity == ValidationRule.Severity.ERROR else WARNING,
+                        anchor.pk,
+                        _("%(cell)s: %(rule)s (%(left)s > %(right)s).")
+                        % {
+                            "cell": grid.cell_label(anchor),
+                            "rule": translated(rule.message),
+                            "left": format_number(sum(left_numbers)),
+                            "right": format_number(sum(right_numbers)),
+                        },
+                    )
+                )
+    return problems
+
+
+def _number(cells, series):
+    cell = cells.get(series.pk)
+    return None if cell is None else cell.number
+
+
+def _change_warnings(grid, cells, previous):
+    problems = []
+    share = Decimal(grid.indicator.change_warning_share)
+    for series in grid.series:
+        cell, before = cells.get(series.pk), previous.get(series.pk)
+        if not series.is_total or cell is None or cell.number is None or not before:
+            continue
+        change = abs(cell.number - before) / before
+        if change > share:
+            problems.append(
+                Problem(
+                    WARNING,
+                    series.pk,
+                    _("%(cell)s: %(value)s differs by %(change)s%% from the previous period (%(previous)s).")
+                    % {
+                        "cell": grid.cell_label(series),
+                        "value": format_number(cell.number),
+                        "change": format_number(round(change * 100)),
+                        "previous": format_number(before),
+                    },
+                )
+            )
+    return problems
+
+
+def _outlier_warnings(grid, cells, history):
+    grand_total = grid.rows[-1].cells[-1]
+    cell = cells.get(grand_total.pk)
+    if len(history) < MIN_HISTORY_FOR_OUTLIERS or cell is None or cell.number is None:
+        return []
+    mean, deviation = statistics.mean(history), statistics.pstdev(history)
+    low, high = mean - OUTLIER_DEVIATIONS * deviation, mean + OUTLIER_DEVIATIONS * deviation
+    if deviation == 0 or low <= cell.number <= high:
+        return []
+    return [
+        Problem(
+            WARNING,
+            grand_total.pk,
+            _("%(cell)s: %(value)s is far outside this country's earlier figures (%(low)s to %(high)s).")
+            % {
+                "cell": grid.cell_label(grand_total),
+                "value": format_number(cell.number),
+                "low": format_number(max(round(low), 0)),
+                "high": format_number(round(high)),
+            },
+        )
+    ]
