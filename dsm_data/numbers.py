@@ -36,3 +36,40 @@ def format_number(value):
     value = Decimal(value)
     value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
     return number_format(value, use_l10n=True, force_grouping=True)
+
+
+# Eurostat's codes, typed in a cell instead of a number or after it.
+ABSENCE_CODES = {":": "not_available", "c": "confidential", "z": "not_applicable"}
+FLAG_CODES = {"p": "is_provisional", "e": "is_estimated"}
+
+
+def parse_entry(text):
+    """A Cell from what a person types: "1 234", "1234 p" (provisional), "1234 e" (estimated), ":", "c", "z".
+
+    Raises ValueError for anything else; a blank entry gives a blank cell.
+    """
+    from .validation import Cell
+
+    text = (text or "").strip()
+    lowered = text.lower()
+    if not text:
+        return Cell()
+    if lowered in ABSENCE_CODES:
+        return Cell(absence=ABSENCE_CODES[lowered])
+    flags = {}
+    while lowered and lowered[-1] in FLAG_CODES:
+        flags[FLAG_CODES[lowered[-1]]] = True
+        lowered = lowered[:-1].rstrip()
+    return Cell(number=parse_number(lowered), **flags)
+
+
+def format_entry(cell):
+    """The text that ``parse_entry`` reads back as the same cell."""
+    if cell is None:
+        return ""
+    if cell.absence:
+        return {absence: code for code, absence in ABSENCE_CODES.items()}[cell.absence]
+    if cell.number is None:
+        return ""
+    flags = "".join(code for code, name in FLAG_CODES.items() if getattr(cell, name))
+    return f"{format_number(cell.number)} {flags}".strip()

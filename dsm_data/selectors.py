@@ -1,10 +1,11 @@
 """Reads of dsm_data."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
+from . import permissions
 from .grid import build_grid
-from .models import Country, Period, PeriodLockException, Role, User, Value, ValueRevision
+from .models import Country, Period, PeriodLockException, Role, Series, Submission, User, Value, ValueRevision
 from .validation import Cell
 
 
@@ -76,3 +77,53 @@ def users_to_notify(submission, roles):
     if Role.SYSTEM_ADMIN in roles:
         query |= Q(role=Role.SYSTEM_ADMIN)
     return User.objects.filter(query, is_active=True).exclude(email="")
+
+
+def submissions_readable_by(user):
+    submissions = Submission.objects.select_related("country", "period").order_by("-period__start", "country__code")
+    if permissions.is_system_admin(user):
+        return submissions
+    country = permissions.country_of(user)
+    return submissions.filter(country=country) if country else submissions.none()
+
+
+def periods_to_start(country, today=None):
+    """Periods open for entry in which the country has no submission yet."""
+    periods = Period.objects.exclude(submissions__country=country).order_by("-start")
+    return [period for period in periods if period_is_open(period, country, today)]
+
+
+def submission_indicator_summaries(submission):
+    """Each indicator of a submission with its confidentiality and how many of its cells are filled."""
+    filled = dict(
+        Value.objects.filter(submission=submission)
+        .filter(Q(number__isnull=False) | ~Q(absence=""))
+        .values("indicator")
+        .annotate(count=Count("pk"))
+        .values_list("indicator", "count")
+    )
+    links = list(submission.submission_indicators.select_related("indicator"))
+    sizes = dict(
+        Series.objects.filter(indicator__in=[link.indicator_id for link in links])
+        .values("indicator")
+        .annotate(count=Count("pk"))
+        .values_list("indicator", "count")
+    )
+    return [
+        {
+            "link": link,
+            "indicator": link.indicator,
+            "filled": filled.get(link.indicator_id, 0),
+            "cells": sizes.get(link.indicator_id, 0),
+        }
+        for link in links
+    ]
+
+
+def revision_steps(value):
+    """The value's revisions, newest first, each with the state it replaced."""
+    revisions = list(value.revisions.select_related("changed_by"))
+    steps = []
+    for index, revision in enumerate(revisions):
+        steps.append({"revision": revision, "before": revisions[index - 1] if index else None})
+    return list(reversed(steps))

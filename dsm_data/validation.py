@@ -21,6 +21,8 @@ ERROR = "error"
 WARNING = "warning"
 MIN_HISTORY_FOR_OUTLIERS = 5
 OUTLIER_DEVIATIONS = 3
+# Below this many, a relative change says little (2 after 1 is +100%): no warning.
+CHANGE_WARNING_MIN_BASE = 100
 
 
 @dataclass
@@ -213,6 +215,8 @@ def _change_warnings(grid, cells, previous):
     for series in grid.series:
         cell, before = cells.get(series.pk), previous.get(series.pk)
         if not series.is_total or cell is None or cell.number is None or not before:
+            continue
+        if max(before, cell.number) < CHANGE_WARNING_MIN_BASE:
             continue
         change = abs(cell.number - before) / before
         if change > share:

@@ -1,7 +1,19 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from . import permissions
+from . import permissions, selectors
+from .forms import CommentForm, CorrectionForm, EntryForm, PublishForm
+from .grid import build_grid
+from .models import Channel, Period, Status, Submission, Value
+from .services import submissions as services
+from .services.submissions import Rejected
+from .validation import ERROR, WARNING, check_cells
 
 
 @login_required
@@ -15,5 +27,227 @@ def account(request):
             "country": permissions.country_of(user),
             "role_label": user.get_role_display(),
             "can_use_admin": user.has_perm("wagtailadmin.access_admin"),
+        },
+    )
+
+
+def _readable_submission(request, pk):
+    submission = get_object_or_404(Submission.objects.select_related("country", "period"), pk=pk)
+    if not permissions.can_read_submission(request.user, submission):
+        raise Http404
+    return submission
+
+
+def _report(request, rejected):
+    for problem in rejected.problems:
+        messages.error(request, str(problem))
+
+
+@login_required
+def submission_list(request):
+    user = request.user
+    country = permissions.country_of(user)
+    if country is None and not permissions.is_system_admin(user):
+        raise PermissionDenied
+    return render(
+        request,
+        "dsm_data/submission_list.html",
+        {
+            "submissions": selectors.submissions_readable_by(user),
+            "country": country,
+            "open_periods": selectors.periods_to_start(country) if country else [],
+            "can_start": country is not None
+            and (permissions.can_submit_data_for(user, country) or permissions.can_key_in_paper_for(user, country)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def submission_start(request, period_code):
+    country = permissions.country_of(request.user)
+    period = get_object_or_404(Period, code=period_code)
+    if country is None:
+        raise PermissionDenied
+    submission = services.open_submission(country, period, request.user)
+    return redirect("dsm_data:submission", submission.pk)
+
+
+@login_required
+def submission_detail(request, pk):
+    submission = _readable_submission(request, pk)
+    user = request.user
+    country = submission.country
+    editable = submission.is_editable and selectors.period_is_open(submission.period, country)
+    return render(
+        request,
+        "dsm_data/submission_detail.html",
+        {
+            "submission": submission,
+            "indicators": selectors.submission_indicator_summaries(submission),
+            "transitions": submission.transitions.select_related("actor"),
+            "changed_since_validation": selectors.changed_since_validation(submission),
+            "period_open": selectors.period_is_open(submission.period, country),
+            "can_enter": editable
+            and (permissions.can_submit_data_for(user, country) or permissions.can_key_in_paper_for(user, country)),
+            "can_submit": editable and permissions.can_submit_data_for(user, country),
+            "can_validate": submission.status == Status.SUBMITTED and permissions.can_validate_data_for(user, country),
+            "can_unvalidate": submission.status == Status.VALIDATED
+            and permissions.can_validate_data_for(user, country),
+            "can_publish": submission.status == Status.VALIDATED and permissions.can_publish(user),
+            "comment_form": CommentForm(),
+            "publish_form": PublishForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def submission_action(request, pk, action):
+    submission = _readable_submission(request, pk)
+    user = request.user
+    comment = request.POST.get("comment", "")
+    try:
+        if action == "submit":
+            services.submit(submission, user)
+            messages.success(request, _("Submitted: your country administrator has been told."))
+        elif action == "return":
+            services.return_submission(submission, user, comment)
+            messages.success(request, _("Returned to the focal point with your comment."))
+        elif action == "validate":
+            services.validate(submission, user, comment)
+            messages.success(request, _("Validated: the figures are locked."))
+        elif action == "unvalidate":
+            services.unvalidate(submission, user, comment)
+            messages.success(request, _("Reopened: the figures can be changed again."))
+        elif action == "publish":
+            form = PublishForm(request.POST)
+            release_at = form.cleaned_data["release_at"] if form.is_valid() else None
+            services.publish(submission, user, release_at)
+            messages.success(request, _("Published."))
+        else:
+            raise Http404
+    except Rejected as rejected:
+        _report(request, rejected)
+    return redirect("dsm_data:submission", submission.pk)
+
+
+@login_required
+def entry(request, pk, indicator_code):
+    """The grid of one indicator of a submission: entry while editable, reading otherwise."""
+    submission = _readable_submission(request, pk)
+    link = get_object_or_404(
+        submission.submission_indicators.select_related("indicator"), indicator__code=indicator_code
+    )
+    indicator = link.indicator
+    user, country = request.user, submission.country
+    can_enter = (
+        submission.is_editable
+        and selectors.period_is_open(submission.period, country)
+        and (permissions.can_submit_data_for(user, country) or permissions.can_key_in_paper_for(user, country))
+    )
+    grid = build_grid(indicator)
+    stored = selectors.cells_of(submission, indicator)
+    form = EntryForm(grid, stored, request.POST or None, initial={"confidentiality": link.confidentiality})
+    rejected = []
+    if request.method == "POST":
+        if not can_enter:
+            raise PermissionDenied
+        if form.is_valid():
+            channel = Channel.FORM if permissions.can_submit_data_for(user, country) else Channel.PAPER
+            try:
+                if form.cleaned_data["confidentiality"] != link.confidentiality:
+                    services.set_confidentiality(submission, indicator, form.cleaned_data["confidentiality"], user)
+                services.save_cells(submission, indicator, form.cells, user, channel)
+            except Rejected as error:
+                rejected = error.problems
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("dsm_data:entry", submission.pk, indicator.code)
+    problems = rejected or check_cells(
+        grid,
+        stored,
+        previous=selectors.previous_numbers(country, indicator, submission.period),
+        history=selectors.grand_total_history(country, indicator, submission.period, grid),
+    )
+    problems_by_series = {}
+    for problem in problems:
+        problems_by_series.setdefault(problem.series_id, []).append(problem)
+    return render(
+        request,
+        "dsm_data/entry.html",
+        {
+            "submission": submission,
+            "indicator": indicator,
+            "grid": grid,
+            "form": form,
+            "rows": _entry_rows(grid, form, stored, problems_by_series),
+            "errors": [problem for problem in problems if problem.severity == ERROR],
+            "warnings": [problem for problem in problems if problem.severity == WARNING],
+            "rejected": bool(rejected),
+            "can_enter": can_enter,
+            "confidentiality": link.get_confidentiality_display(),
+        },
+    )
+
+
+def _entry_rows(grid, form, stored, problems_by_series):
+    """The grid's rows with, per cell, its form field, stored cell and problems, for a dumb template."""
+    return [
+        {
+            "categories": row.categories,
+            "is_total": row.is_total,
+            "cells": [
+                {
+                    "series": series,
+                    "field": form.cell_field(series),
+                    "comment_field": form[f"comment-{series.pk}"],
+                    "footnote_field": form[f"footnote-{series.pk}"],
+                    "stored": stored.get(series.pk),
+                    "problems": problems_by_series.get(series.pk, []),
+                    "is_total": series.is_total,
+                }
+                for series in row.cells
+            ],
+        }
+        for row in grid.rows
+    ]
+
+
+def value_history(request, pk):
+    """Every revision of a value: old -> new, who, when, channel, why; and the correction form."""
+    value = get_object_or_404(Value.objects.select_related("submission", "indicator", "country", "period"), pk=pk)
+    readable = permissions.can_read_submission(request.user, value.submission) or (
+        permissions.visible_values(request.user, Value.objects.filter(pk=pk), timezone.now()).exists()
+    )
+    if not readable:
+        raise Http404
+    can_correct = value.submission.status == Status.PUBLISHED and permissions.can_correct_data_for(
+        request.user, value.country
+    )
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST":
+        if not can_correct:
+            raise PermissionDenied
+        if form.is_valid():
+            cell = form.cleaned_data["entry"]
+            cell.footnote = form.cleaned_data["footnote"]
+            try:
+                services.correct_value(value, cell, request.user, form.cleaned_data["reason"])
+            except Rejected as rejected:
+                _report(request, rejected)
+            else:
+                messages.success(request, _("Corrected: the new value is published, the old one kept in the history."))
+                return redirect("dsm_data:value", value.pk)
+    grid = build_grid(value.indicator)
+    return render(
+        request,
+        "dsm_data/value_history.html",
+        {
+            "value": value,
+            "label": grid.cell_label(value.series),
+            "revisions": selectors.revision_steps(value),
+            "can_correct": can_correct,
+            "form": form,
         },
     )

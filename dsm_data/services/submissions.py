@@ -29,6 +29,11 @@ from ..models import (
 from ..validation import ERROR, WARNING, Cell, check_cells, complete_totals, completeness_problems
 
 
+def _locked(submission):
+    """A fresh copy of the submission, locked until the transaction ends: state checks see the truth."""
+    return Submission.objects.select_for_update().select_related("country", "period").get(pk=submission.pk)
+
+
 class Rejected(Exception):
     """The input breaks rules; ``problems`` lists each, naming its cell. Nothing was written."""
 
@@ -86,7 +91,7 @@ def save_cells(submission, indicator, cells, user, channel=Channel.FORM, reason=
     Blank totals whose breakdown is complete are computed. Raises Rejected, and
     stores nothing, when any cell breaks a rule.
     """
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission = _locked(submission)
     _check_can_enter(submission, user, channel)
     link = SubmissionIndicator.objects.filter(submission=submission, indicator=indicator).first()
     if link is None:
@@ -169,6 +174,7 @@ def _cell_of(value):
 
 @transaction.atomic
 def set_confidentiality(submission, indicator, confidentiality, user):
+    submission = _locked(submission)
     _check_can_enter(submission, user, Channel.FORM)
     SubmissionIndicator.objects.filter(submission=submission, indicator=indicator).update(
         confidentiality=confidentiality
@@ -179,7 +185,7 @@ def set_confidentiality(submission, indicator, confidentiality, user):
 @transaction.atomic
 def submit(submission, user):
     """Draft or returned -> submitted, when every cell has a number or a flag and every warning a comment."""
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission = _locked(submission)
     _check_can_enter(submission, user, Channel.FORM)
     problems = []
     for link in submission.submission_indicators.select_related("indicator"):
@@ -205,6 +211,7 @@ def _check_can_validate(submission, user, expected_status):
 @transaction.atomic
 def return_submission(submission, user, comment):
     """Submitted -> returned to the focal point, with what to correct."""
+    submission = _locked(submission)
     _check_can_validate(submission, user, Status.SUBMITTED)
     if not comment.strip():
         raise Rejected([_("Say what needs correcting: a comment is required to return a submission.")])
@@ -214,6 +221,7 @@ def return_submission(submission, user, comment):
 @transaction.atomic
 def validate(submission, user, comment=""):
     """Submitted -> validated: the values are locked."""
+    submission = _locked(submission)
     _check_can_validate(submission, user, Status.SUBMITTED)
     submission.validated_at = timezone.now()
     return _move(submission, Status.VALIDATED, user, comment)
@@ -222,6 +230,7 @@ def validate(submission, user, comment=""):
 @transaction.atomic
 def unvalidate(submission, user, reason):
     """Validated -> returned: reopens locked values, an explicit act with its reason."""
+    submission = _locked(submission)
     _check_can_validate(submission, user, Status.VALIDATED)
     if not reason.strip():
         raise Rejected([_("A reason is required to reopen a validated submission.")])
@@ -233,6 +242,7 @@ def publish(submission, user, release_at=None):
     """Validated -> published, at once or at ``release_at``; nobody but the owners sees values before."""
     if not permissions.can_publish(user):
         raise PermissionDenied
+    submission = _locked(submission)
     if submission.status != Status.VALIDATED:
         raise Rejected([_("Only a validated submission can be published.")])
     now = timezone.now()
@@ -246,7 +256,7 @@ def publish(submission, user, release_at=None):
 @transaction.atomic
 def correct_value(value, cell, user, reason, channel=Channel.FORM):
     """A new revision of a published value, with its reason; the old one stays in the history."""
-    submission = value.submission
+    submission = _locked(value.submission)
     if not permissions.can_correct_data_for(user, submission.country):
         raise PermissionDenied
     if submission.status != Status.PUBLISHED:

@@ -39,6 +39,7 @@ account_patterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
+    path("data/", include("dsm_data.urls")),
     # Wagtail's page tree comes last: it answers every other path.
     path("", include(wagtail_urls)),
 )

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from .models import Role
-from .services.accounts import assign_role, save_country
+from ..models import Role
+from ..services.accounts import assign_role, save_country
 
 # The 12 EECA states of the first cluster (seed, footnote 1).
 COUNTRIES = [

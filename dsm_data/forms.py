@@ -1,0 +1,84 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Confidentiality
+from .numbers import format_entry, parse_entry
+
+
+class EntryForm(forms.Form):
+    """One indicator's grid: a text field per series (``s<pk>``), read with ``parse_entry``.
+
+    Comments on warnings come as ``comment-<pk>``, footnotes as ``footnote-<pk>``.
+    """
+
+    confidentiality = forms.ChoiceField(
+        label=_("Who may read these figures once published"), choices=Confidentiality.choices
+    )
+
+    def __init__(self, grid, cells, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.grid = grid
+        self.stored = cells
+        for series in grid.series:
+            cell = cells.get(series.pk)
+            self.fields[f"s{series.pk}"] = forms.CharField(
+                label=grid.cell_label(series),
+                required=False,
+                initial=format_entry(cell),
+                max_length=40,
+            )
+            self.fields[f"comment-{series.pk}"] = forms.CharField(
+                required=False, initial=cell.comment if cell else "", widget=forms.Textarea(attrs={"rows": 2})
+            )
+            self.fields[f"footnote-{series.pk}"] = forms.CharField(
+                required=False, initial=cell.footnote if cell else "", max_length=1000
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.cells = {}
+        for series in self.grid.series:
+            name = f"s{series.pk}"
+            try:
+                cell = parse_entry(cleaned.get(name, ""))
+            except ValueError:
+                self.add_error(
+                    name,
+                    _("%(cell)s: “%(text)s” is not a number or one of the codes : c z (with p or e after a number).")
+                    % {"cell": self.grid.cell_label(series), "text": cleaned.get(name)},
+                )
+                continue
+            cell.comment = cleaned.get(f"comment-{series.pk}", "").strip()
+            cell.footnote = cleaned.get(f"footnote-{series.pk}", "").strip()
+            self.cells[series.pk] = cell
+        return cleaned
+
+    def cell_field(self, series):
+        return self[f"s{series.pk}"]
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublishForm(forms.Form):
+    release_at = forms.DateTimeField(
+        label=_("Release time"),
+        required=False,
+        help_text=_("Leave empty to publish now. Until then only the country's own users see the figures."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+class CorrectionForm(forms.Form):
+    entry = forms.CharField(
+        label=_("Corrected value"), max_length=40, help_text=_("A number, or : c z; add p or e after a number.")
+    )
+    footnote = forms.CharField(label=_("Footnote"), required=False, max_length=1000)
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_entry(self):
+        try:
+            return parse_entry(self.cleaned_data["entry"])
+        except ValueError as error:
+            raise forms.ValidationError(_("Enter a number, or one of the codes : c z.")) from error

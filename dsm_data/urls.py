@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dsm_data"
+
+urlpatterns = [
+    path("submissions/", views.submission_list, name="submissions"),
+    path("submissions/start/<str:period_code>/", views.submission_start, name="submission_start"),
+    path("submissions/<int:pk>/", views.submission_detail, name="submission"),
+    path("submissions/<int:pk>/<slug:action>/", views.submission_action, name="submission_action"),
+    path("submissions/<int:pk>/indicators/<str:indicator_code>/", views.entry, name="entry"),
+    path("values/<int:pk>/", views.value_history, name="value"),
+]
