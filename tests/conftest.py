@@ -44,3 +44,37 @@ def home_pages(db):
     from library_pages.demo import load_home_pages
 
     return load_home_pages()
+
+
+@pytest.fixture
+def catalogue(db):
+    """The six demo indicators, by code."""
+    from dsm_data.demo.catalogue import load_catalogue
+
+    return {indicator.code: indicator for indicator in load_catalogue()}
+
+
+@pytest.fixture
+def make_period(db):
+    def make(year, deadline=None, frequency="annual", lock_days=30):
+        import datetime
+
+        from dsm_data.models import Period
+
+        return Period.objects.create(
+            code=str(year),
+            frequency=frequency,
+            start=datetime.date(year, 1, 1),
+            end=datetime.date(year, 12, 31),
+            deadline=deadline or datetime.date.today() + datetime.timedelta(days=30),
+            lock_days=lock_days,
+        )
+
+    return make
+
+
+def cells_from(grid, entries):
+    """{series pk: Cell} from {series key: text typed in the grid}."""
+    from dsm_data.numbers import parse_entry
+
+    return {grid.series_by_key[key].pk: parse_entry(text) for key, text in entries.items()}

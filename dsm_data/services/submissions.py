@@ -255,7 +255,10 @@ def publish(submission, user, release_at=None):
 
 @transaction.atomic
 def correct_value(value, cell, user, reason, channel=Channel.FORM):
-    """A new revision of a published value, with its reason; the old one stays in the history."""
+    """A new revision of a published value, with its reason; the old one stays in the history.
+
+    The totals the value adds into are computed again and corrected with it.
+    """
     submission = _locked(value.submission)
     if not permissions.can_correct_data_for(user, submission.country):
         raise PermissionDenied
@@ -264,13 +267,22 @@ def correct_value(value, cell, user, reason, channel=Channel.FORM):
     if not reason.strip():
         raise Rejected([_("A reason is required to correct a published value.")])
     grid = build_grid(value.indicator)
-    cells = selectors.cells_of(submission, value.indicator)
+    stored = selectors.cells_of(submission, value.indicator)
+    cells = dict(stored)
     cells[value.series_id] = cell
+    totals = [total.pk for total in grid.totals_above(value.series)]
+    for pk in totals:
+        cells.pop(pk, None)
+    complete_totals(grid, cells)
+    for pk in totals:  # a total whose breakdown is incomplete keeps its published figure
+        if pk not in cells and pk in stored:
+            cells[pk] = stored[pk]
     errors = [problem for problem in _problems(submission, value.indicator, grid, cells) if problem.severity == ERROR]
     if errors:
         raise Rejected(errors)
     link = SubmissionIndicator.objects.get(submission=submission, indicator=value.indicator)
-    _write(submission, link, {value.series_id: cell}, user, channel, reason, is_correction=True)
+    changed = {pk: cells[pk] for pk in [value.series_id, *totals] if pk in cells}
+    _write(submission, link, changed, user, channel, reason, is_correction=True)
     value.refresh_from_db()
     return value
 

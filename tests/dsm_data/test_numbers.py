@@ -1,0 +1,56 @@
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from dsm_data.numbers import format_entry, parse_entry, parse_number
+from dsm_data.validation import Cell
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1234", 1234),
+        ("1 234", 1234),
+        ("1\u00a0234", 1234),
+        ("1\u202f234 567", 1234567),
+        ("1,234", 1234),
+        ("1,234,567", 1234567),
+        ("1.234.567", 1234567),
+        ("12,5", Decimal("12.5")),
+        ("0", 0),
+        ("-5", -5),
+    ],
+)
+def test_parse_number_reads_what_people_type(text, number):
+    assert parse_number(text) == Decimal(number)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1,2,3", "12 apples", "1e5", "--1"])
+def test_parse_number_refuses_anything_else(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_parse_entry_reads_codes_and_flags():
+    assert parse_entry("") == Cell()
+    assert parse_entry(":") == Cell(absence="not_available")
+    assert parse_entry("C") == Cell(absence="confidential")
+    assert parse_entry("z") == Cell(absence="not_applicable")
+    assert parse_entry("1 234 p") == Cell(number=Decimal(1234), is_provisional=True)
+    assert parse_entry("15e") == Cell(number=Decimal(15), is_estimated=True)
+    assert parse_entry("7 pe") == Cell(number=Decimal(7), is_provisional=True, is_estimated=True)
+    with pytest.raises(ValueError):
+        parse_entry("x")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_format_entry_reads_back_as_the_same_cell(language):
+    with translation.override(language):
+        for cell in [
+            Cell(number=Decimal("1234567.000"), is_provisional=True),
+            Cell(number=Decimal(0)),
+            Cell(absence="confidential"),
+            Cell(number=Decimal(12), is_estimated=True),
+        ]:
+            assert parse_entry(format_entry(cell)) == cell
