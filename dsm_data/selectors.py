@@ -127,3 +127,18 @@ def revision_steps(value):
     for index, revision in enumerate(revisions):
         steps.append({"revision": revision, "before": revisions[index - 1] if index else None})
     return list(reversed(steps))
+
+
+def category_names():
+    """{"SEX=F": "Female", "SEX=_T": "Total", ...} in the active language."""
+    from .models import Category
+    from .translation import translated
+
+    categories = Category.objects.select_related("dimension")
+    return {f"{category.dimension.code}={category.code}": translated(category.name) for category in categories}
+
+
+def browsable_values(user, now=None):
+    """The published values ``user`` may read, with what the data browser shows of them."""
+    values = Value.objects.select_related("indicator", "country", "period", "series")
+    return permissions.visible_values(user, values, now or timezone.now())

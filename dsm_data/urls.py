@@ -5,6 +5,7 @@ from . import views
 app_name = "dsm_data"
 
 urlpatterns = [
+    path("", views.browse, name="browse"),
     path("submissions/", views.submission_list, name="submissions"),
     path("submissions/start/<str:period_code>/", views.submission_start, name="submission_start"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission"),

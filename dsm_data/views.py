@@ -6,13 +6,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
 
-from . import permissions, selectors
+from . import exports, permissions, selectors
+from .filters import ValueFilter
 from .forms import CommentForm, CorrectionForm, EntryForm, PublishForm
 from .grid import build_grid
 from .models import Channel, Period, Status, Submission, Value
 from .services import submissions as services
 from .services.submissions import Rejected
+from .tables import ValueTable, breakdown_label
+from .translation import translated
 from .validation import ERROR, WARNING, check_cells
 
 
@@ -28,6 +32,50 @@ def account(request):
             "role_label": user.get_role_display(),
             "can_use_admin": user.has_perm("wagtailadmin.access_admin"),
         },
+    )
+
+
+EXPORT_HEADER = [
+    "indicator_code", "indicator", "country_code", "country", "period", "breakdown_code", "breakdown",
+    "value", "missing_because", "provisional", "estimated", "footnote",
+]  # fmt: skip
+
+
+def browse(request):
+    """Published figures the reader may see: filter, sort, page, and export exactly that."""
+    data = request.GET.copy()
+    if not any(name in data for name in ValueFilter.base_filters):
+        data["totals_only"] = "on"  # a first look: the grand totals, not every cell
+    value_filter = ValueFilter(data, queryset=selectors.browsable_values(request.user))
+    names = selectors.category_names()
+    table = ValueTable(value_filter.qs, category_names=names)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        rows = (
+            [
+                value.indicator.code,
+                translated(value.indicator.name),
+                value.country.code,
+                translated(value.country.name),
+                value.period.code,
+                value.series.key,
+                breakdown_label(value.series.key, names),
+                value.number,
+                value.absence,
+                value.is_provisional,
+                value.is_estimated,
+                value.footnote,
+            ]
+            for value in table.data.data.iterator(chunk_size=2000)
+        )
+        if export == "csv":
+            return exports.csv_response("dsm-data", EXPORT_HEADER, rows)
+        return exports.xlsx_response("dsm-data", "DSM", EXPORT_HEADER, rows)
+    return render(
+        request,
+        "dsm_data/browse.html",
+        {"filter": value_filter, "table": table, "query": data.urlencode()},
     )
 
 

@@ -133,6 +133,7 @@ class Series(models.Model):
     key = models.CharField(max_length=300)
     categories = models.ManyToManyField(Category, related_name="series")
     is_total = models.BooleanField(default=False, help_text="True when any of its categories is a total.")
+    is_grand_total = models.BooleanField(default=False, help_text="True when all of its categories are totals.")
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -50,8 +50,15 @@ def ensure_series(indicator):
     for order, categories in enumerate(combinations):
         key = series_key(categories)
         if key not in existing:
-            is_total = any(category.code == TOTAL_CODE for category in categories) or not categories
-            new_series.append((Series(indicator=indicator, key=key, is_total=is_total, sort_order=order), categories))
+            totals = [category.code == TOTAL_CODE for category in categories]
+            series = Series(
+                indicator=indicator,
+                key=key,
+                is_total=any(totals) or not categories,
+                is_grand_total=all(totals),
+                sort_order=order,
+            )
+            new_series.append((series, categories))
     Series.objects.bulk_create([series for series, _categories in new_series])
     links = [
         Series.categories.through(series_id=series.pk, category_id=category.pk)
