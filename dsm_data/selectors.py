@@ -1,5 +1,6 @@
 """Reads of dsm_data."""
 
+from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -142,3 +143,59 @@ def browsable_values(user, now=None):
     """The published values ``user`` may read, with what the data browser shows of them."""
     values = Value.objects.select_related("indicator", "country", "period", "series")
     return permissions.visible_values(user, values, now or timezone.now())
+
+
+def indicator_with_metadata(indicator):
+    """Each country with its national metadata for the indicator (None where it has none yet)."""
+    from .models import NationalMetadata
+
+    metadata = {item.country_id: item for item in NationalMetadata.objects.filter(indicator=indicator)}
+    return [(country, metadata.get(country.pk)) for country in Country.objects.all()]
+
+
+def comparison(values, series_key):
+    """Countries x periods of one series: (periods, [(country, [value or None per period])])."""
+    values = list(values.filter(series__key=series_key).select_related("country", "period").order_by("period__start"))
+    periods = sorted({value.period for value in values}, key=lambda period: period.start)
+    by_cell = {(value.country_id, value.period_id): value for value in values}
+    countries = sorted({value.country for value in values}, key=lambda country: country.code)
+    return periods, [(country, [by_cell.get((country.pk, period.pk)) for period in periods]) for country in countries]
+
+
+def completeness(period, today=None):
+    """Per country and indicator: the state of its figures for ``period``, and whether it is late.
+
+    States: missing, draft, submitted, returned, validated, published.
+    """
+    from .models import Indicator, Status, Transition
+
+    today = today or timezone.localdate()
+    indicators = [indicator for indicator in Indicator.objects.all() if period.frequency in indicator.frequencies]
+    submissions = {submission.country_id: submission for submission in Submission.objects.filter(period=period)}
+    filled = set(
+        Value.objects.filter(period=period)
+        .filter(Q(number__isnull=False) | ~Q(absence=""))
+        .values_list("country_id", "indicator_id")
+        .distinct()
+    )
+    first_submitted = dict(
+        Transition.objects.filter(submission__period=period, to_status=Status.SUBMITTED)
+        .values("submission__country_id")
+        .annotate(first=models.Min("at"))
+        .values_list("submission__country_id", "first")
+    )
+    rows = []
+    for country in Country.objects.all():
+        submission = submissions.get(country.pk)
+        submitted_at = first_submitted.get(country.pk)
+        submitted_on = timezone.localdate(submitted_at) if submitted_at else None
+        late = (submitted_on or today) > period.deadline
+        cells = [
+            {
+                "indicator": indicator,
+                "state": submission.status if submission and (country.pk, indicator.pk) in filled else "missing",
+            }
+            for indicator in indicators
+        ]
+        rows.append({"country": country, "submission": submission, "cells": cells, "late": late})
+    return indicators, rows

@@ -6,6 +6,11 @@ app_name = "dsm_data"
 
 urlpatterns = [
     path("", views.browse, name="browse"),
+    path("indicators/", views.indicator_list, name="indicators"),
+    path("indicators/<str:code>/", views.indicator_detail, name="indicator"),
+    path("compare/", views.compare, name="compare"),
+    path("countries/<str:code>/", views.country_series, name="country"),
+    path("completeness/", views.completeness, name="completeness"),
     path("submissions/", views.submission_list, name="submissions"),
     path("submissions/start/<str:period_code>/", views.submission_start, name="submission_start"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission"),

@@ -11,8 +11,8 @@ from django_tables2 import RequestConfig
 from . import exports, permissions, selectors
 from .filters import ValueFilter
 from .forms import CommentForm, CorrectionForm, EntryForm, PublishForm
-from .grid import build_grid
-from .models import Channel, Period, Status, Submission, Value
+from .grid import build_grid, indicator_dimensions
+from .models import Channel, Country, Frequency, Indicator, NationalMetadata, Period, Status, Submission, Value
 from .services import submissions as services
 from .services.submissions import Rejected
 from .tables import ValueTable, breakdown_label
@@ -76,6 +76,82 @@ def browse(request):
         request,
         "dsm_data/browse.html",
         {"filter": value_filter, "table": table, "query": data.urlencode()},
+    )
+
+
+def indicator_list(request):
+    return render(request, "dsm_data/indicator_list.html", {"indicators": Indicator.objects.all()})
+
+
+def indicator_detail(request, code):
+    """An indicator's definition and breakdowns, and each country's national metadata side by side."""
+    indicator = get_object_or_404(Indicator, code=code)
+    return render(
+        request,
+        "dsm_data/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "dimensions": indicator_dimensions(indicator),
+            "countries": selectors.indicator_with_metadata(indicator),
+            "metadata_fields": [NationalMetadata._meta.get_field(name) for name in NationalMetadata.TEXT_FIELDS],
+            "rules": indicator.validation_rules.all(),
+        },
+    )
+
+
+def compare(request):
+    """One series of one indicator, countries x periods, as far as the reader may see."""
+    indicator = get_object_or_404(Indicator, code=request.GET.get("indicator") or Indicator.objects.first().code)
+    frequency = request.GET.get("frequency", Frequency.ANNUAL)
+    grid = build_grid(indicator)
+    series = grid.series_by_key.get(request.GET.get("series", ""), grid.rows[-1].cells[-1])
+    values = selectors.browsable_values(request.user).filter(indicator=indicator, period__frequency=frequency)
+    periods, rows = selectors.comparison(values, series.key)
+    return render(
+        request,
+        "dsm_data/compare.html",
+        {
+            "indicator": indicator,
+            "indicators": Indicator.objects.all(),
+            "series": series,
+            "series_choices": [(cell.key, grid.cell_label(cell)) for cell in grid.series],
+            "frequency": frequency,
+            "frequencies": [choice for choice in Frequency.choices if choice[0] in indicator.frequencies],
+            "periods": periods,
+            "rows": rows,
+            "label": grid.cell_label(series),
+        },
+    )
+
+
+def country_series(request, code):
+    """A country's grand totals of every indicator over the years, as far as the reader may see."""
+    country = get_object_or_404(Country, code=code)
+    values = selectors.browsable_values(request.user).filter(
+        country=country, series__is_grand_total=True, period__frequency=Frequency.ANNUAL
+    )
+    periods = sorted({value.period for value in values}, key=lambda period: period.start)
+    by_cell = {(value.indicator_id, value.period_id): value for value in values}
+    rows = [
+        (indicator, [by_cell.get((indicator.pk, period.pk)) for period in periods])
+        for indicator in Indicator.objects.all()
+        if any((indicator.pk, period.pk) in by_cell for period in periods)
+    ]
+    return render(request, "dsm_data/country_series.html", {"country": country, "periods": periods, "rows": rows})
+
+
+@login_required
+def completeness(request):
+    """Which country has delivered what for a period, and who is late."""
+    if not permissions.can_read_shared_data(request.user):
+        raise PermissionDenied
+    periods = Period.objects.order_by("-start", "frequency")
+    period = get_object_or_404(Period, code=request.GET["period"]) if request.GET.get("period") else periods.first()
+    indicators, rows = selectors.completeness(period)
+    return render(
+        request,
+        "dsm_data/completeness.html",
+        {"period": period, "periods": periods, "indicators": indicators, "rows": rows},
     )
 
 

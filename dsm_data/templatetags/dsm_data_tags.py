@@ -1,5 +1,7 @@
 from django import template
+from django.utils.translation import gettext as _
 
+from ..models import Status
 from ..numbers import format_entry
 from ..translation import translated as translated_text
 
@@ -16,3 +18,15 @@ def translated(texts):
 def entry_text(value):
     """A value or revision as typed in the grid: "1,234 p", ":", "c", "z"."""
     return format_entry(value)
+
+
+@register.filter
+def field_text(instance, field_name):
+    """{{ metadata|field_text:"legal_basis" }}: a translated text field of a record."""
+    return translated(getattr(instance, field_name))
+
+
+@register.filter
+def state_label(state):
+    """The name of a completeness state: a submission status, or "missing"."""
+    return Status(state).label if state in Status.values else _("Missing")
