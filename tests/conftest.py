@@ -5,6 +5,15 @@ from dsm_data.services.accounts import assign_role, save_country
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever the previous request activated."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -5,12 +5,14 @@ so that the web form, Excel and paper channels and the API share one set of rule
 Each runs in one transaction: a rejected call writes nothing.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .. import permissions, selectors
@@ -302,12 +304,15 @@ def _move(submission, status, user, comment=""):
     )
     submission.status = status
     submission.save()
-    recipients = list(
-        selectors.users_to_notify(submission, NOTIFIED_ROLES.get(status, [])).values_list("email", flat=True)
-    )
-    if recipients:
-        context = {"submission": submission, "transition": transition, "base_url": settings.DSM_BASE_URL}
-        subject = render_to_string("dsm_data/email/transition_subject.txt", context).strip()
-        body = render_to_string("dsm_data/email/transition_body.txt", context)
-        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    recipients_by_language = {}
+    for email, language in selectors.users_to_notify(submission, NOTIFIED_ROLES.get(status, [])).values_list(
+        "email", "language"
+    ):
+        recipients_by_language.setdefault(language, []).append(email)
+    context = {"submission": submission, "transition": transition, "base_url": settings.DSM_BASE_URL}
+    for language, recipients in recipients_by_language.items():
+        with translation.override(language):
+            subject = render_to_string("dsm_data/email/transition_subject.txt", context).strip()
+            body = render_to_string("dsm_data/email/transition_body.txt", context)
+        transaction.on_commit(partial(send_mail, subject, body, None, recipients))
     return submission

@@ -29,7 +29,7 @@ def test_parse_number_reads_what_people_type(text, number):
 
 @pytest.mark.parametrize("text", ["", "abc", "1,2,3", "12 apples", "1e5", "--1"])
 def test_parse_number_refuses_anything_else(text):
-    with pytest.raises(ValueError, match=re.escape(text)):
+    with pytest.raises(ValueError, match=re.escape(text) or None):
         parse_number(text)
 
 

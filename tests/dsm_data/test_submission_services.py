@@ -200,3 +200,20 @@ def test_published_values_are_embargoed_until_release_for_all_but_their_owners(
     assert permissions.visible_values(kaz.user, values, timezone.now()).count() == 5
     assert permissions.visible_values(armenian, values, timezone.now()).count() == 0
     assert permissions.visible_values(armenian, values, release + datetime.timedelta(minutes=1)).count() == 5
+
+
+def test_each_recipient_is_written_to_in_their_own_language(
+    kaz, make_user, make_period, django_capture_on_commit_callbacks
+):
+    russian_speaker = make_user(Role.COUNTRY_ADMIN, kaz.country, username="kaz-admin-ru")
+    russian_speaker.language = "ru"
+    russian_speaker.save()
+    submission = services.open_submission(kaz.country, make_period(2025), kaz.focal)
+    fill_everything(submission, kaz.focal)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(submission, kaz.focal)
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        kaz.admin.email: "Kazakhstan 2025: Submitted",
+        russian_speaker.email: "Казахстан 2025: Представлено",
+    }

@@ -1,6 +1,10 @@
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from dsm_data import permissions
 
 from ..i18n import url_in_language
 
@@ -22,5 +26,31 @@ def language_links(context):
                 "is_current": code == current,
             }
             for code, name in settings.LANGUAGES
+        ]
+    }
+
+
+@register.inclusion_tag("dsm_site/includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    """The site's sections; restricted ones only for those the permissions module lets in."""
+    request = context["request"]
+    user = request.user
+    items = [
+        (_("Data"), reverse("dsm_data:browse")),
+        (_("Indicators"), reverse("dsm_data:indicators")),
+        (_("Compare countries"), reverse("dsm_data:compare")),
+    ]
+    if permissions.country_of(user) is not None or permissions.is_system_admin(user):
+        items.append((_("Submissions"), reverse("dsm_data:submissions")))
+    if permissions.can_read_shared_data(user):
+        items.append((_("Completeness"), reverse("dsm_data:completeness")))
+    return {
+        "items": [
+            {
+                "label": label,
+                "url": url,
+                "is_current": request.path.startswith(url) and url != reverse("dsm_data:browse") or request.path == url,
+            }
+            for label, url in items
         ]
     }
