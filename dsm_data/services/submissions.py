@@ -100,9 +100,9 @@ def save_cells(submission, indicator, cells, user, channel=Channel.FORM, reason=
         raise Rejected([_("%(indicator)s is not part of this submission.") % {"indicator": indicator}])
     grid = build_grid(indicator)
     known = {series.pk for series in grid.series}
-    merged = selectors.cells_of(submission, indicator)
-    merged.update({pk: cell for pk, cell in cells.items() if pk in known})
-    complete_totals(grid, merged)
+    stored = selectors.cells_of(submission, indicator)
+    merged = {**stored, **{pk: cell for pk, cell in cells.items() if pk in known}}
+    _recompute_totals(grid, merged, stored)
     problems = _problems(submission, indicator, grid, merged)
     errors = [problem for problem in problems if problem.severity == ERROR]
     if errors:
@@ -110,6 +110,30 @@ def save_cells(submission, indicator, cells, user, channel=Channel.FORM, reason=
     _write(submission, link, merged, user, channel, reason)
     submission.save(update_fields=["updated_at"])
     return [problem for problem in problems if problem.severity == WARNING]
+
+
+def _recompute_totals(grid, cells, stored):
+    """Sum again the totals above changed cells, unless the person typed the total too.
+
+    Blank totals are filled from complete breakdowns. A total whose breakdown is
+    no longer complete keeps its stored figure (and is then checked as entered).
+    Returns the pks of the totals recomputed.
+    """
+    changed = {pk for pk, cell in cells.items() if pk not in stored or not cell.same_content(stored[pk])}
+    stale = {
+        total.pk
+        for series in grid.series
+        if series.pk in changed
+        for total in grid.totals_above(series)
+        if total.pk not in changed
+    }
+    for pk in stale:
+        cells.pop(pk, None)
+    complete_totals(grid, cells)
+    for pk in stale:
+        if pk not in cells and pk in stored:
+            cells[pk] = stored[pk]
+    return stale
 
 
 def _problems(submission, indicator, grid, cells):
@@ -270,15 +294,8 @@ def correct_value(value, cell, user, reason, channel=Channel.FORM):
         raise Rejected([_("A reason is required to correct a published value.")])
     grid = build_grid(value.indicator)
     stored = selectors.cells_of(submission, value.indicator)
-    cells = dict(stored)
-    cells[value.series_id] = cell
-    totals = [total.pk for total in grid.totals_above(value.series)]
-    for pk in totals:
-        cells.pop(pk, None)
-    complete_totals(grid, cells)
-    for pk in totals:  # a total whose breakdown is incomplete keeps its published figure
-        if pk not in cells and pk in stored:
-            cells[pk] = stored[pk]
+    cells = {**stored, value.series_id: cell}
+    totals = _recompute_totals(grid, cells, stored)
     errors = [problem for problem in _problems(submission, value.indicator, grid, cells) if problem.severity == ERROR]
     if errors:
         raise Rejected(errors)

@@ -217,3 +217,19 @@ def test_each_recipient_is_written_to_in_their_own_language(
         kaz.admin.email: "Kazakhstan 2025: Submitted",
         russian_speaker.email: "Казахстан 2025: Представлено",
     }
+
+
+def test_changing_a_part_recomputes_its_totals_unless_the_total_was_typed_too(kaz, decisions, make_period):
+    submission = services.open_submission(kaz.country, make_period(2025), kaz.focal)
+    grid = build_grid(decisions)
+    total = grid.series_by_key["RSD_OUTCOME=_T"]
+    services.save_cells(submission, decisions, cells_from(grid, REFUGEE_DECISIONS), kaz.focal)
+    services.save_cells(submission, decisions, cells_from(grid, {"RSD_OUTCOME=CLOSED": "6"}), kaz.focal)
+    assert Value.objects.get(submission=submission, series=total).number == 61
+    with pytest.raises(Rejected, match="differs from the sum"):
+        services.save_cells(
+            submission, decisions, cells_from(grid, {"RSD_OUTCOME=CLOSED": "7", "RSD_OUTCOME=_T": "99"}), kaz.focal
+        )
+    # Unknown part: the total can no longer be summed and keeps the figure given.
+    services.save_cells(submission, decisions, cells_from(grid, {"RSD_OUTCOME=CLOSED": ":"}), kaz.focal)
+    assert Value.objects.get(submission=submission, series=total).number == 61
