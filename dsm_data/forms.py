@@ -48,8 +48,14 @@ class EntryForm(forms.Form):
                     % {"cell": self.grid.cell_label(series), "text": cleaned.get(name)},
                 )
                 continue
-            cell.comment = cleaned.get(f"comment-{series.pk}", "").strip()
-            cell.footnote = cleaned.get(f"footnote-{series.pk}", "").strip()
+            stored = self.stored.get(series.pk)
+            for name in ("comment", "footnote"):
+                field_name = f"{name}-{series.pk}"
+                # A note the page did not show is kept as stored, not blanked.
+                if field_name in self.data:
+                    setattr(cell, name, cleaned.get(field_name, "").strip())
+                elif stored is not None:
+                    setattr(cell, name, getattr(stored, name))
             self.cells[series.pk] = cell
         return cleaned
 

@@ -116,7 +116,8 @@ def _recompute_totals(grid, cells, stored):
     """Sum again the totals above changed cells, unless the person typed the total too.
 
     Blank totals are filled from complete breakdowns. A total whose breakdown is
-    no longer complete keeps its stored figure (and is then checked as entered).
+    no longer complete keeps its stored figure (and is then checked as entered);
+    a recomputed one keeps its comment and footnote.
     Returns the pks of the totals recomputed.
     """
     changed = {pk for pk, cell in cells.items() if pk not in stored or not cell.same_content(stored[pk])}
@@ -130,9 +131,11 @@ def _recompute_totals(grid, cells, stored):
     for pk in stale:
         cells.pop(pk, None)
     complete_totals(grid, cells)
-    for pk in stale:
-        if pk not in cells and pk in stored:
+    for pk in stale & stored.keys():
+        if pk not in cells:
             cells[pk] = stored[pk]
+        else:  # a new sum, the same explanations
+            cells[pk].comment, cells[pk].footnote = stored[pk].comment, stored[pk].footnote
     return stale
 
 

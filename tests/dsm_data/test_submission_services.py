@@ -233,3 +233,16 @@ def test_changing_a_part_recomputes_its_totals_unless_the_total_was_typed_too(ka
     # Unknown part: the total can no longer be summed and keeps the figure given.
     services.save_cells(submission, decisions, cells_from(grid, {"RSD_OUTCOME=CLOSED": ":"}), kaz.focal)
     assert Value.objects.get(submission=submission, series=total).number == 61
+
+
+def test_a_recomputed_total_keeps_its_comment_and_footnote(kaz, decisions, make_period):
+    submission = services.open_submission(kaz.country, make_period(2025), kaz.focal)
+    grid = build_grid(decisions)
+    cells = cells_from(grid, REFUGEE_DECISIONS)
+    services.save_cells(submission, decisions, cells, kaz.focal)
+    total = grid.series_by_key["RSD_OUTCOME=_T"]
+    explained = Cell(number=Decimal(60), comment="A new reception centre opened.", footnote="Includes appeals.")
+    services.save_cells(submission, decisions, {total.pk: explained}, kaz.focal)
+    services.save_cells(submission, decisions, cells_from(grid, {"RSD_OUTCOME=CLOSED": "6"}), kaz.focal)
+    value = Value.objects.get(submission=submission, series=total)
+    assert (value.number, value.comment, value.footnote) == (61, "A new reception centre opened.", "Includes appeals.")
