@@ -1,0 +1,155 @@
+"""The data browser on 1,000,000 values: a filtered page of 50 rows and its CSV export.
+
+Prints the page's median time beside the bare query that fetches the same 50
+cells, the SQL queries per page (which must not grow with the rows shown), and
+the export's time. Limits: page median under 150 ms, under 3x the bare query.
+"""
+
+import datetime
+import io
+import random
+import sys
+import time
+
+from common import median, query_count, report, setup_django, timings_ms
+
+TARGET_VALUES = 1_000_000
+QUERY = {"indicator": "FOREIGN_RESIDENTS", "country": ["KAZ", "ARM", "GEO"]}
+
+
+def build_database():
+    """The demo catalogue and countries, then monthly periods and values up to TARGET_VALUES, in bulk SQL."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from dsm_data.models import Country, Period, Series, Submission
+
+    call_command("dsm_demo", stdout=io.StringIO())  # catalogue, countries, pages and the demo's figures
+    countries = list(Country.objects.all())
+    series = list(Series.objects.values_list("pk", "indicator_id"))
+    per_period = len(series) * len(countries)
+    months = (TARGET_VALUES - value_count()) // per_period + 1
+    periods = []
+    for index in range(months):
+        start = datetime.date(1960 + index // 12, index % 12 + 1, 1)
+        periods.append(
+            Period(
+                frequency="monthly",
+                code=f"{start:%Y-%m}",
+                start=start,
+                end=start + datetime.timedelta(days=27),
+                deadline=start + datetime.timedelta(days=60),
+            )
+        )
+    Period.objects.bulk_create(periods, batch_size=1000)
+    periods = list(Period.objects.filter(frequency="monthly"))
+    released = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    generator = random.Random(1)
+    with transaction.atomic():
+        Submission.objects.bulk_create(
+            [
+                Submission(country=country, period=period, status="published", release_at=released)
+                for country in countries
+                for period in periods
+            ],
+            batch_size=2000,
+        )
+        submission_ids = {
+            (country_id, period_id): pk
+            for pk, country_id, period_id in Submission.objects.values_list("pk", "country_id", "period_id")
+        }
+        country_ids = list(Country.objects.values_list("pk", flat=True))
+        rows = (
+            (
+                submission_ids[(country_id, period.pk)],
+                series_id,
+                indicator_id,
+                country_id,
+                period.pk,
+                generator.randint(0, 50_000),
+                "public",
+                released,
+            )
+            for period in periods
+            for country_id in country_ids
+            for series_id, indicator_id in series
+        )
+        sql = (
+            "INSERT INTO dsm_data_value (submission_id, series_id, indicator_id, country_id, period_id, number, "
+            "absence, is_provisional, is_estimated, footnote, comment, confidentiality, released_at, revision) "
+            "VALUES (%s, %s, %s, %s, %s, %s, '', false, false, '', '', %s, %s, 1)"
+        )
+        with connection.cursor() as cursor:
+            batch = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) == 20_000:
+                    cursor.executemany(sql, batch)
+                    batch = []
+            cursor.executemany(sql, batch)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def value_count():
+    from dsm_data.models import Value
+
+    return Value.objects.count()
+
+
+def main():
+    setup_django()
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test import Client
+
+    from dsm_data import selectors
+    from dsm_data.filters import ValueFilter
+
+    started = time.perf_counter()
+    build_database()
+    total = value_count()
+    print(f"{'values':>24}: {total:,} (built in {time.perf_counter() - started:.0f} s)")
+    client = Client(HTTP_HOST="localhost")
+
+    def page(per_page=50):
+        response = client.get("/en/data/", {**QUERY, "per_page": per_page})
+        assert response.status_code == 200
+        assert response.content.count(b'href="/en/data/values/') == per_page
+
+    def bare():
+        """The same 50 cells, fetched with the same filter and order and nothing else."""
+        queryset = ValueFilter(QUERY, queryset=selectors.browsable_values(AnonymousUser())).qs.order_by(
+            "indicator__sort_order", "indicator__code", "country__code", "-period__start", "-period__frequency"
+        )
+        rows = list(queryset.values_list("pk", "number", "series__key", "period__code", "country__code")[:50])
+        assert len(rows) == 50
+
+    def export():
+        response = client.get("/en/data/", {**QUERY, "export": "csv"})
+        return sum(len(chunk) for chunk in response.streaming_content)
+
+    page_ms = timings_ms(page, repeat=30)
+    bare_ms = timings_ms(bare, repeat=30)
+    export_started = time.perf_counter()
+    export_bytes = export()
+    export_ms = (time.perf_counter() - export_started) * 1000
+    queries_10, queries_50 = query_count(lambda: page(10)), query_count(lambda: page(50))
+    figures = {
+        "database": connection.vendor,
+        "values": total,
+        "page_median_ms": median(page_ms),
+        "bare_median_ms": median(bare_ms),
+        "ratio_to_bare": round(median(page_ms) / median(bare_ms), 2),
+        "queries_10_rows": queries_10,
+        "queries_50_rows": queries_50,
+        "export_csv_ms": round(export_ms),
+        "export_csv_kb": round(export_bytes / 1024),
+    }
+    limits = {"page_median_ms": 150, "ratio_to_bare": 3, "queries_50_rows": queries_10}
+    return report("data_browser", figures, limits)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
