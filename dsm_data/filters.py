@@ -2,10 +2,11 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import TOTAL_CODE, Category, Country, Indicator, Period, Value
+from .models import TOTAL_CODE, Category, Country, Frequency, Indicator, Period, Value
 from .translation import translated
 
 LIST = forms.SelectMultiple(attrs={"size": 6})
+YEAR = forms.NumberInput(attrs={"min": 1900, "max": 2100, "size": 5})
 
 
 def _indicator_choices():
@@ -43,8 +44,18 @@ class ValueFilter(django_filters.FilterSet):
     country = django_filters.MultipleChoiceFilter(
         field_name="country__code", label=_("Country"), choices=_country_choices, widget=LIST, distinct=False
     )
+    frequency = django_filters.ChoiceFilter(
+        field_name="period__frequency", label=_("Frequency"), choices=Frequency.choices, empty_label=_("Any")
+    )
+    year_from = django_filters.NumberFilter(
+        field_name="period__start__year", lookup_expr="gte", label=_("From year"), widget=YEAR
+    )
+    year_to = django_filters.NumberFilter(
+        field_name="period__end__year", lookup_expr="lte", label=_("To year"), widget=YEAR
+    )
+    # Exact periods come from links (?period=2024); the form keeps them without listing every period.
     period = django_filters.MultipleChoiceFilter(
-        field_name="period__code", label=_("Period"), choices=_period_choices, widget=LIST, distinct=False
+        field_name="period__code", choices=_period_choices, widget=forms.MultipleHiddenInput, distinct=False
     )
     breakdown = django_filters.MultipleChoiceFilter(
         label=_("Breakdown"), choices=_category_choices, method="filter_breakdown", widget=LIST, distinct=False

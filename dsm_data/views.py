@@ -13,6 +13,7 @@ from .filters import ValueFilter
 from .forms import CommentForm, CorrectionForm, EntryForm, PublishForm
 from .grid import build_grid, indicator_dimensions
 from .models import Channel, Country, Frequency, Indicator, NationalMetadata, Period, Status, Submission, Value
+from .numbers import format_entry
 from .services import submissions as services
 from .services.submissions import Rejected
 from .tables import ValueTable, breakdown_label
@@ -69,9 +70,7 @@ def browse(request):
             ]
             for value in table.data.data.iterator(chunk_size=2000)
         )
-        if export == "csv":
-            return exports.csv_response("dsm-data", EXPORT_HEADER, rows)
-        return exports.xlsx_response("dsm-data", "DSM", EXPORT_HEADER, rows)
+        return _export(export, "dsm-data", EXPORT_HEADER, rows)
     return render(
         request,
         "dsm_data/browse.html",
@@ -107,6 +106,10 @@ def compare(request):
     series = grid.series_by_key.get(request.GET.get("series", ""), grid.rows[-1].cells[-1])
     values = selectors.browsable_values(request.user).filter(indicator=indicator, period__frequency=frequency)
     periods, rows = selectors.comparison(values, series.key)
+    if request.GET.get("export") in ("csv", "xlsx"):
+        header = ["country_code", "country", *(period.code for period in periods)]
+        lines = ([country.code, translated(country.name), *map(_cell_value, cells)] for country, cells in rows)
+        return _export(request.GET["export"], f"dsm-{indicator.code.lower()}", header, lines)
     return render(
         request,
         "dsm_data/compare.html",
@@ -137,7 +140,24 @@ def country_series(request, code):
         for indicator in Indicator.objects.all()
         if any((indicator.pk, period.pk) in by_cell for period in periods)
     ]
+    if request.GET.get("export") in ("csv", "xlsx"):
+        header = ["indicator_code", "indicator", *(period.code for period in periods)]
+        lines = ([item.code, translated(item.name), *map(_cell_value, cells)] for item, cells in rows)
+        return _export(request.GET["export"], f"dsm-{country.code.lower()}", header, lines)
     return render(request, "dsm_data/country_series.html", {"country": country, "periods": periods, "rows": rows})
+
+
+def _cell_value(value):
+    """A matrix cell in a file: the number, the code of why it is missing, or nothing."""
+    if value is None:
+        return None
+    return value.number if value.number is not None else format_entry(value)
+
+
+def _export(kind, filename, header, rows):
+    if kind == "csv":
+        return exports.csv_response(filename, header, rows)
+    return exports.xlsx_response(filename, "DSM", header, rows)
 
 
 @login_required

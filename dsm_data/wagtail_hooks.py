@@ -1,21 +1,119 @@
-from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+"""The catalogue in the Wagtail admin, for the system administrators (superusers)."""
 
-from .models import Country
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Category, Country, Dimension, Indicator, NationalMetadata, Period, PeriodLockException
+from .services.catalogue import ensure_series
 
 
 class CountryViewSet(SnippetViewSet):
-    """Countries in the admin, with their name in every language."""
-
     model = Country
     icon = "site"
     menu_label = _("Countries")
     list_display = ["__str__", "code", "is_participating"]
     list_filter = ["is_participating"]
     search_fields = ["code"]
-    add_to_admin_menu = True
+
+
+class IndicatorForm(WagtailAdminModelForm):
+    def save(self, commit=True):
+        indicator = super().save(commit=commit)
+        if commit:
+            ensure_series(indicator)  # new dimensions or categories give new cells
+        return indicator
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "table"
+    menu_label = _("Indicators")
+    list_display = ["__str__", "code", "default_confidentiality"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "code",
+                "name",
+                "definition",
+                "unit",
+                "frequencies",
+                "default_confidentiality",
+                "change_warning_share",
+                "sort_order",
+            )
+        ],  # fmt: skip
+        base_form_class=IndicatorForm,
+    )
+
+
+class DimensionViewSet(SnippetViewSet):
+    model = Dimension
+    icon = "list-ul"
+    menu_label = _("Dimensions")
+    list_display = ["__str__", "code"]
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "list-ul"
+    menu_label = _("Categories")
+    list_display = ["__str__", "dimension", "code", "sort_order"]
+    list_filter = ["dimension"]
+
+
+class NationalMetadataViewSet(SnippetViewSet):
+    model = NationalMetadata
+    icon = "doc-full"
+    menu_label = _("National metadata")
+    list_display = ["__str__", "updated_at"]
+    list_filter = ["indicator", "country"]
+
+
+class PeriodViewSet(SnippetViewSet):
+    model = Period
+    icon = "date"
+    menu_label = _("Periods")
+    list_display = ["code", "frequency", "deadline", "locks_on"]
+    list_filter = ["frequency"]
+
+
+class LockExceptionForm(WagtailAdminModelForm):
+    """Records who granted the exception: the signed-in administrator."""
+
+    def save(self, commit=True):
+        if self.instance.granted_by_id is None:
+            self.instance.granted_by = self.for_user
+        return super().save(commit=commit)
+
+
+class PeriodLockExceptionViewSet(SnippetViewSet):
+    model = PeriodLockException
+    icon = "lock-open"
+    menu_label = _("Lock exceptions")
+    list_display = ["__str__", "reason", "granted_by"]
+    edit_handler = ObjectList(
+        [FieldPanel("period"), FieldPanel("country"), FieldPanel("until"), FieldPanel("reason")],
+        base_form_class=LockExceptionForm,
+    )
+
+
+class DataViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Indicator data")
+    menu_icon = "table"
     menu_order = 300
+    items = (
+        CountryViewSet,
+        IndicatorViewSet,
+        DimensionViewSet,
+        CategoryViewSet,
+        NationalMetadataViewSet,
+        PeriodViewSet,
+        PeriodLockExceptionViewSet,
+    )
 
 
-register_snippet(CountryViewSet)
+register_snippet(DataViewSetGroup)

@@ -203,3 +203,43 @@ def test_the_entry_form_names_bad_cells_and_saves_nothing(client, catalogue, kaz
     rejected = Value.objects.get(series__key="RSD_OUTCOME=REJECTED")
     assert (rejected.number, rejected.is_provisional) == (Decimal(30), True)
     assert Value.objects.get(series__key="RSD_OUTCOME=_T").number == 47
+
+
+@pytest.mark.parametrize("confidentiality", list(Confidentiality))
+@pytest.mark.parametrize(("role", "own_country"), READERS)
+def test_comparison_and_country_series_show_only_what_the_reader_may_see(
+    client, published, make_user, kazakhstan, armenia, role, own_country, confidentiality
+):
+    set_confidentiality(confidentiality)
+    log_in(client, make_user, role, own_country, kazakhstan, armenia)
+    expected = may_read(role, own_country, confidentiality)
+    comparison = client.get("/en/data/compare/", {"indicator": "REFUGEE_DECISIONS"}).content.decode()
+    series = client.get("/en/data/countries/KAZ/").content.decode()
+    assert ('href="/en/data/values/' in comparison) is expected
+    assert ('href="/en/data/values/' in series) is expected
+    for kind in ("csv", "xlsx"):
+        rows = exported_codes(client.get("/en/data/compare/", {"indicator": "REFUGEE_DECISIONS", "export": kind}), kind)
+        assert rows == (
+            [{"country_code": "KAZ", "country": "Kazakhstan", "2025": 47 if kind == "xlsx" else "47"}]
+            if expected
+            else []
+        )
+        rows = exported_codes(client.get("/en/data/countries/KAZ/", {"export": kind}), kind)
+        assert len(rows) == (1 if expected else 0)
+
+
+@pytest.mark.parametrize(("role", "own_country"), READERS)
+def test_completeness_is_for_participating_states_and_system_administrators(
+    client, published, make_user, kazakhstan, armenia, role, own_country
+):
+    log_in(client, make_user, role, own_country, kazakhstan, armenia)
+    response = client.get("/en/data/completeness/", {"period": "2025"})
+    if role is None:
+        assert response.status_code == 302
+    elif role == Role.EDITOR:
+        assert response.status_code == 403
+    else:
+        html = response.content.decode()
+        assert response.status_code == 200
+        kazakhstan_row = html[html.index('<th scope="row">Kazakhstan</th>') :].split("</tr>")[0]
+        assert kazakhstan_row.count("status-published") == 1
