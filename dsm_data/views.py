@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
+from django_tables2.paginators import LazyPaginator
 
 from . import exports, permissions, selectors
 from .filters import ValueFilter
@@ -50,7 +51,8 @@ def browse(request):
     value_filter = ValueFilter(data, queryset=selectors.browsable_values(request.user))
     names = selectors.category_names()
     table = ValueTable(value_filter.qs, category_names=names)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    # No COUNT over a million rows for each page: pages know only whether a next one exists.
+    RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         rows = (

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Status
 from ..numbers import format_entry
+from ..tables import breakdown_label
 from ..translation import translated as translated_text
 
 register = template.Library()
@@ -30,3 +31,9 @@ def field_text(instance, field_name):
 def state_label(state):
     """The name of a completeness state: a submission status, or "missing"."""
     return Status(state).label if state in Status.values else _("Missing")
+
+
+@register.filter
+def breakdown(series_key, category_names):
+    """{{ value.series.key|breakdown:names }}: "Female × Afghanistan"."""
+    return breakdown_label(series_key, category_names)
