@@ -135,8 +135,8 @@ def category_names():
     from .models import Category
     from .translation import translated
 
-    categories = Category.objects.select_related("dimension")
-    return {f"{category.dimension.code}={category.code}": translated(category.name) for category in categories}
+    categories = Category.objects.values_list("dimension__code", "code", "name")
+    return {f"{dimension}={code}": translated(name) for dimension, code, name in categories}
 
 
 def browsable_values(user, now=None):

@@ -43,6 +43,12 @@ EXPORT_HEADER = [
 ]  # fmt: skip
 
 
+BROWSER_FIELDS = [
+    "pk", "number", "absence", "is_provisional", "is_estimated", "footnote", "series__key",
+    "indicator__code", "indicator__name", "country__code", "country__name", "period__code",
+]  # fmt: skip
+
+
 def browse(request):
     """Published figures the reader may see: filter, sort, page, and export exactly that."""
     data = request.GET.copy()
@@ -50,25 +56,26 @@ def browse(request):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
     value_filter = ValueFilter(data, queryset=selectors.browsable_values(request.user))
     names = selectors.category_names()
-    table = ValueTable(value_filter.qs, category_names=names)
+    # Plain rows, not model instances: a page and an export only read them.
+    table = ValueTable(value_filter.qs.values(*BROWSER_FIELDS), category_names=names)
     # No COUNT over a million rows for each page: pages know only whether a next one exists.
     RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         rows = (
             [
-                value.indicator.code,
-                translated(value.indicator.name),
-                value.country.code,
-                translated(value.country.name),
-                value.period.code,
-                value.series.key,
-                breakdown_label(value.series.key, names),
-                value.number,
-                value.absence,
-                value.is_provisional,
-                value.is_estimated,
-                value.footnote,
+                value["indicator__code"],
+                translated(value["indicator__name"]),
+                value["country__code"],
+                translated(value["country__name"]),
+                value["period__code"],
+                value["series__key"],
+                breakdown_label(value["series__key"], names),
+                value["number"],
+                value["absence"],
+                value["is_provisional"],
+                value["is_estimated"],
+                value["footnote"],
             ]
             for value in table.data.data.iterator(chunk_size=2000)
         )

@@ -5,6 +5,7 @@ from ..models import Status
 from ..numbers import format_entry
 from ..tables import breakdown_label
 from ..translation import translated as translated_text
+from ..validation import Cell
 
 register = template.Library()
 
@@ -17,7 +18,14 @@ def translated(texts):
 
 @register.filter
 def entry_text(value):
-    """A value or revision as typed in the grid: "1,234 p", ":", "c", "z"."""
+    """A value, a revision or a value's row (a dict) as typed in the grid: "1,234 p", ":", "c", "z"."""
+    if isinstance(value, dict):
+        value = Cell(
+            number=value["number"],
+            absence=value["absence"],
+            is_provisional=value["is_provisional"],
+            is_estimated=value["is_estimated"],
+        )
     return format_entry(value)
 
 
