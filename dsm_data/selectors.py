@@ -6,7 +6,23 @@ from django.utils import timezone
 
 from . import permissions
 from .grid import build_grid
-from .models import Country, Period, PeriodLockException, Role, Series, Submission, User, Value, ValueRevision
+from .models import (
+    Category,
+    Country,
+    Indicator,
+    NationalMetadata,
+    Period,
+    PeriodLockException,
+    Role,
+    Series,
+    Status,
+    Submission,
+    Transition,
+    User,
+    Value,
+    ValueRevision,
+)
+from .translation import translated
 from .validation import Cell
 
 
@@ -132,11 +148,18 @@ def revision_steps(value):
 
 def category_names():
     """{"SEX=F": "Female", "SEX=_T": "Total", ...} in the active language."""
-    from .models import Category
-    from .translation import translated
-
     categories = Category.objects.values_list("dimension__code", "code", "name")
     return {f"{dimension}={code}": translated(name) for dimension, code, name in categories}
+
+
+def indicator_names():
+    """{code: name in the active language} of the indicators."""
+    return {code: translated(name) for code, name in Indicator.objects.values_list("code", "name")}
+
+
+def country_names():
+    """{code: name in the active language} of the countries."""
+    return {code: translated(name) for code, name in Country.objects.values_list("code", "name")}
 
 
 def browsable_values(user, now=None):
@@ -152,8 +175,6 @@ def browsable_values(user, now=None):
 
 def indicator_with_metadata(indicator):
     """Each country with its national metadata for the indicator (None where it has none yet)."""
-    from .models import NationalMetadata
-
     metadata = {item.country_id: item for item in NationalMetadata.objects.filter(indicator=indicator)}
     return [(country, metadata.get(country.pk)) for country in Country.objects.all()]
 
@@ -172,8 +193,6 @@ def completeness(period, today=None):
 
     States: missing, draft, submitted, returned, validated, published.
     """
-    from .models import Indicator, Status, Transition
-
     today = today or timezone.localdate()
     indicators = [indicator for indicator in Indicator.objects.all() if period.frequency in indicator.frequencies]
     submissions = {submission.country_id: submission for submission in Submission.objects.filter(period=period)}

@@ -44,8 +44,8 @@ EXPORT_HEADER = [
 
 
 BROWSER_FIELDS = [
-    "pk", "number", "absence", "is_provisional", "is_estimated", "footnote", "series__key",
-    "indicator__code", "indicator__name", "country__code", "country__name", "period__code",
+    "pk", "number", "absence", "is_provisional", "is_estimated", "footnote",
+    "series__key", "indicator__code", "country__code", "period__code",
 ]  # fmt: skip
 
 
@@ -56,8 +56,13 @@ def browse(request):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
     value_filter = ValueFilter(data, queryset=selectors.browsable_values(request.user))
     names = selectors.category_names()
-    # Plain rows, not model instances: a page and an export only read them.
-    table = ValueTable(value_filter.qs.values(*BROWSER_FIELDS), category_names=names)
+    # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
+    table = ValueTable(
+        value_filter.qs.values(*BROWSER_FIELDS),
+        category_names=names,
+        indicator_names=selectors.indicator_names(),
+        country_names=selectors.country_names(),
+    )
     # No COUNT over a million rows for each page: pages know only whether a next one exists.
     RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
     export = request.GET.get("export")
@@ -65,9 +70,9 @@ def browse(request):
         rows = (
             [
                 value["indicator__code"],
-                translated(value["indicator__name"]),
+                table.indicator_names[value["indicator__code"]],
                 value["country__code"],
-                translated(value["country__name"]),
+                table.country_names[value["country__code"]],
                 value["period__code"],
                 value["series__key"],
                 breakdown_label(value["series__key"], names),

@@ -45,3 +45,9 @@ def state_label(state):
 def breakdown(series_key, category_names):
     """{{ value.series.key|breakdown:names }}: "Female × Afghanistan"."""
     return breakdown_label(series_key, category_names)
+
+
+@register.filter
+def label(names, code):
+    """{{ names|label:code }}: the name of a code in a {code: name} dictionary."""
+    return names.get(code, code)
