@@ -122,7 +122,11 @@ def main():
 
     # The same 50 cells with the same filter and order: only the SQL, built once, run each time.
     bare_query = (
-        ValueFilter(QueryDict(urlencode(QUERY, doseq=True)), queryset=selectors.browsable_values(AnonymousUser()))
+        ValueFilter(
+            QueryDict(urlencode(QUERY, doseq=True)),
+            selectors.browsable_values(AnonymousUser()),
+            selectors.catalogue_labels(),
+        )
         .qs.order_by(
             "indicator__sort_order", "indicator__code", "country__code", "-period__start", "-period__frequency"
         )

@@ -5,8 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import TOTAL_CODE, Category, Country, Frequency, Indicator, Period, Value
-from .translation import translated
+from .models import Frequency, Period, Value
 
 
 class ListSelect(forms.SelectMultiple):
@@ -44,27 +43,8 @@ LIST = ListSelect(attrs={"size": 6})
 YEAR = forms.NumberInput(attrs={"min": 1900, "max": 2100, "size": 5})
 
 
-# Choices are read as plain rows, not model instances: they are built on every request.
-def _indicator_choices():
-    return [(code, translated(name)) for code, name in Indicator.objects.values_list("code", "name")]
-
-
-def _country_choices():
-    return [(code, translated(name)) for code, name in Country.objects.values_list("code", "name")]
-
-
 def _period_choices():
     return [(code, code) for code in Period.objects.order_by("-start", "frequency").values_list("code", flat=True)]
-
-
-def _category_choices():
-    categories = Category.objects.exclude(code=TOTAL_CODE).values_list(
-        "dimension__code", "dimension__name", "code", "name"
-    )
-    grouped = {}
-    for dimension_code, dimension_name, code, name in categories:
-        grouped.setdefault(translated(dimension_name), []).append((f"{dimension_code}={code}", translated(name)))
-    return list(grouped.items())
 
 
 class ValueFilter(django_filters.FilterSet):
@@ -75,10 +55,10 @@ class ValueFilter(django_filters.FilterSet):
     """
 
     indicator = django_filters.MultipleChoiceFilter(
-        field_name="indicator__code", label=_("Indicator"), choices=_indicator_choices, widget=LIST, distinct=False
+        field_name="indicator__code", label=_("Indicator"), widget=LIST, distinct=False
     )
     country = django_filters.MultipleChoiceFilter(
-        field_name="country__code", label=_("Country"), choices=_country_choices, widget=LIST, distinct=False
+        field_name="country__code", label=_("Country"), widget=LIST, distinct=False
     )
     frequency = django_filters.ChoiceFilter(
         field_name="period__frequency", label=_("Frequency"), choices=Frequency.choices, empty_label=_("Any")
@@ -94,7 +74,7 @@ class ValueFilter(django_filters.FilterSet):
         field_name="period__code", choices=_period_choices, widget=forms.MultipleHiddenInput, distinct=False
     )
     breakdown = django_filters.MultipleChoiceFilter(
-        label=_("Breakdown"), choices=_category_choices, method="filter_breakdown", widget=LIST, distinct=False
+        label=_("Breakdown"), method="filter_breakdown", widget=LIST, distinct=False
     )
     totals_only = django_filters.BooleanFilter(
         label=_("Totals only"), method="filter_totals_only", widget=forms.CheckboxInput
@@ -103,6 +83,13 @@ class ValueFilter(django_filters.FilterSet):
     class Meta:
         model = Value
         fields = []
+
+    def __init__(self, data, queryset, labels):
+        """``labels``: selectors.catalogue_labels(), read once for the page and reused here."""
+        super().__init__(data, queryset=queryset)
+        self.filters["indicator"].extra["choices"] = list(labels.indicators.items())
+        self.filters["country"].extra["choices"] = list(labels.countries.items())
+        self.filters["breakdown"].extra["choices"] = labels.breakdown_choices
 
     def filter_breakdown(self, queryset, name, values):
         """Cells that are in every chosen category (female AND Afghanistan)."""

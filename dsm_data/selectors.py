@@ -1,5 +1,7 @@
 """Reads of dsm_data."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -7,6 +9,7 @@ from django.utils import timezone
 from . import permissions
 from .grid import build_grid
 from .models import (
+    TOTAL_CODE,
     Category,
     Country,
     Indicator,
@@ -146,20 +149,32 @@ def revision_steps(value):
     return list(reversed(steps))
 
 
-def category_names():
-    """{"SEX=F": "Female", "SEX=_T": "Total", ...} in the active language."""
-    categories = Category.objects.values_list("dimension__code", "code", "name")
-    return {f"{dimension}={code}": translated(name) for dimension, code, name in categories}
+@dataclass
+class CatalogueLabels:
+    """The catalogue's names in the active language, by code."""
+
+    indicators: dict
+    countries: dict
+    categories: dict  # "SEX=F" -> "Female", totals included
+    breakdown_choices: list  # [(dimension name, [("SEX=F", "Female"), ...]), ...], totals left out
 
 
-def indicator_names():
-    """{code: name in the active language} of the indicators."""
-    return {code: translated(name) for code, name in Indicator.objects.values_list("code", "name")}
-
-
-def country_names():
-    """{code: name in the active language} of the countries."""
-    return {code: translated(name) for code, name in Country.objects.values_list("code", "name")}
+def catalogue_labels():
+    """Read once for a page: the data browser's filters, table and exports all use it."""
+    breakdown_choices = {}
+    categories = {}
+    rows = Category.objects.values_list("dimension__code", "dimension__name", "code", "name")
+    for dimension_code, dimension_name, code, name in rows:
+        key, label = f"{dimension_code}={code}", translated(name)
+        categories[key] = label
+        if code != TOTAL_CODE:
+            breakdown_choices.setdefault(translated(dimension_name), []).append((key, label))
+    return CatalogueLabels(
+        indicators={code: translated(name) for code, name in Indicator.objects.values_list("code", "name")},
+        countries={code: translated(name) for code, name in Country.objects.values_list("code", "name")},
+        categories=categories,
+        breakdown_choices=list(breakdown_choices.items()),
+    )
 
 
 def browsable_values(user, now=None):

@@ -21,11 +21,9 @@ class ValueTable(tables.Table):
         template_name = "django_tables2/table.html"
         order_by = ("indicator", "country", "-period")
 
-    def __init__(self, *args, category_names, indicator_names, country_names, **kwargs):
+    def __init__(self, *args, labels, **kwargs):
         super().__init__(*args, **kwargs)
-        self.category_names = category_names
-        self.indicator_names = indicator_names
-        self.country_names = country_names
+        self.labels = labels  # selectors.CatalogueLabels
 
 
 def breakdown_label(series_key, category_names):

@@ -54,15 +54,10 @@ def browse(request):
     data = request.GET.copy()
     if not any(name in data for name in ValueFilter.base_filters):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
-    value_filter = ValueFilter(data, queryset=selectors.browsable_values(request.user))
-    names = selectors.category_names()
+    labels = selectors.catalogue_labels()
+    value_filter = ValueFilter(data, selectors.browsable_values(request.user), labels)
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
-    table = ValueTable(
-        value_filter.qs.values(*BROWSER_FIELDS),
-        category_names=names,
-        indicator_names=selectors.indicator_names(),
-        country_names=selectors.country_names(),
-    )
+    table = ValueTable(value_filter.qs.values(*BROWSER_FIELDS), labels=labels)
     # No COUNT over a million rows for each page: pages know only whether a next one exists.
     RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
     export = request.GET.get("export")
@@ -70,12 +65,12 @@ def browse(request):
         rows = (
             [
                 value["indicator__code"],
-                table.indicator_names[value["indicator__code"]],
+                labels.indicators[value["indicator__code"]],
                 value["country__code"],
-                table.country_names[value["country__code"]],
+                labels.countries[value["country__code"]],
                 value["period__code"],
                 value["series__key"],
-                breakdown_label(value["series__key"], names),
+                breakdown_label(value["series__key"], labels.categories),
                 value["number"],
                 value["absence"],
                 value["is_provisional"],
