@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from . import permissions
 from .grid import build_grid
@@ -161,17 +162,18 @@ class CatalogueLabels:
 
 def catalogue_labels():
     """Read once for a page: the data browser's filters, table and exports all use it."""
+    language = get_language()
     breakdown_choices = {}
     categories = {}
     rows = Category.objects.values_list("dimension__code", "dimension__name", "code", "name")
     for dimension_code, dimension_name, code, name in rows:
-        key, label = f"{dimension_code}={code}", translated(name)
+        key, label = f"{dimension_code}={code}", translated(name, language)
         categories[key] = label
         if code != TOTAL_CODE:
-            breakdown_choices.setdefault(translated(dimension_name), []).append((key, label))
+            breakdown_choices.setdefault(translated(dimension_name, language), []).append((key, label))
     return CatalogueLabels(
-        indicators={code: translated(name) for code, name in Indicator.objects.values_list("code", "name")},
-        countries={code: translated(name) for code, name in Country.objects.values_list("code", "name")},
+        indicators={code: translated(name, language) for code, name in Indicator.objects.values_list("code", "name")},
+        countries={code: translated(name, language) for code, name in Country.objects.values_list("code", "name")},
         categories=categories,
         breakdown_choices=list(breakdown_choices.items()),
     )

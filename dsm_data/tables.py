@@ -24,6 +24,7 @@ class ValueTable(tables.Table):
     def __init__(self, *args, labels, **kwargs):
         super().__init__(*args, **kwargs)
         self.labels = labels  # selectors.CatalogueLabels
+        self.history_urls = {}  # value pk -> its history page, set by the view for the page shown
 
 
 def breakdown_label(series_key, category_names):

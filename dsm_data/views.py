@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -60,6 +61,7 @@ def browse(request):
     table = ValueTable(value_filter.qs.values(*BROWSER_FIELDS), labels=labels)
     # No COUNT over a million rows for each page: pages know only whether a next one exists.
     RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
+    table.history_urls = history_urls(row.record["pk"] for row in table.page.object_list)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
         rows = (
@@ -83,8 +85,19 @@ def browse(request):
     return render(
         request,
         "dsm_data/browse.html",
-        {"filter": value_filter, "table": table, "query": data.urlencode()},
+        {
+            "filter": value_filter,
+            "table": table,
+            "query": data.urlencode(),
+        },
     )
+
+
+def history_urls(pks):
+    """{pk: URL of the value's history} for a page of values: one reverse, then each pk in its place."""
+    placeholder = 987_654_321
+    pattern = reverse("dsm_data:value", args=[placeholder])
+    return {pk: pattern.replace(str(placeholder), str(pk)) for pk in pks}
 
 
 def indicator_list(request):
