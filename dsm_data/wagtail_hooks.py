@@ -1,8 +1,9 @@
 """The catalogue in the Wagtail admin, for the system administrators (superusers)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -19,14 +20,6 @@ class CountryViewSet(SnippetViewSet):
     search_fields = ["code"]
 
 
-class IndicatorForm(WagtailAdminModelForm):
-    def save(self, commit=True):
-        indicator = super().save(commit=commit)
-        if commit:
-            ensure_series(indicator)  # new dimensions or categories give new cells
-        return indicator
-
-
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "table"
@@ -34,19 +27,13 @@ class IndicatorViewSet(SnippetViewSet):
     list_display = ["__str__", "code", "default_confidentiality"]
     edit_handler = ObjectList(
         [
-            FieldPanel(name)
-            for name in (
-                "code",
-                "name",
-                "definition",
-                "unit",
-                "frequencies",
-                "default_confidentiality",
-                "change_warning_share",
-                "sort_order",
-            )
-        ],  # fmt: skip
-        base_form_class=IndicatorForm,
+            *(
+                FieldPanel(name)
+                for name in ("code", "name", "definition", "unit", "frequencies")
+                + ("default_confidentiality", "change_warning_share", "sort_order")
+            ),
+            InlinePanel("indicator_dimensions", heading=_("Breakdowns, in order: the first gives the columns")),
+        ]
     )
 
 
@@ -117,3 +104,14 @@ class DataViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DataViewSetGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def create_new_series(request, instance):
+    """A new breakdown or category gives indicators new cells: create their series."""
+    if isinstance(instance, Indicator):
+        ensure_series(instance)
+    elif isinstance(instance, Category):
+        for indicator in Indicator.objects.filter(indicator_dimensions__dimension=instance.dimension_id):
+            ensure_series(indicator)

@@ -10,6 +10,10 @@ breakdown are series of the same indicator.
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
 
 from ..translation import TranslatedField, translated
 
@@ -71,7 +75,7 @@ class Category(models.Model):
         return self.code == TOTAL_CODE
 
 
-class Indicator(models.Model):
+class Indicator(ClusterableModel):
     code = models.CharField(_("code"), max_length=40, unique=True, validators=[code_validator])
     name = TranslatedField(_("name"), max_length=300)
     definition = TranslatedField(_("definition"), multiline=True, blank=True)
@@ -107,13 +111,15 @@ class Indicator(models.Model):
         return translated(self.name)
 
 
-class IndicatorDimension(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="indicator_dimensions")
-    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="+")
-    sort_order = models.PositiveIntegerField(default=0)
+class IndicatorDimension(Orderable):
+    """A breakdown of an indicator; the first one in order gives the columns of its grid."""
 
-    class Meta:
-        ordering = ["sort_order", "pk"]
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="indicator_dimensions")
+    dimension = models.ForeignKey(Dimension, verbose_name=_("dimension"), on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("dimension")]
+
+    class Meta(Orderable.Meta):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "dimension"], name="indicator_dimension_unique"),
         ]

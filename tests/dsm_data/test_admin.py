@@ -28,3 +28,39 @@ def test_other_admin_roles_cannot_touch_the_catalogue(client, make_user, kazakhs
     for model in ("indicator", "periodlockexception", "country"):
         response = client.get(f"/admin/snippets/dsm_data/{model}/add/")
         assert response.status_code in (302, 403), model
+
+
+def test_an_indicator_made_in_the_admin_gets_its_breakdowns_and_cells(client, make_user, catalogue):
+    from dsm_data.grid import build_grid
+    from dsm_data.models import Dimension, Indicator
+
+    client.force_login(make_user(Role.SYSTEM_ADMIN))
+    sex, age = Dimension.objects.get(code="SEX"), Dimension.objects.get(code="AGE")
+    response = client.post(
+        "/admin/snippets/dsm_data/indicator/add/",
+        {
+            "code": "RETURNS",
+            "name_en": "Returns of own citizens",
+            "name_ru": "Возвращение граждан",
+            "definition_en": "",
+            "definition_ru": "",
+            "unit_en": "persons",
+            "unit_ru": "человек",
+            "frequencies": '["annual"]',
+            "default_confidentiality": "shared",
+            "change_warning_share": "0.5",
+            "sort_order": "7",
+            "indicator_dimensions-TOTAL_FORMS": "2",
+            "indicator_dimensions-INITIAL_FORMS": "0",
+            "indicator_dimensions-MIN_NUM_FORMS": "0",
+            "indicator_dimensions-MAX_NUM_FORMS": "1000",
+            "indicator_dimensions-0-dimension": str(sex.pk),
+            "indicator_dimensions-0-ORDER": "1",
+            "indicator_dimensions-1-dimension": str(age.pk),
+            "indicator_dimensions-1-ORDER": "2",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    grid = build_grid(Indicator.objects.get(code="RETURNS"))
+    assert [category.code for category in grid.columns] == ["F", "M", "_T"]
+    assert len(grid.series) == 3 * 5
