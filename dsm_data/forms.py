@@ -15,10 +15,16 @@ class EntryForm(forms.Form):
         label=_("Who may read these figures once published"), choices=Confidentiality.choices
     )
 
+    new_footnote_cell = forms.TypedChoiceField(label=_("Add a footnote to"), required=False, coerce=int)
+    new_footnote = forms.CharField(label=_("Footnote"), required=False, max_length=1000)
+
     def __init__(self, grid, cells, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.grid = grid
         self.stored = cells
+        self.fields["new_footnote_cell"].choices = [("", "—")] + [
+            (series.pk, grid.cell_label(series)) for series in grid.series
+        ]
         for series in grid.series:
             cell = cells.get(series.pk)
             self.fields[f"s{series.pk}"] = forms.CharField(
@@ -57,6 +63,9 @@ class EntryForm(forms.Form):
                 elif stored is not None:
                     setattr(cell, name, getattr(stored, name))
             self.cells[series.pk] = cell
+        target, footnote = cleaned.get("new_footnote_cell"), cleaned.get("new_footnote", "").strip()
+        if target in self.cells and footnote:
+            self.cells[target].footnote = footnote
         return cleaned
 
     def cell_field(self, series):

@@ -348,6 +348,11 @@ def entry(request, pk, indicator_code):
             "grid": grid,
             "form": form,
             "rows": _entry_rows(grid, form, stored, problems_by_series),
+            "footnoted": [
+                (grid.cell_label(series), form[f"footnote-{series.pk}"])
+                for series in grid.series
+                if stored.get(series.pk) and stored[series.pk].footnote
+            ],
             "errors": [problem for problem in problems if problem.severity == ERROR],
             "warnings": [problem for problem in problems if problem.severity == WARNING],
             "rejected": bool(rejected),

@@ -6,29 +6,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dsm_data', '0005_user_language'),
+        ("dsm_data", "0005_user_language"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='indicatordimension',
-            options={'ordering': ['sort_order']},
+            name="indicatordimension",
+            options={"ordering": ["sort_order"]},
         ),
         migrations.AlterField(
-            model_name='indicatordimension',
-            name='dimension',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.dimension', verbose_name='dimension'),
+            model_name="indicatordimension",
+            name="dimension",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="dsm_data.dimension",
+                verbose_name="dimension",
+            ),
         ),
         migrations.AlterField(
-            model_name='indicatordimension',
-            name='indicator',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicator_dimensions', to='dsm_data.indicator'),
+            model_name="indicatordimension",
+            name="indicator",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indicator_dimensions",
+                to="dsm_data.indicator",
+            ),
         ),
         migrations.AlterField(
-            model_name='indicatordimension',
-            name='sort_order',
+            model_name="indicatordimension",
+            name="sort_order",
             field=models.IntegerField(blank=True, editable=False, null=True),
         ),
     ]

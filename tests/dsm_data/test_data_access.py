@@ -243,3 +243,25 @@ def test_completeness_is_for_participating_states_and_system_administrators(
         assert response.status_code == 200
         kazakhstan_row = html[html.index('<th scope="row">Kazakhstan</th>') :].split("</tr>")[0]
         assert kazakhstan_row.count("status-published") == 1
+
+
+def test_a_footnote_is_added_to_a_cell_and_kept_when_the_grid_is_saved_again(
+    client, catalogue, kazakhstan, make_user, make_period
+):
+    focal = make_user(Role.FOCAL_POINT, kazakhstan)
+    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    grid = build_grid(catalogue["REFUGEE_DECISIONS"])
+    client.force_login(focal)
+    url = f"/en/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"
+    data = {f"s{grid.series_by_key[key].pk}": text for key, text in ENTRIES.items()}
+    closed = grid.series_by_key["RSD_OUTCOME=CLOSED"]
+    note = "Includes applications withdrawn before the interview."
+    response = client.post(
+        url, {**data, "confidentiality": "shared", "new_footnote_cell": closed.pk, "new_footnote": note}
+    )
+    assert response.status_code == 302
+    assert Value.objects.get(series=closed).footnote == note
+    html = client.get(url).content.decode()
+    assert f'name="footnote-{closed.pk}"' in html
+    client.post(url, {**data, "confidentiality": "shared", f"footnote-{closed.pk}": note + " Revised."})
+    assert Value.objects.get(series=closed).footnote == note + " Revised."
