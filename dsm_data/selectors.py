@@ -196,13 +196,16 @@ def indicator_with_metadata(indicator):
     return [(country, metadata.get(country.pk)) for country in Country.objects.all()]
 
 
-def comparison(values, series_key):
-    """Countries x periods of one series: (periods, [(country, [value or None per period])])."""
-    values = list(values.filter(series__key=series_key).select_related("country", "period").order_by("period__start"))
+def period_matrix(values, row_of, row_order):
+    """Values laid out as rows x periods: (periods, [(row, [value or None for each period])]).
+
+    ``row_of`` gives a value's row (its country, its indicator, ...), ``row_order`` the rows' sort key.
+    """
+    values = list(values)
     periods = sorted({value.period for value in values}, key=lambda period: period.start)
-    by_cell = {(value.country_id, value.period_id): value for value in values}
-    countries = sorted({value.country for value in values}, key=lambda country: country.code)
-    return periods, [(country, [by_cell.get((country.pk, period.pk)) for period in periods]) for country in countries]
+    cells = {(row_of(value).pk, value.period_id): value for value in values}
+    rows = sorted({row_of(value) for value in values}, key=row_order)
+    return periods, [(row, [cells.get((row.pk, period.pk)) for period in periods]) for row in rows]
 
 
 def completeness(period, today=None):

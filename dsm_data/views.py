@@ -126,8 +126,10 @@ def compare(request):
     frequency = request.GET.get("frequency", Frequency.ANNUAL)
     grid = build_grid(indicator)
     series = grid.series_by_key.get(request.GET.get("series", ""), grid.rows[-1].cells[-1])
-    values = selectors.browsable_values(request.user).filter(indicator=indicator, period__frequency=frequency)
-    periods, rows = selectors.comparison(values, series.key)
+    values = selectors.browsable_values(request.user).filter(
+        indicator=indicator, period__frequency=frequency, series__key=series.key
+    )
+    periods, rows = selectors.period_matrix(values, lambda value: value.country, lambda country: country.code)
     if request.GET.get("export") in ("csv", "xlsx"):
         header = ["country_code", "country", *(period.code for period in periods)]
         lines = ([country.code, translated(country.name), *map(_cell_value, cells)] for country, cells in rows)
@@ -143,8 +145,11 @@ def compare(request):
             "frequency": frequency,
             "frequencies": [choice for choice in Frequency.choices if choice[0] in indicator.frequencies],
             "periods": periods,
-            "rows": rows,
-            "label": grid.cell_label(series),
+            "rows": [
+                (reverse("dsm_data:country", args=[country.code]), translated(country.name), cells)
+                for country, cells in rows
+            ],
+            "caption": f"{grid.cell_label(series)} ({translated(indicator.unit)})",
         },
     )
 
@@ -155,17 +160,17 @@ def country_series(request, code):
     values = selectors.browsable_values(request.user).filter(
         country=country, series__is_grand_total=True, period__frequency=Frequency.ANNUAL
     )
-    periods = sorted({value.period for value in values}, key=lambda period: period.start)
-    by_cell = {(value.indicator_id, value.period_id): value for value in values}
-    rows = [
-        (indicator, [by_cell.get((indicator.pk, period.pk)) for period in periods])
-        for indicator in Indicator.objects.all()
-        if any((indicator.pk, period.pk) in by_cell for period in periods)
-    ]
+    periods, rows = selectors.period_matrix(
+        values, lambda value: value.indicator, lambda indicator: (indicator.sort_order, indicator.code)
+    )
     if request.GET.get("export") in ("csv", "xlsx"):
         header = ["indicator_code", "indicator", *(period.code for period in periods)]
         lines = ([item.code, translated(item.name), *map(_cell_value, cells)] for item, cells in rows)
         return _export(request.GET["export"], f"dsm-{country.code.lower()}", header, lines)
+    rows = [
+        (reverse("dsm_data:indicator", args=[indicator.code]), translated(indicator.name), cells)
+        for indicator, cells in rows
+    ]
     return render(request, "dsm_data/country_series.html", {"country": country, "periods": periods, "rows": rows})
 
 
