@@ -7,14 +7,15 @@ from decimal import Decimal
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 # A spreadsheet treats text starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_text(value):
-    """Text that no spreadsheet will run: a leading formula character is quoted."""
-    text = "" if value is None else str(value)
+    """Text that no spreadsheet will run, without the control characters XLSX refuses."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -75,6 +76,6 @@ def _xlsx_cell(sheet, value):
         return _number(value)
     if isinstance(value, (int, float)):
         return value
-    cell = WriteOnlyCell(sheet, value=str(value))
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", str(value)))
     cell.data_type = "s"  # never a formula, whatever the text starts with
     return cell

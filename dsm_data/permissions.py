@@ -58,6 +58,29 @@ def can_edit_intranet_of(user, country):
     return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))
 
 
+def can_enter_data_for(user, country):
+    """Entering figures at all: its focal points (web, Excel, API) or its administrators (paper)."""
+    return can_submit_data_for(user, country) or can_key_in_paper_for(user, country)
+
+
+def can_use_submissions(user):
+    """The submissions area: national users and the system administrators."""
+    return is_system_admin(user) or country_of(user) is not None
+
+
+def can_read_value(user, value, now):
+    """A value's page: readers of its submission, or anyone who may see it published."""
+    return (
+        can_read_submission(user, value.submission)
+        or visible_values(user, type(value).objects.filter(pk=value.pk), now).exists()
+    )
+
+
+def can_read_full_history(user, value):
+    """Drafts before publication, and who made each change, stay with the value's own country."""
+    return can_read_submission(user, value.submission)
+
+
 def can_correct_data_for(user, country):
     """Corrections of published figures: the country's administrators."""
     return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))

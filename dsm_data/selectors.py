@@ -49,14 +49,7 @@ def previous_period(period):
 def cells_of(submission, indicator):
     """{series pk: Cell} of the values stored for one indicator of a submission."""
     return {
-        value.series_id: Cell(
-            number=value.number,
-            absence=value.absence,
-            is_provisional=value.is_provisional,
-            is_estimated=value.is_estimated,
-            footnote=value.footnote,
-            comment=value.comment,
-        )
+        value.series_id: Cell.from_value(value)
         for value in Value.objects.filter(submission=submission, indicator=indicator)
     }
 
@@ -110,8 +103,12 @@ def submissions_readable_by(user):
 
 def periods_to_start(country, today=None):
     """Periods open for entry in which the country has no submission yet."""
+    today = today or timezone.localdate()
+    excepted = set(
+        PeriodLockException.objects.filter(country=country, until__gte=today).values_list("period_id", flat=True)
+    )
     periods = Period.objects.exclude(submissions__country=country).order_by("-start")
-    return [period for period in periods if period_is_open(period, country, today)]
+    return [period for period in periods if today < period.locks_on or period.pk in excepted]
 
 
 def submission_indicator_summaries(submission):
@@ -141,9 +138,16 @@ def submission_indicator_summaries(submission):
     ]
 
 
-def revision_steps(value):
-    """The value's revisions, newest first, each with the state it replaced."""
+def revision_steps(value, published_only=False):
+    """The value's revisions, newest first, each with the state it replaced.
+
+    ``published_only``: from the state published first on, for readers outside the country.
+    """
     revisions = list(value.revisions.select_related("changed_by"))
+    published_at = value.submission.published_at
+    if published_only and published_at is not None:
+        before = [revision for revision in revisions if revision.changed_at < published_at]
+        revisions = before[-1:] + [revision for revision in revisions if revision.changed_at >= published_at]
     steps = []
     for index, revision in enumerate(revisions):
         steps.append({"revision": revision, "before": revisions[index - 1] if index else None})

@@ -36,6 +36,19 @@ class Cell:
     footnote: str = ""
     comment: str = ""
 
+    @classmethod
+    def from_value(cls, value):
+        """The cell of a stored Value or ValueRevision (or a row of a Value's fields)."""
+        get = value.get if isinstance(value, dict) else lambda name, default="": getattr(value, name, default)
+        return cls(
+            number=get("number"),
+            absence=get("absence"),
+            is_provisional=get("is_provisional"),
+            is_estimated=get("is_estimated"),
+            footnote=get("footnote", ""),
+            comment=get("comment", ""),
+        )
+
     @property
     def is_blank(self):
         return self.number is None and not self.absence

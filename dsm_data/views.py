@@ -57,8 +57,10 @@ def browse(request):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
     labels = selectors.catalogue_labels()
     value_filter = ValueFilter(data, selectors.browsable_values(request.user), labels)
+    # An unknown code in a filter must narrow the table to nothing, never drop the filter.
+    values = value_filter.qs if value_filter.is_valid() else Value.objects.none()
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
-    table = ValueTable(value_filter.qs.values(*BROWSER_FIELDS), labels=labels)
+    table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels)
     # No COUNT over a million rows for each page: pages know only whether a next one exists.
     RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
     table.history_urls = history_urls(row.record["pk"] for row in table.page.object_list)
@@ -217,9 +219,9 @@ def _report(request, rejected):
 @login_required
 def submission_list(request):
     user = request.user
-    country = permissions.country_of(user)
-    if country is None and not permissions.is_system_admin(user):
+    if not permissions.can_use_submissions(user):
         raise PermissionDenied
+    country = permissions.country_of(user)
     return render(
         request,
         "dsm_data/submission_list.html",
@@ -227,8 +229,7 @@ def submission_list(request):
             "submissions": selectors.submissions_readable_by(user),
             "country": country,
             "open_periods": selectors.periods_to_start(country) if country else [],
-            "can_start": country is not None
-            and (permissions.can_submit_data_for(user, country) or permissions.can_key_in_paper_for(user, country)),
+            "can_start": country is not None and permissions.can_enter_data_for(user, country),
         },
     )
 
@@ -249,7 +250,8 @@ def submission_detail(request, pk):
     submission = _readable_submission(request, pk)
     user = request.user
     country = submission.country
-    editable = submission.is_editable and selectors.period_is_open(submission.period, country)
+    period_open = selectors.period_is_open(submission.period, country)
+    editable = submission.is_editable and period_open
     return render(
         request,
         "dsm_data/submission_detail.html",
@@ -258,9 +260,8 @@ def submission_detail(request, pk):
             "indicators": selectors.submission_indicator_summaries(submission),
             "transitions": submission.transitions.select_related("actor"),
             "changed_since_validation": selectors.changed_since_validation(submission),
-            "period_open": selectors.period_is_open(submission.period, country),
-            "can_enter": editable
-            and (permissions.can_submit_data_for(user, country) or permissions.can_key_in_paper_for(user, country)),
+            "period_open": period_open,
+            "can_enter": editable and permissions.can_enter_data_for(user, country),
             "can_submit": editable and permissions.can_submit_data_for(user, country),
             "can_validate": submission.status == Status.SUBMITTED and permissions.can_validate_data_for(user, country),
             "can_unvalidate": submission.status == Status.VALIDATED
@@ -293,8 +294,11 @@ def submission_action(request, pk, action):
             messages.success(request, _("Reopened: the figures can be changed again."))
         elif action == "publish":
             form = PublishForm(request.POST)
-            release_at = form.cleaned_data["release_at"] if form.is_valid() else None
-            services.publish(submission, user, release_at)
+            if not form.is_valid():  # an unreadable release time must not mean "now"
+                for error in form.errors.get("release_at", []):
+                    messages.error(request, _("Release time: %(error)s") % {"error": error})
+                return redirect("dsm_data:submission", submission.pk)
+            services.publish(submission, user, form.cleaned_data["release_at"])
             messages.success(request, _("Published."))
         else:
             raise Http404
@@ -314,8 +318,8 @@ def entry(request, pk, indicator_code):
     user, country = request.user, submission.country
     can_enter = (
         submission.is_editable
+        and permissions.can_enter_data_for(user, country)
         and selectors.period_is_open(submission.period, country)
-        and (permissions.can_submit_data_for(user, country) or permissions.can_key_in_paper_for(user, country))
     )
     grid = build_grid(indicator)
     stored = selectors.cells_of(submission, indicator)
@@ -327,9 +331,9 @@ def entry(request, pk, indicator_code):
         if form.is_valid():
             channel = Channel.FORM if permissions.can_submit_data_for(user, country) else Channel.PAPER
             try:
-                if form.cleaned_data["confidentiality"] != link.confidentiality:
-                    services.set_confidentiality(submission, indicator, form.cleaned_data["confidentiality"], user)
-                services.save_cells(submission, indicator, form.cells, user, channel)
+                services.save_entry(
+                    submission, indicator, form.cells, user, channel, form.cleaned_data["confidentiality"]
+                )
             except Rejected as error:
                 rejected = error.problems
             else:
@@ -393,15 +397,13 @@ def _entry_rows(grid, form, stored, problems_by_series):
 def value_history(request, pk):
     """Every revision of a value: old -> new, who, when, channel, why; and the correction form."""
     value = get_object_or_404(Value.objects.select_related("submission", "indicator", "country", "period"), pk=pk)
-    readable = permissions.can_read_submission(request.user, value.submission) or (
-        permissions.visible_values(request.user, Value.objects.filter(pk=pk), timezone.now()).exists()
-    )
-    if not readable:
+    if not permissions.can_read_value(request.user, value, timezone.now()):
         raise Http404
+    full_history = permissions.can_read_full_history(request.user, value)
     can_correct = value.submission.status == Status.PUBLISHED and permissions.can_correct_data_for(
         request.user, value.country
     )
-    form = CorrectionForm(request.POST or None)
+    form = CorrectionForm(request.POST or None, initial={"entry": format_entry(value), "footnote": value.footnote})
     if request.method == "POST":
         if not can_correct:
             raise PermissionDenied
@@ -422,7 +424,8 @@ def value_history(request, pk):
         {
             "value": value,
             "label": grid.cell_label(value.series),
-            "revisions": selectors.revision_steps(value),
+            "revisions": selectors.revision_steps(value, published_only=not full_history),
+            "full_history": full_history,
             "can_correct": can_correct,
             "form": form,
         },

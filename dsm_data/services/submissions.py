@@ -47,7 +47,7 @@ class Rejected(Exception):
 @transaction.atomic
 def open_submission(country, period, user):
     """The country's submission for the period, created as a draft with the period's indicators."""
-    if not permissions.can_submit_data_for(user, country) and not permissions.can_key_in_paper_for(user, country):
+    if not permissions.can_enter_data_for(user, country):
         raise PermissionDenied
     submission, created = Submission.objects.get_or_create(country=country, period=period)
     if created:
@@ -150,7 +150,7 @@ def _write(submission, link, cells, user, channel, reason, is_correction=False):
     revisions = []
     for series_pk, cell in cells.items():
         value = stored.get(series_pk)
-        if value is not None and _cell_of(value).same_content(cell):
+        if value is not None and Cell.from_value(value).same_content(cell):
             if value.comment != cell.comment:
                 value.comment = cell.comment
                 value.save(update_fields=["comment"])
@@ -190,25 +190,32 @@ def _write(submission, link, cells, user, channel, reason, is_correction=False):
     return len(revisions)
 
 
-def _cell_of(value):
-    return Cell(
-        number=value.number,
-        absence=value.absence,
-        is_provisional=value.is_provisional,
-        is_estimated=value.is_estimated,
-        footnote=value.footnote,
-        comment=value.comment,
-    )
+@transaction.atomic
+def save_entry(submission, indicator, cells, user, channel, confidentiality):
+    """A grid as a whole: its cells and who may read them, stored together or not at all."""
+    set_confidentiality(submission, indicator, confidentiality, user, channel)
+    return save_cells(submission, indicator, cells, user, channel)
 
 
 @transaction.atomic
-def set_confidentiality(submission, indicator, confidentiality, user):
+def set_confidentiality(submission, indicator, confidentiality, user, channel=Channel.FORM):
+    """Who may read an indicator's values once published; a change is recorded in the history."""
     submission = _locked(submission)
-    _check_can_enter(submission, user, Channel.FORM)
-    SubmissionIndicator.objects.filter(submission=submission, indicator=indicator).update(
-        confidentiality=confidentiality
-    )
+    _check_can_enter(submission, user, channel)
+    link = SubmissionIndicator.objects.get(submission=submission, indicator=indicator)
+    if link.confidentiality == confidentiality:
+        return
+    link.confidentiality = confidentiality
+    link.save(update_fields=["confidentiality"])
     Value.objects.filter(submission=submission, indicator=indicator).update(confidentiality=confidentiality)
+    Transition.objects.create(
+        submission=submission,
+        from_status=submission.status,
+        to_status=submission.status,
+        actor=user,
+        comment=_("%(indicator)s: %(confidentiality)s")
+        % {"indicator": indicator, "confidentiality": link.get_confidentiality_display()},
+    )
 
 
 @transaction.atomic
@@ -297,6 +304,7 @@ def correct_value(value, cell, user, reason, channel=Channel.FORM):
         raise Rejected([_("A reason is required to correct a published value.")])
     grid = build_grid(value.indicator)
     stored = selectors.cells_of(submission, value.indicator)
+    cell.comment = stored[value.series_id].comment  # the validator's note stays with the value
     cells = {**stored, value.series_id: cell}
     totals = _recompute_totals(grid, cells, stored)
     errors = [problem for problem in _problems(submission, value.indicator, grid, cells) if problem.severity == ERROR]
@@ -334,5 +342,6 @@ def _move(submission, status, user, comment=""):
         with translation.override(language):
             subject = render_to_string("dsm_data/email/transition_subject.txt", context).strip()
             body = render_to_string("dsm_data/email/transition_body.txt", context)
-        transaction.on_commit(partial(send_mail, subject, body, None, recipients))
+        # After the commit, and never failing the step that was just recorded.
+        transaction.on_commit(partial(send_mail, subject, body, None, recipients), robust=True)
     return submission

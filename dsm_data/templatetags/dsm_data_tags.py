@@ -19,14 +19,7 @@ def translated(texts):
 @register.filter
 def entry_text(value):
     """A value, a revision or a value's row (a dict) as typed in the grid: "1,234 p", ":", "c", "z"."""
-    if isinstance(value, dict):
-        value = Cell(
-            number=value["number"],
-            absence=value["absence"],
-            is_provisional=value["is_provisional"],
-            is_estimated=value["is_estimated"],
-        )
-    return format_entry(value)
+    return format_entry(Cell.from_value(value) if isinstance(value, dict) else value)
 
 
 @register.filter

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from dsm_data.grid import build_grid
-from dsm_data.models import Confidentiality, Role, Value
+from dsm_data.models import Confidentiality, Role, Value, ValueRevision
 from dsm_data.services import submissions as services
 from tests.conftest import cells_from
 
@@ -265,3 +265,83 @@ def test_a_footnote_is_added_to_a_cell_and_kept_when_the_grid_is_saved_again(
     assert f'name="footnote-{closed.pk}"' in html
     client.post(url, {**data, "confidentiality": "shared", f"footnote-{closed.pk}": note + " Revised."})
     assert Value.objects.get(series=closed).footnote == note + " Revised."
+
+
+def test_outside_readers_see_the_history_from_publication_on_without_names(
+    client, catalogue, kazakhstan, armenia, make_user, make_period
+):
+    """A figure suppressed before publication must not leak through the value's history."""
+    focal, admin = make_user(Role.FOCAL_POINT, kazakhstan), make_user(Role.COUNTRY_ADMIN, kazakhstan)
+    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission.submission_indicators.exclude(indicator=catalogue["REFUGEE_DECISIONS"]).delete()
+    grid = build_grid(catalogue["REFUGEE_DECISIONS"])
+    decisions = catalogue["REFUGEE_DECISIONS"]
+    services.save_cells(submission, decisions, cells_from(grid, {**ENTRIES, "RSD_OUTCOME=RECOGNISED": "11"}), focal)
+    services.save_cells(submission, decisions, cells_from(grid, {"RSD_OUTCOME=RECOGNISED": "c"}), focal)
+    services.set_confidentiality(submission, decisions, Confidentiality.PUBLIC, focal)
+    services.submit(submission, focal)
+    services.validate(submission, admin)
+    services.publish(submission, make_user(Role.SYSTEM_ADMIN))
+    value = Value.objects.get(series__key="RSD_OUTCOME=RECOGNISED")
+    url = f"/en/data/values/{value.pk}/"
+    for reader in (None, make_user(Role.DATA_USER, armenia)):
+        client.logout()
+        if reader:
+            client.force_login(reader)
+        history = client.get(url).content.decode().split("<tbody>")[1].split("</tbody>")[0]
+        assert ">11<" not in history
+        assert focal.username not in history
+    client.force_login(make_user(Role.DATA_USER, kazakhstan))
+    history = client.get(url).content.decode().split("<tbody>")[1].split("</tbody>")[0]
+    assert ">11<" in history
+
+
+def test_an_unknown_code_in_a_filter_empties_the_table_instead_of_dropping_the_filter(client, published):
+    set_confidentiality(Confidentiality.PUBLIC)
+    assert exported_codes(client.get("/en/data/", {"country": ["ARM", "XXX"], "export": "csv"}), "csv") == []
+    assert exported_codes(client.get("/en/data/", {"indicator": "NOPE", "export": "csv"}), "csv") == []
+
+
+def test_an_unreadable_release_time_does_not_publish(client, catalogue, kazakhstan, make_user, make_period):
+    from dsm_data.models import Status
+
+    focal, admin = make_user(Role.FOCAL_POINT, kazakhstan), make_user(Role.COUNTRY_ADMIN, kazakhstan)
+    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission.submission_indicators.exclude(indicator=catalogue["REFUGEE_DECISIONS"]).delete()
+    grid = build_grid(catalogue["REFUGEE_DECISIONS"])
+    services.save_cells(submission, catalogue["REFUGEE_DECISIONS"], cells_from(grid, ENTRIES), focal)
+    services.submit(submission, focal)
+    services.validate(submission, admin)
+    client.force_login(make_user(Role.SYSTEM_ADMIN))
+    client.post(f"/en/data/submissions/{submission.pk}/publish/", {"release_at": "31/12/2030 10:00"})
+    submission.refresh_from_db()
+    assert submission.status == Status.VALIDATED
+
+
+def test_a_rejected_grid_keeps_its_confidentiality_and_a_change_is_recorded(
+    client, catalogue, kazakhstan, make_user, make_period
+):
+    admin = make_user(Role.COUNTRY_ADMIN, kazakhstan)  # keys in a paper form
+    submission = services.open_submission(kazakhstan, make_period(2025), admin)
+    grid = build_grid(catalogue["REFUGEE_DECISIONS"])
+    client.force_login(admin)
+    url = f"/en/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"
+    data = {f"s{grid.series_by_key[key].pk}": text for key, text in ENTRIES.items()}
+    bad = {**data, f"s{grid.series_by_key['RSD_OUTCOME=_T'].pk}": "999"}
+    client.post(url, {**bad, "confidentiality": "public"})
+    link = submission.submission_indicators.get(indicator__code="REFUGEE_DECISIONS")
+    assert link.confidentiality == Confidentiality.SHARED
+    assert not Value.objects.exists()
+    assert client.post(url, {**data, "confidentiality": "public"}).status_code == 302
+    link.refresh_from_db()
+    assert link.confidentiality == Confidentiality.PUBLIC
+    assert set(Value.objects.values_list("confidentiality", flat=True)) == {"public"}
+    assert set(ValueRevision.objects.values_list("channel", flat=True)) == {"paper"}
+    assert submission.transitions.last().comment == "Refugee status determinations: Public"
+
+
+def test_xlsx_export_survives_control_characters(client, published):
+    set_confidentiality(Confidentiality.PUBLIC)
+    Value.objects.filter(series__key="RSD_OUTCOME=CLOSED").update(footnote="pasted\x0bfrom Word")
+    rows = exported_codes(client.get("/en/data/", {"indicator": "REFUGEE_DECISIONS", "export": "xlsx"}), "xlsx")
+    assert "pastedfrom Word" in [row["footnote"] for row in rows]

@@ -246,3 +246,30 @@ def test_a_recomputed_total_keeps_its_comment_and_footnote(kaz, decisions, make_
     services.save_cells(submission, decisions, cells_from(grid, {"RSD_OUTCOME=CLOSED": "6"}), kaz.focal)
     value = Value.objects.get(submission=submission, series=total)
     assert (value.number, value.comment, value.footnote) == (61, "A new reception centre opened.", "Includes appeals.")
+
+
+def test_a_correction_keeps_the_validators_comment(kaz, decisions, make_period):
+    submission = services.open_submission(kaz.country, make_period(2025), kaz.focal)
+    fill_everything(submission, kaz.focal)
+    grid = build_grid(decisions)
+    closed = grid.series_by_key["RSD_OUTCOME=CLOSED"]
+    services.save_cells(
+        submission, decisions, {closed.pk: Cell(number=Decimal(5), comment="Two files merged.")}, kaz.focal
+    )
+    services.submit(submission, kaz.focal)
+    services.validate(submission, kaz.admin)
+    services.publish(submission, kaz.sysadmin)
+    value = Value.objects.get(submission=submission, series=closed)
+    services.correct_value(value, Cell(number=Decimal(6)), kaz.admin, "Late file")
+    value.refresh_from_db()
+    assert (value.number, value.comment) == (6, "Two files merged.")
+
+
+def test_e_mail_subjects_are_plain_text(kaz, make_period, django_capture_on_commit_callbacks):
+    kaz.country.name = {"en": "Côte d'Ivoire & Co"}
+    kaz.country.save()
+    submission = services.open_submission(kaz.country, make_period(2025), kaz.focal)
+    fill_everything(submission, kaz.focal)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(submission, kaz.focal)
+    assert mail.outbox[-1].subject == "Côte d'Ivoire & Co 2025: Submitted"

@@ -40,7 +40,7 @@ def main_navigation(context):
         (_("Indicators"), reverse("dsm_data:indicators")),
         (_("Compare countries"), reverse("dsm_data:compare")),
     ]
-    if permissions.country_of(user) is not None or permissions.is_system_admin(user):
+    if permissions.can_use_submissions(user):
         items.append((_("Submissions"), reverse("dsm_data:submissions")))
     if permissions.can_read_shared_data(user):
         items.append((_("Completeness"), reverse("dsm_data:completeness")))
