@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import Frequency, Period, Value
+from .models import TOTAL_CODE, Category, Frequency, Period, Series, Value
 
 
 class ListSelect(forms.SelectMultiple):
@@ -92,15 +92,23 @@ class ValueFilter(django_filters.FilterSet):
         self.filters["breakdown"].extra["choices"] = labels.breakdown_choices
 
     def filter_breakdown(self, queryset, name, values):
-        """Cells that are in every chosen category (female AND Afghanistan)."""
+        """Cells in any chosen category of a dimension, and in every dimension chosen:
+        (female OR male) AND Afghanistan."""
+        by_dimension = {}
         for value in values:
             dimension_code, category_code = value.split("=", 1)
-            queryset = queryset.filter(
-                series__categories__dimension__code=dimension_code, series__categories__code=category_code
-            )
+            by_dimension.setdefault(dimension_code, []).append(category_code)
+        for dimension_code, category_codes in by_dimension.items():
+            categories = Category.objects.filter(dimension__code=dimension_code, code__in=category_codes)
+            queryset = queryset.filter(series__in=Series.objects.filter(categories__in=categories))
         return queryset
 
     def filter_totals_only(self, queryset, name, value):
+        """Totals in every dimension not chosen as a breakdown (all of them when none is)."""
         if not value:
             return queryset
-        return queryset.filter(series__is_grand_total=True)
+        chosen = {item.split("=", 1)[0] for item in self.form.cleaned_data.get("breakdown") or []}
+        if not chosen:
+            return queryset.filter(series__is_grand_total=True)
+        details = Category.objects.exclude(code=TOTAL_CODE).exclude(dimension__code__in=chosen)
+        return queryset.exclude(series__in=Series.objects.filter(categories__in=details))

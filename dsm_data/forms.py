@@ -32,6 +32,8 @@ class EntryForm(forms.Form):
                 required=False,
                 initial=format_entry(cell),
                 max_length=40,
+                # The page posts back what it showed, so that a stale page changes only what was typed on it.
+                show_hidden_initial=True,
             )
             self.fields[f"comment-{series.pk}"] = forms.CharField(
                 required=False, initial=cell.comment if cell else "", widget=forms.Textarea(attrs={"rows": 2})
@@ -41,16 +43,25 @@ class EntryForm(forms.Form):
             )
 
     def clean(self):
+        """``self.cells``: the cells this page changed, so that two people editing at once
+        overwrite only what each of them typed."""
         cleaned = super().clean()
         self.cells = {}
+        changed = set(self.changed_data)
         for series in self.grid.series:
+            names = {f"s{series.pk}", f"comment-{series.pk}", f"footnote-{series.pk}"}
+            if not names & changed and series.pk != cleaned.get("new_footnote_cell"):
+                continue
             name = f"s{series.pk}"
             try:
                 cell = parse_entry(cleaned.get(name, ""))
             except ValueError:
                 self.add_error(
                     name,
-                    _("%(cell)s: “%(text)s” is not a number or one of the codes : c z (with p or e after a number).")
+                    _(
+                        "%(cell)s: “%(text)s” is not a number (at most 15 digits, 3 decimals) or one of the codes"
+                        " : c z (with p or e after a number)."
+                    )
                     % {"cell": self.grid.cell_label(series), "text": cleaned.get(name)},
                 )
                 continue

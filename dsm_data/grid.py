@@ -17,11 +17,6 @@ def series_key(categories):
     return ".".join(f"{category.dimension.code}={category.code}" for category in categories)
 
 
-def parse_series_key(key):
-    """{dimension code: category code} of a series key."""
-    return dict(part.split("=", 1) for part in key.split(".")) if key else {}
-
-
 def _ordered(categories):
     return sorted(categories, key=lambda category: (category.is_total, category.sort_order, category.code))
 

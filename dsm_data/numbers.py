@@ -7,26 +7,37 @@ from django.utils.formats import number_format
 
 _SEPARATORS = re.compile(r"[\s\u00a0\u202f\u2009']")
 _INTEGER = re.compile(r"-?\d+")
-_COMMA_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+")
-_DOT_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3}){2,}")
+# A first group of thousands never starts with 0: "0,500" is a half, not five hundred.
+_COMMA_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
+_DOT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3}){2,}(,\d+)?")
 _DECIMAL = re.compile(r"-?\d+[.,]\d+")
+# What a value column holds: 15 digits before the decimal point, 3 after.
+MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES = 15, 3
 
 
 def parse_number(text):
     """A Decimal from "1234", "1 234" (any space), "1,234", "1.234.567" or "12,5"; ValueError otherwise."""
     cleaned = _SEPARATORS.sub("", str(text))
     if _INTEGER.fullmatch(cleaned):
-        return Decimal(cleaned)
+        return _within_limits(Decimal(cleaned), text)
     if _COMMA_THOUSANDS.fullmatch(cleaned):
-        return Decimal(cleaned.replace(",", ""))
+        return _within_limits(Decimal(cleaned.replace(",", "")), text)
     if _DOT_THOUSANDS.fullmatch(cleaned):
-        return Decimal(cleaned.replace(".", ""))
+        return _within_limits(Decimal(cleaned.replace(".", "").replace(",", ".")), text)
     if _DECIMAL.fullmatch(cleaned):
         try:
-            return Decimal(cleaned.replace(",", "."))
+            return _within_limits(Decimal(cleaned.replace(",", ".")), text)
         except InvalidOperation:
             pass
     raise ValueError(text)
+
+
+def _within_limits(number, text):
+    integer_digits = len(str(abs(int(number))))
+    decimal_places = max(-number.normalize().as_tuple().exponent, 0)
+    if integer_digits > MAX_INTEGER_DIGITS or decimal_places > MAX_DECIMAL_PLACES:
+        raise ValueError(text)
+    return number
 
 
 def format_number(value):

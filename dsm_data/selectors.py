@@ -30,10 +30,6 @@ from .translation import translated
 from .validation import Cell
 
 
-def participating_countries():
-    return Country.objects.filter(is_participating=True)
-
-
 def period_is_open(period, country, today=None):
     """Entry is open until ``period.locks_on``, or later with a lock exception for the country."""
     today = today or timezone.localdate()

@@ -124,7 +124,8 @@ def indicator_detail(request, code):
 
 def compare(request):
     """One series of one indicator, countries x periods, as far as the reader may see."""
-    indicator = get_object_or_404(Indicator, code=request.GET.get("indicator") or Indicator.objects.first().code)
+    first = Indicator.objects.first()
+    indicator = get_object_or_404(Indicator, code=request.GET.get("indicator") or (first.code if first else ""))
     frequency = request.GET.get("frequency", Frequency.ANNUAL)
     grid = build_grid(indicator)
     series = grid.series_by_key.get(request.GET.get("series", ""), grid.rows[-1].cells[-1])
@@ -196,6 +197,8 @@ def completeness(request):
         raise PermissionDenied
     periods = Period.objects.order_by("-start", "frequency")
     period = get_object_or_404(Period, code=request.GET["period"]) if request.GET.get("period") else periods.first()
+    if period is None:
+        raise Http404
     indicators, rows = selectors.completeness(period)
     return render(
         request,

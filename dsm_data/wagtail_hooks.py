@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -64,7 +65,7 @@ class PeriodViewSet(SnippetViewSet):
     model = Period
     icon = "date"
     menu_label = _("Periods")
-    list_display = ["code", "frequency", "deadline", "locks_on"]
+    list_display = ["code", "frequency", "deadline", Column("locks_on", label=_("Locks on"))]
     list_filter = ["frequency"]
 
 

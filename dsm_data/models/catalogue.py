@@ -138,8 +138,8 @@ class Series(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="series")
     key = models.CharField(max_length=300)
     categories = models.ManyToManyField(Category, related_name="series")
-    is_total = models.BooleanField(default=False, help_text="True when any of its categories is a total.")
-    is_grand_total = models.BooleanField(default=False, help_text="True when all of its categories are totals.")
+    is_total = models.BooleanField(default=False, help_text=_("True when any of its categories is a total."))
+    is_grand_total = models.BooleanField(default=False, help_text=_("True when all of its categories are totals."))
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:

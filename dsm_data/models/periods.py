@@ -60,4 +60,8 @@ class PeriodLockException(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.country_id} {self.period_id} until {self.until}"
+        return _("%(country)s, %(period)s, open until %(date)s") % {
+            "country": self.country,
+            "period": self.period,
+            "date": self.until,
+        }

@@ -2,12 +2,22 @@
 
 import itertools
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 
 from ..grid import indicator_dimensions, series_key
 from ..models import TOTAL_CODE, Category, Dimension, Indicator, IndicatorDimension, Series
 
-TOTAL_NAMES = {"en": "Total", "ru": "Всего"}
+
+def total_names():
+    """The name of a total in every interface language, from the translations."""
+    names = {}
+    for language_code, _name in settings.LANGUAGES:
+        with translation.override(language_code):
+            names[language_code] = gettext("Total")
+    return names
 
 
 @transaction.atomic
@@ -22,7 +32,7 @@ def save_dimension(code, name, categories):
             dimension=dimension, code=category_code, defaults={"name": category_name, "sort_order": order}
         )
     Category.objects.get_or_create(
-        dimension=dimension, code=TOTAL_CODE, defaults={"name": TOTAL_NAMES, "sort_order": 10_000}
+        dimension=dimension, code=TOTAL_CODE, defaults={"name": total_names(), "sort_order": 10_000}
     )
     return dimension
 

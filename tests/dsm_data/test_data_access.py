@@ -345,3 +345,34 @@ def test_xlsx_export_survives_control_characters(client, published):
     Value.objects.filter(series__key="RSD_OUTCOME=CLOSED").update(footnote="pasted\x0bfrom Word")
     rows = exported_codes(client.get("/en/data/", {"indicator": "REFUGEE_DECISIONS", "export": "xlsx"}), "xlsx")
     assert "pastedfrom Word" in [row["footnote"] for row in rows]
+
+
+def test_breakdowns_combine_or_within_a_dimension_and_totals_only_keeps_the_chosen_ones(client, published):
+    set_confidentiality(Confidentiality.PUBLIC)
+
+    def codes(query):
+        rows = exported_codes(client.get("/en/data/", {**query, "export": "csv"}), "csv")
+        return sorted(row["breakdown_code"] for row in rows)
+
+    chosen = ["RSD_OUTCOME=RECOGNISED", "RSD_OUTCOME=REJECTED"]
+    assert codes({"breakdown": chosen}) == chosen
+    assert codes({"breakdown": chosen, "totals_only": "on"}) == chosen
+    assert codes({"totals_only": "on"}) == ["RSD_OUTCOME=_T"]
+
+
+def test_a_stale_page_changes_only_what_was_typed_on_it(client, catalogue, kazakhstan, make_user, make_period):
+    focal = make_user(Role.FOCAL_POINT, kazakhstan)
+    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    grid = build_grid(catalogue["REFUGEE_DECISIONS"])
+    client.force_login(focal)
+    url = f"/en/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"
+    blank_page = {f"initial-s{series.pk}": "" for series in grid.series}  # what both saw at first
+    first = {f"s{grid.series_by_key[key].pk}": text for key, text in ENTRIES.items()}
+    assert client.post(url, {**blank_page, **first, "confidentiality": "shared"}).status_code == 302
+    closed = grid.series_by_key["RSD_OUTCOME=CLOSED"]
+    second = {**{f"s{series.pk}": "" for series in grid.series}, f"s{closed.pk}": "6"}
+    assert client.post(url, {**blank_page, **second, "confidentiality": "shared"}).status_code == 302
+    numbers = dict(Value.objects.values_list("series__key", "number"))
+    assert numbers["RSD_OUTCOME=RECOGNISED"] == 11
+    assert numbers["RSD_OUTCOME=CLOSED"] == 6
+    assert numbers["RSD_OUTCOME=_T"] == 49

@@ -19,6 +19,10 @@ from dsm_data.validation import Cell
         ("1,234,567", 1234567),
         ("1.234.567", 1234567),
         ("12,5", Decimal("12.5")),
+        ("0,500", Decimal("0.5")),
+        ("1,234.5", Decimal("1234.5")),
+        ("1 234,5", Decimal("1234.5")),
+        ("1.234.567,5", Decimal("1234567.5")),
         ("0", 0),
         ("-5", -5),
     ],
@@ -27,7 +31,9 @@ def test_parse_number_reads_what_people_type(text, number):
     assert parse_number(text) == Decimal(number)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1,2,3", "12 apples", "1e5", "--1"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1,2,3", "12 apples", "1e5", "--1", "1234567890123456", "0.0005", "12345678901234567890"]
+)
 def test_parse_number_refuses_anything_else(text):
     with pytest.raises(ValueError, match=re.escape(text) or None):
         parse_number(text)
