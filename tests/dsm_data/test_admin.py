@@ -64,3 +64,25 @@ def test_an_indicator_made_in_the_admin_gets_its_breakdowns_and_cells(client, ma
     grid = build_grid(Indicator.objects.get(code="RETURNS"))
     assert [category.code for category in grid.columns] == ["F", "M", "_T"]
     assert len(grid.series) == 3 * 5
+
+
+def test_a_category_added_in_the_admin_gives_its_indicators_new_cells(client, make_user, catalogue):
+    from dsm_data.grid import build_grid
+    from dsm_data.models import Dimension
+
+    client.force_login(make_user(Role.SYSTEM_ADMIN))
+    outcome = Dimension.objects.get(code="RSD_OUTCOME")
+    response = client.post(
+        "/admin/snippets/dsm_data/category/add/",
+        {
+            "dimension": outcome.pk,
+            "code": "TRANSFERRED",
+            "name_en": "Transferred",
+            "name_ru": "Передано",
+            "sort_order": 5,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    grid = build_grid(catalogue["REFUGEE_DECISIONS"])
+    assert "RSD_OUTCOME=TRANSFERRED" in grid.series_by_key
+    assert [category.code for category in grid.columns][-2:] == ["TRANSFERRED", "_T"]
