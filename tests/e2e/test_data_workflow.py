@@ -16,7 +16,7 @@ def switch_user(page, log_in, username):
 
 def fill_indicator(page):
     """Type 7 in every cell that is not a total, save, then explain each warning and save again."""
-    for cell in page.locator("table.grid td:not(.total) input").all():
+    for cell in page.locator("table.grid td:not(.total) input[type=text]").all():
         cell.fill("7")
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_role("status").first).to_be_visible()
