@@ -243,3 +243,12 @@ def completeness(period, today=None):
         ]
         rows.append({"country": country, "submission": submission, "cells": cells, "late": late})
     return indicators, rows
+
+
+def template_workbook(country, period, indicators, language):
+    """The Excel template for ``country`` and ``period``, with the figures already stored."""
+    from .excel_template import build_template
+
+    submission = Submission.objects.filter(country=country, period=period).first()
+    stored = {indicator.pk: cells_of(submission, indicator) for indicator in indicators} if submission else {}
+    return build_template(country, period, indicators, language, stored)

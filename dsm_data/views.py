@@ -1,10 +1,13 @@
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
@@ -308,6 +311,20 @@ def submission_action(request, pk, action):
     except Rejected as rejected:
         _report(request, rejected)
     return redirect("dsm_data:submission", submission.pk)
+
+
+@login_required
+def submission_template(request, pk):
+    """The submission's Excel template, in the reader's language, with its stored figures."""
+    submission = _readable_submission(request, pk)
+    indicators = [link.indicator for link in submission.submission_indicators.select_related("indicator")]
+    workbook = selectors.template_workbook(submission.country, submission.period, indicators, get_language())
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=exports.XLSX_CONTENT_TYPE)
+    filename = f"dsm-{submission.country.code.lower()}-{submission.period.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
