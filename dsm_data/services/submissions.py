@@ -191,6 +191,25 @@ def _write(submission, link, cells, user, channel, reason, is_correction=False):
 
 
 @transaction.atomic
+def import_upload(upload, user, channel=Channel.EXCEL):
+    """Store a checked upload (``excel_import.read_upload``) in the country's draft, all or nothing.
+
+    Returns {"added": n, "changed": n, "unchanged": n} over the upload's cells.
+    """
+    submission = open_submission(upload.country, upload.period, user)
+    counts = {"added": 0, "changed": 0, "unchanged": 0}
+    for indicator, cells in upload.cells.items():
+        stored = selectors.cells_of(submission, indicator)
+        for pk, cell in cells.items():
+            if pk not in stored:
+                counts["added"] += 0 if cell.is_blank else 1
+            else:
+                counts["unchanged" if cell.same_content(stored[pk]) else "changed"] += 1
+        save_cells(submission, indicator, cells, user, channel)
+    return counts
+
+
+@transaction.atomic
 def save_entry(submission, indicator, cells, user, channel, confidentiality):
     """A grid as a whole: its cells and who may read them, stored together or not at all."""
     set_confidentiality(submission, indicator, confidentiality, user, channel)

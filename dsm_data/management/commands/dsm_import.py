@@ -1,0 +1,52 @@
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from dsm_data.excel_import import UploadRejected, read_upload
+from dsm_data.services.submissions import Rejected, import_upload
+
+IMPORTED, REJECTED, UNUSABLE_CALL = 0, 1, 2
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a filled-in Excel template as USERNAME: all of it or nothing. "
+        "Exit 0 imported, 1 rejected, 2 unusable call."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--user", required=True, help="the account the figures are entered as")
+        parser.add_argument("--dry-run", action="store_true", help="check everything, store nothing")
+
+    def handle(self, *args, file, user, dry_run, **options):
+        account = get_user_model().objects.filter(username=user, is_active=True).first()
+        path = Path(file)
+        if account is None or not path.is_file():
+            self.stderr.write(f"No active user {user}." if account is None else f"No file {file}.")
+            sys.exit(UNUSABLE_CALL)
+        try:
+            upload = read_upload(path.read_bytes())
+            with transaction.atomic():
+                counts = import_upload(upload, account)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except (UploadRejected, Rejected) as rejected:
+            for problem in rejected.problems:
+                self.stderr.write(str(problem))
+            self.stderr.write(f"Rejected: {len(rejected.problems)} problem(s); nothing was stored.")
+            sys.exit(REJECTED)
+        except PermissionDenied:
+            self.stderr.write(
+                f"{account.username} may not enter figures for {upload.country.code}; nothing was stored."
+            )
+            sys.exit(REJECTED)
+        verb = "Checked (dry run, nothing stored)" if dry_run else "Imported"
+        self.stdout.write(
+            f"{verb}: {upload.country.code} {upload.period.code}, {counts['added']} added, "
+            f"{counts['changed']} changed, {counts['unchanged']} unchanged."
+        )

@@ -1,0 +1,147 @@
+"""Template -> filled in with openpyxl -> dsm_import: all of it or nothing."""
+
+import datetime
+import io
+import zipfile
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+
+from dsm_data import selectors
+from dsm_data.models import Role, Submission, Value, ValueRevision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setting(catalogue, kazakhstan, make_user, make_period):
+    class Setting:
+        focal = make_user(Role.FOCAL_POINT, kazakhstan, username="kaz-focal")
+        period = make_period(2025)
+        decisions = catalogue["REFUGEE_DECISIONS"]
+
+    return Setting
+
+
+def filled_template(tmp_path, country, period, indicators, cells, language="en", meta=None):
+    """A template saved, reopened as a person's Excel would, filled in and saved again."""
+    path = tmp_path / "filled.xlsx"
+    selectors.template_workbook(country, period, indicators, language).save(path)
+    workbook = openpyxl.load_workbook(path)
+    for (sheet, coordinate), value in cells.items():
+        workbook[sheet][coordinate] = value
+    for coordinate, value in (meta or {}).items():
+        workbook["_dsm"][coordinate] = value
+    workbook.save(path)
+    return path
+
+
+def import_file(path, username="kaz-focal", dry_run=False):
+    """(exit code, output) of dsm_import."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("dsm_import", str(path), user=username, dry_run=dry_run, stdout=out, stderr=err)
+    except SystemExit as stop:
+        return stop.code, out.getvalue() + err.getvalue()
+    return 0, out.getvalue() + err.getvalue()
+
+
+def database_state():
+    return (Submission.objects.count(), Value.objects.count(), ValueRevision.objects.count())
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_filled_template_is_imported_as_a_draft_through_the_excel_channel(setting, kazakhstan, tmp_path, language):
+    cells = {("REFUGEE_DECISIONS", "A5"): 12, ("REFUGEE_DECISIONS", "B5"): "1\u00a0234",
+             ("REFUGEE_DECISIONS", "C5"): 30.0, ("REFUGEE_DECISIONS", "D5"): ":"}  # fmt: skip
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells, language)
+    code, output = import_file(path)
+    assert code == 0, output
+    assert "Imported: KAZ 2025, 4 added, 0 changed" in output
+    values = {value.series.key: value for value in Value.objects.select_related("series")}
+    assert values["RSD_OUTCOME=RECOGNISED"].number == 12
+    assert values["RSD_OUTCOME=COMPLEMENTARY"].number == 1234
+    assert values["RSD_OUTCOME=CLOSED"].absence == "not_available"
+    assert "RSD_OUTCOME=_T" not in values  # a part is unknown: no total to compute
+    assert set(ValueRevision.objects.values_list("channel", flat=True)) == {"excel"}
+    code, output = import_file(path)
+    assert "0 added, 0 changed, 4 unchanged" in output
+
+
+def test_a_dry_run_checks_and_stores_nothing(setting, kazakhstan, tmp_path):
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 3})
+    code, output = import_file(path, dry_run=True)
+    assert (code, database_state()) == (0, (0, 0, 0))
+    assert "dry run" in output
+
+
+def zip_bytes(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"%PDF-1.4 not a workbook", "not an Excel workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "encrypted or an old .xls"),
+        (b"PK\x03\x04" + b"\0" * (11 * 1024 * 1024), "larger than 10 MB"),
+        (zip_bytes({"xl/workbook.xml": "<workbook/>", "xl/vbaProject.bin": "macro"}), "macros are refused"),
+        (zip_bytes({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "\0" * 5_000_000}), "unpacks"),
+        (zip_bytes({"word/document.xml": "<document/>"}), "not an Excel workbook"),
+    ],
+    ids=["pdf", "encrypted", "too-large", "macros", "zip-bomb", "docx"],
+)
+def test_files_that_are_not_plain_workbooks_are_refused(setting, tmp_path, content, message):
+    path = tmp_path / "upload.xlsx"
+    path.write_bytes(content)
+    code, output = import_file(path)
+    assert (code, database_state()) == (1, (0, 0, 0))
+    assert message in output
+
+
+@pytest.mark.parametrize(
+    ("cells", "meta", "message"),
+    [
+        ({("REFUGEE_DECISIONS", "A5"): -5}, {}, "Sheet REFUGEE_DECISIONS, cell A5: Refugee status determinations: "
+                                               "Refugee status granted: a count cannot be negative (-5)."),
+        ({("REFUGEE_DECISIONS", "B5"): "lots"}, {}, "Sheet REFUGEE_DECISIONS, cell B5: “lots” is not a number"),
+        ({("REFUGEE_DECISIONS", "A5"): "=1+1"}, {}, "Sheet REFUGEE_DECISIONS, cell A5: A formula without a computed"),
+        ({("REFUGEE_DECISIONS", f"{column}5"): 1 for column in "ABCD"} | {("REFUGEE_DECISIONS", "E5"): 9}, {},
+         "cell E5: Refugee status determinations: Total: the total 9 differs"),
+        ({("REFUGEE_DECISIONS", "A5"): 1}, {"B1": 0}, "This template is of version 0"),
+    ],
+    ids=["negative", "unknown-code", "formula-without-value", "total", "old-version"],
+)  # fmt: skip
+def test_bad_cells_are_refused_with_sheet_and_cell_and_nothing_is_stored(
+    setting, kazakhstan, tmp_path, cells, meta, message
+):
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells, meta=meta)
+    code, output = import_file(path)
+    assert (code, database_state()) == (1, (0, 0, 0))
+    assert message in output
+
+
+def test_a_workbook_for_another_country_is_refused(setting, armenia, tmp_path):
+    path = filled_template(tmp_path, armenia, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
+    code, output = import_file(path)
+    assert (code, database_state()) == (1, (0, 0, 0))
+    assert "kaz-focal may not enter figures for ARM" in output
+
+
+def test_a_closed_period_is_refused(setting, kazakhstan, make_period, tmp_path):
+    closed = make_period(2020, deadline=datetime.date(2021, 3, 31))
+    path = filled_template(tmp_path, kazakhstan, closed, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
+    code, output = import_file(path)
+    assert (code, database_state()) == (1, (0, 0, 0))
+    assert "The period 2020 closed for entry" in output
+
+
+def test_an_unusable_call_exits_with_2(setting, kazakhstan, tmp_path):
+    assert import_file(tmp_path / "missing.xlsx")[0] == 2
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {})
+    assert import_file(path, username="nobody")[0] == 2
