@@ -194,10 +194,12 @@ def _write(submission, link, cells, user, channel, reason, is_correction=False):
 def import_upload(upload, user, channel=Channel.EXCEL):
     """Store a checked upload (``excel_import.read_upload``) in the country's draft, all or nothing.
 
-    Returns {"added": n, "changed": n, "unchanged": n} over the upload's cells.
+    Returns ({"added": n, "changed": n, "unchanged": n}, warnings): the warnings stay on
+    the draft for the focal point to explain before submitting.
     """
     submission = open_submission(upload.country, upload.period, user)
     counts = {"added": 0, "changed": 0, "unchanged": 0}
+    warnings = []
     for indicator, cells in upload.cells.items():
         stored = selectors.cells_of(submission, indicator)
         for pk, cell in cells.items():
@@ -205,8 +207,8 @@ def import_upload(upload, user, channel=Channel.EXCEL):
                 counts["added"] += 0 if cell.is_blank else 1
             else:
                 counts["unchanged" if cell.same_content(stored[pk]) else "changed"] += 1
-        save_cells(submission, indicator, cells, user, channel)
-    return counts
+        warnings += save_cells(submission, indicator, cells, user, channel)
+    return counts, warnings
 
 
 @transaction.atomic

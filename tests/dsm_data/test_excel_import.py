@@ -145,3 +145,25 @@ def test_an_unusable_call_exits_with_2(setting, kazakhstan, tmp_path):
     assert import_file(tmp_path / "missing.xlsx")[0] == 2
     path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {})
     assert import_file(path, username="nobody")[0] == 2
+
+
+def test_warnings_do_not_reject_an_upload_and_are_listed_by_cell(setting, kazakhstan, make_period, tmp_path):
+    """A figure far above last year's is stored, with a warning to explain before submitting."""
+    from dsm_data.grid import build_grid
+    from dsm_data.services import submissions as services
+    from tests.conftest import cells_from
+
+    last_year = make_period(2024)
+    submission = services.open_submission(kazakhstan, last_year, setting.focal)
+    grid = build_grid(setting.decisions)
+    entries = {"RSD_OUTCOME=RECOGNISED": "100", "RSD_OUTCOME=COMPLEMENTARY": "0",
+               "RSD_OUTCOME=REJECTED": "0", "RSD_OUTCOME=CLOSED": "0"}  # fmt: skip
+    services.save_cells(submission, setting.decisions, cells_from(grid, entries), setting.focal)
+    cells = {("REFUGEE_DECISIONS", "A5"): 400} | {("REFUGEE_DECISIONS", f"{c}5"): 0 for c in "BCD"}
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells)
+    code, output = import_file(path)
+    assert code == 0, output
+    assert (
+        "Warning, sheet REFUGEE_DECISIONS, cell E5: Refugee status determinations: Total: 400 differs by 300%" in output
+    )
+    assert Value.objects.filter(period=setting.period).count() == 5

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         try:
             upload = read_upload(path.read_bytes())
             with transaction.atomic():
-                counts = import_upload(upload, account)
+                counts, warnings = import_upload(upload, account)
                 if dry_run:
                     transaction.set_rollback(True)
         except (UploadRejected, Rejected) as rejected:
@@ -45,6 +45,9 @@ class Command(BaseCommand):
                 f"{account.username} may not enter figures for {upload.country.code}; nothing was stored."
             )
             sys.exit(REJECTED)
+        for warning in warnings:
+            sheet, cell = upload.places.get(warning.series_id, ("", ""))
+            self.stdout.write(f"Warning, sheet {sheet}, cell {cell}: {warning.message}")
         verb = "Checked (dry run, nothing stored)" if dry_run else "Imported"
         self.stdout.write(
             f"{verb}: {upload.country.code} {upload.period.code}, {counts['added']} added, "
