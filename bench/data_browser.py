@@ -12,7 +12,7 @@ import sys
 import time
 from urllib.parse import urlencode
 
-from common import median, query_count, report, setup_django, timings_ms
+from _common import median, query_count, report, setup_django, timings_ms
 
 TARGET_VALUES = 1_000_000
 QUERY = {"indicator": "FOREIGN_RESIDENTS", "country": ["KAZ", "ARM", "GEO"]}

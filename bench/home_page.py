@@ -3,7 +3,7 @@
 import io
 import sys
 
-from common import median, percentile, query_count, report, setup_django, timings_ms
+from _common import median, percentile, query_count, report, setup_django, timings_ms
 
 
 def main():
