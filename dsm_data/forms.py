@@ -83,10 +83,6 @@ class EntryForm(forms.Form):
         return self[f"s{series.pk}"]
 
 
-class CommentForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-
 class PublishForm(forms.Form):
     release_at = forms.DateTimeField(
         label=_("Release time"),

@@ -27,7 +27,7 @@ from .models import (
     ValueRevision,
 )
 from .translation import translated
-from .validation import Cell
+from .validation import Cell, check_cells
 
 
 def period_is_open(period, country, today=None):
@@ -71,6 +71,16 @@ def grand_total_history(country, indicator, period, grid=None):
         number__isnull=False,
     )
     return list(values.values_list("number", flat=True))
+
+
+def rule_problems(submission, indicator, grid, cells):
+    """Every rule's verdict on one indicator's cells, against the country's own earlier figures."""
+    return check_cells(
+        grid,
+        cells,
+        previous=previous_numbers(submission.country, indicator, submission.period),
+        history=grand_total_history(submission.country, indicator, submission.period, grid),
+    )
 
 
 def changed_since_validation(submission):

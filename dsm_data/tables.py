@@ -18,7 +18,7 @@ class ValueTable(tables.Table):
 
     class Meta:
         attrs = {"class": "data"}
-        template_name = "django_tables2/table.html"
+        template_name = "dsm_data/value_table.html"
         order_by = ("indicator", "country", "-period")
 
     def __init__(self, *args, labels, **kwargs):

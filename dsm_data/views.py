@@ -15,7 +15,7 @@ from django_tables2.paginators import LazyPaginator
 
 from . import exports, permissions, selectors
 from .filters import ValueFilter
-from .forms import CommentForm, CorrectionForm, EntryForm, PublishForm
+from .forms import CorrectionForm, EntryForm, PublishForm
 from .grid import build_grid, indicator_dimensions
 from .models import Channel, Country, Frequency, Indicator, NationalMetadata, Period, Status, Submission, Value
 from .numbers import format_entry
@@ -23,7 +23,7 @@ from .services import submissions as services
 from .services.submissions import Rejected
 from .tables import ValueTable, breakdown_label
 from .translation import translated
-from .validation import ERROR, WARNING, check_cells
+from .validation import ERROR, WARNING
 
 
 @login_required
@@ -273,7 +273,6 @@ def submission_detail(request, pk):
             "can_unvalidate": submission.status == Status.VALIDATED
             and permissions.can_validate_data_for(user, country),
             "can_publish": submission.status == Status.VALIDATED and permissions.can_publish(user),
-            "comment_form": CommentForm(),
             "publish_form": PublishForm(),
         },
     )
@@ -359,12 +358,7 @@ def entry(request, pk, indicator_code):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("dsm_data:entry", submission.pk, indicator.code)
-    problems = rejected or check_cells(
-        grid,
-        stored,
-        previous=selectors.previous_numbers(country, indicator, submission.period),
-        history=selectors.grand_total_history(country, indicator, submission.period, grid),
-    )
+    problems = rejected or selectors.rule_problems(submission, indicator, grid, stored)
     problems_by_series = {}
     for problem in problems:
         problems_by_series.setdefault(problem.series_id, []).append(problem)

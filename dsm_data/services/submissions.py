@@ -28,7 +28,7 @@ from ..models import (
     Value,
     ValueRevision,
 )
-from ..validation import ERROR, WARNING, Cell, check_cells, complete_totals, completeness_problems
+from ..validation import ERROR, WARNING, Cell, complete_totals, completeness_problems
 
 
 def _locked(submission):
@@ -103,7 +103,7 @@ def save_cells(submission, indicator, cells, user, channel=Channel.FORM, reason=
     stored = selectors.cells_of(submission, indicator)
     merged = {**stored, **{pk: cell for pk, cell in cells.items() if pk in known}}
     _recompute_totals(grid, merged, stored)
-    problems = _problems(submission, indicator, grid, merged)
+    problems = selectors.rule_problems(submission, indicator, grid, merged)
     errors = [problem for problem in problems if problem.severity == ERROR]
     if errors:
         raise Rejected(errors)
@@ -137,12 +137,6 @@ def _recompute_totals(grid, cells, stored):
         else:  # a new sum, the same explanations
             cells[pk].comment, cells[pk].footnote = stored[pk].comment, stored[pk].footnote
     return stale
-
-
-def _problems(submission, indicator, grid, cells):
-    previous = selectors.previous_numbers(submission.country, indicator, submission.period)
-    history = selectors.grand_total_history(submission.country, indicator, submission.period, grid)
-    return check_cells(grid, cells, previous=previous, history=history)
 
 
 def _write(submission, link, cells, user, channel, reason, is_correction=False):
@@ -248,9 +242,10 @@ def submit(submission, user):
     for link in submission.submission_indicators.select_related("indicator"):
         grid = build_grid(link.indicator)
         cells = selectors.cells_of(submission, link.indicator)
-        found = _problems(submission, link.indicator, grid, cells)
+        found = selectors.rule_problems(submission, link.indicator, grid, cells)
         problems += [problem for problem in found if problem.severity == ERROR]
-        problems += completeness_problems(grid, cells, [problem for problem in found if problem.severity == WARNING])
+        warnings = [problem for problem in found if problem.severity == WARNING]
+        problems += completeness_problems(grid, cells, warnings)
     if problems:
         raise Rejected(problems)
     return _move(submission, Status.SUBMITTED, user)
@@ -328,7 +323,11 @@ def correct_value(value, cell, user, reason, channel=Channel.FORM):
     cell.comment = stored[value.series_id].comment  # the validator's note stays with the value
     cells = {**stored, value.series_id: cell}
     totals = _recompute_totals(grid, cells, stored)
-    errors = [problem for problem in _problems(submission, value.indicator, grid, cells) if problem.severity == ERROR]
+    errors = [
+        problem
+        for problem in selectors.rule_problems(submission, value.indicator, grid, cells)
+        if problem.severity == ERROR
+    ]
     if errors:
         raise Rejected(errors)
     link = SubmissionIndicator.objects.get(submission=submission, indicator=value.indicator)
