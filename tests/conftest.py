@@ -18,6 +18,13 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def media_roots(settings, tmp_path):
+    """Uploaded files, public and private, go to the test's own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def kazakhstan(db):
     return save_country("KAZ", {"en": "Kazakhstan", "ru": "Казахстан"})

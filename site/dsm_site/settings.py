@@ -155,8 +155,14 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DSM_STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DSM_MEDIA_ROOT") or VAR_DIR / "media")
+# Files only some may read (uploads, scanned forms, restricted documents) live
+# outside MEDIA_ROOT and are served by a view that checks permission first
+# (dsm_data.files); behind nginx, that view hands the bytes to X-Accel-Redirect.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DSM_PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
+DSM_PRIVATE_ACCEL_PREFIX = os.environ.get("DSM_PRIVATE_ACCEL_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "dsm_data.files.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
