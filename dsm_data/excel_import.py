@@ -8,12 +8,14 @@ Nothing is written here: ``services.submissions.save_entry`` stores a good uploa
 """
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 
 from .excel_template import META_SHEET, TEMPLATE_VERSION
 from .grid import build_grid
@@ -29,6 +31,7 @@ MAX_COMPRESSION_RATIO = 100
 MAX_ZIP_ENTRIES = 2_000
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
+CELL_REFERENCE = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
 
 
 @dataclass(frozen=True)
@@ -105,35 +108,38 @@ def read_upload(data):
         raise UploadRejected([Problem("", "", _("This is not a DSM template: download the template from the portal."))])
     upload, problems = _read_cells(meta, values, formulas)
     if not problems:
-        problems = _rule_problems(upload)
+        problems = rule_problems(upload)
     if problems:
         raise UploadRejected(problems)
     return upload
 
 
 def _read_sheets(data, data_only):
-    """{sheet title: {coordinate: value}} of every non-empty cell, with a cap on the cells read."""
+    """{sheet title: {(row, column): value}} of every non-empty cell, with a cap on the cells read.
+
+    Values only, by position: openpyxl's cell objects and their coordinates cost
+    more than reading the file itself.
+    """
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     sheets, used = {}, 0
     try:
         for sheet in workbook.worksheets:
             cells = {}
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if cell.value is None or not hasattr(cell, "coordinate"):
-                        continue
-                    used += 1
-                    if used > MAX_USED_CELLS:
-                        raise UploadRejected(
-                            [
-                                Problem(
-                                    "",
-                                    "",
-                                    _("The file has more than %(limit)s filled cells.") % {"limit": MAX_USED_CELLS},
-                                )
-                            ]
-                        )
-                    cells[cell.coordinate] = cell.value
+            for row_number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                for column_number, value in enumerate(row, start=1):
+                    if value is not None:
+                        cells[row_number, column_number] = value
+                if len(cells) + used > MAX_USED_CELLS:
+                    raise UploadRejected(
+                        [
+                            Problem(
+                                "",
+                                "",
+                                _("The file has more than %(limit)s filled cells.") % {"limit": MAX_USED_CELLS},
+                            )
+                        ]
+                    )
+            used += len(cells)
             sheets[sheet.title] = cells
     finally:
         workbook.close()
@@ -146,10 +152,16 @@ def _has_formulas(sheets):
     )
 
 
+def _position(coordinate):
+    """(row, column) of a cell reference such as "C17"; None for anything else (read as an empty cell)."""
+    match = CELL_REFERENCE.fullmatch(coordinate) if isinstance(coordinate, str) else None
+    return (int(match[2]), column_index_from_string(match[1])) if match else None
+
+
 def _meta_value(meta, key):
     for row in range(1, 5):
-        if meta.get(f"A{row}") == key:
-            return meta.get(f"B{row}")
+        if meta.get((row, 1)) == key:
+            return meta.get((row, 2))
     return None
 
 
@@ -171,28 +183,30 @@ def _read_cells(meta, values, formulas):
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     grids = {}
     row = 6
-    while meta.get(f"A{row}") is not None:
-        sheet, coordinate, indicator_code, series_key = (meta.get(f"{column}{row}") for column in "ABCD")
+    while meta.get((row, 1)) is not None:
+        sheet, coordinate, indicator_code, series_key = (meta.get((row, column)) for column in range(1, 5))
         row += 1
         indicator = indicators.get(indicator_code)
         if indicator is None:
             problems.append(Problem(sheet, "", _("Unknown indicator %(code)s.") % {"code": indicator_code}))
             continue
-        grid = grids.setdefault(indicator.code, build_grid(indicator))
-        series = grid.series_by_key.get(series_key)
+        if indicator.code not in grids:
+            grids[indicator.code] = build_grid(indicator)
+        series = grids[indicator.code].series_by_key.get(series_key)
         if series is None:
             problems.append(Problem(sheet, coordinate, _("This cell is not part of the indicator any more.")))
             continue
         upload.places[series.pk] = (sheet, coordinate)
         cells = upload.cells.setdefault(indicator, {})
-        raw = values.get(sheet, {}).get(coordinate)
-        formula = formulas.get(sheet, {}).get(coordinate)
+        position = _position(coordinate)
+        raw = values.get(sheet, {}).get(position)
+        formula = formulas.get(sheet, {}).get(position)
         if isinstance(formula, str) and formula.startswith("=") and raw in (None, formula):
             problems.append(Problem(sheet, coordinate, _("A formula without a computed value: open the file in Excel, "
                                                          "let it calculate, and save it again.")))  # fmt: skip
             continue
         try:
-            cells[series.pk] = _cell(raw)
+            cells[series.pk] = cell_from_raw(raw)
         except ValueError:
             problems.append(Problem(sheet, coordinate, _("“%(text)s” is not a number or one of the codes : c z.")
                                     % {"text": raw}))  # fmt: skip
@@ -200,7 +214,7 @@ def _read_cells(meta, values, formulas):
     return upload, problems
 
 
-def _cell(raw):
+def cell_from_raw(raw):
     if raw is None:
         return GridCell()
     if isinstance(raw, bool):
@@ -212,7 +226,7 @@ def _cell(raw):
     return parse_entry(str(raw))
 
 
-def _rule_problems(upload):
+def rule_problems(upload):
     """Pass 3: the rules of every channel, each problem at its sheet and cell."""
     problems = []
     for indicator, cells in upload.cells.items():

@@ -12,6 +12,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet treats text starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# An XLSX file is built in memory (about 20 s and 100 MB per 100,000 rows); beyond this, CSV streams.
+MAX_XLSX_ROWS = 100_000
+
+
+class ExportTooLarge(Exception):
+    """More rows than an XLSX file is built for: offer CSV instead."""
 
 
 def safe_text(value):
@@ -59,7 +65,9 @@ def xlsx_response(filename, sheet_title, header, rows):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
     sheet.append([_xlsx_cell(sheet, value) for value in header])
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_XLSX_ROWS:
+            raise ExportTooLarge
         sheet.append([_xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)

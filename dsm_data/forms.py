@@ -104,3 +104,27 @@ class CorrectionForm(forms.Form):
             return parse_entry(self.cleaned_data["entry"])
         except ValueError as error:
             raise forms.ValidationError(_("Enter a number, or one of the codes : c z.")) from error
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("A filled-in Excel template, or a long table (CSV or .xlsx) with the columns indicator, country,"
+                    " period, one per breakdown, value, flag, footnote."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )  # fmt: skip
+
+
+class ConfirmUploadForm(forms.Form):
+    fingerprint = forms.CharField(widget=forms.HiddenInput)
+
+
+class PaperScanForm(forms.Form):
+    institution = forms.CharField(
+        label=_("Institution"), max_length=200, help_text=_("The institution that filled in the paper form.")
+    )
+    file = forms.FileField(
+        label=_("Scanned form"),
+        help_text=_("PDF, JPEG or PNG."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )

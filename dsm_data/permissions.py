@@ -100,6 +100,13 @@ def can_read_submission(user, submission):
     return is_system_admin(user) or belongs_to(user, submission.country)
 
 
+def can_read_delivery(user, delivery):
+    """An uploaded file and its receipt: whoever sent it, its country's users, the system administrators."""
+    if is_system_admin(user) or delivery.sender_id == user.pk:
+        return True
+    return delivery.country is not None and belongs_to(user, delivery.country)
+
+
 def visible_values(user, values, now):
     """The published values among ``values`` that ``user`` may read at ``now``.
 
@@ -122,3 +129,42 @@ def visible_values(user, values, now):
     if own_country is not None:
         readable |= Q(country=own_country)
     return published.filter(readable)
+
+
+# Library documents (library_pages.DocumentPage.visibility takes these values).
+DOCUMENT_PUBLIC = "public"
+DOCUMENT_PARTICIPATING = "participating"
+DOCUMENT_NATIONAL = "national"
+
+
+def can_read_document(user, visibility, country):
+    """A library document and its file.
+
+    Public: everyone. Participating: users of participating states and the
+    document's own country. National: the users of ``country`` only. Editors, who
+    publish the library, and system administrators read everything.
+    """
+    if visibility == DOCUMENT_PUBLIC or is_editor(user):
+        return True
+    own_in_country = country is not None and belongs_to(user, country)
+    if visibility == DOCUMENT_PARTICIPATING:
+        return can_read_shared_data(user) or own_in_country
+    return own_in_country
+
+
+def readable_documents(user, documents):
+    """The rows of ``documents`` (a queryset with ``visibility`` and ``country``) ``user`` may read.
+
+    Use it before counting or paginating, so that a listing never reveals what it hides.
+    """
+    from django.db.models import Q
+
+    if is_editor(user):
+        return documents
+    readable = Q(visibility=DOCUMENT_PUBLIC)
+    if can_read_shared_data(user):
+        readable |= Q(visibility=DOCUMENT_PARTICIPATING)
+    own_country = country_of(user)
+    if own_country is not None:
+        readable |= Q(country=own_country, visibility__in=[DOCUMENT_PARTICIPATING, DOCUMENT_NATIONAL])
+    return documents.filter(readable)

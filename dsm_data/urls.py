@@ -1,21 +1,29 @@
 from django.urls import path
 
-from . import views
+from .views import browsing, deliveries, paper, submissions
 
 app_name = "dsm_data"
 
 urlpatterns = [
-    path("", views.browse, name="browse"),
-    path("indicators/", views.indicator_list, name="indicators"),
-    path("indicators/<str:code>/", views.indicator_detail, name="indicator"),
-    path("compare/", views.compare, name="compare"),
-    path("countries/<str:code>/", views.country_series, name="country"),
-    path("completeness/", views.completeness, name="completeness"),
-    path("submissions/", views.submission_list, name="submissions"),
-    path("submissions/start/<str:period_code>/", views.submission_start, name="submission_start"),
-    path("submissions/<int:pk>/", views.submission_detail, name="submission"),
-    path("submissions/<int:pk>/template.xlsx", views.submission_template, name="submission_template"),
-    path("submissions/<int:pk>/<slug:action>/", views.submission_action, name="submission_action"),
-    path("submissions/<int:pk>/indicators/<str:indicator_code>/", views.entry, name="entry"),
-    path("values/<int:pk>/", views.value_history, name="value"),
+    path("", browsing.browse, name="browse"),
+    path("indicators/", browsing.indicator_list, name="indicators"),
+    path("indicators/<str:code>/", browsing.indicator_detail, name="indicator"),
+    path("compare/", browsing.compare, name="compare"),
+    path("countries/<str:code>/", browsing.country_series, name="country"),
+    path("completeness/", browsing.completeness, name="completeness"),
+    path("values/<int:pk>/", browsing.value_history, name="value"),
+    path("submissions/", submissions.submission_list, name="submissions"),
+    path("submissions/start/<str:period_code>/", submissions.submission_start, name="submission_start"),
+    path("submissions/<int:pk>/", submissions.submission_detail, name="submission"),
+    path("submissions/<int:pk>/template.xlsx", submissions.submission_template, name="submission_template"),
+    path("submissions/<int:pk>/paper/", paper.paper_form, name="paper_form"),
+    path("submissions/<int:pk>/paper.pdf", paper.paper_form_pdf, name="paper_form_pdf"),
+    path("submissions/<int:pk>/paper/scan/", paper.paper_scan, name="paper_scan"),
+    path("submissions/<int:pk>/<slug:action>/", submissions.submission_action, name="submission_action"),
+    path("submissions/<int:pk>/indicators/<str:indicator_code>/", submissions.entry, name="entry"),
+    path("uploads/", deliveries.upload, name="upload"),
+    path("uploads/<int:pk>/", deliveries.delivery_detail, name="delivery"),
+    path("uploads/<int:pk>/confirm/", deliveries.delivery_confirm, name="delivery_confirm"),
+    path("uploads/<int:pk>/discard/", deliveries.delivery_discard, name="delivery_discard"),
+    path("uploads/<int:pk>/file/", deliveries.delivery_file, name="delivery_file"),
 ]

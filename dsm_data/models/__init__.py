@@ -13,6 +13,7 @@ from .catalogue import (
     Series,
     ValidationRule,
 )
+from .deliveries import Delivery, DeliveryKind, DeliveryStatus
 from .periods import Period, PeriodLockException
 from .submissions import (
     EDITABLE_STATUSES,
@@ -35,6 +36,9 @@ __all__ = [
     "Channel",
     "Confidentiality",
     "Country",
+    "Delivery",
+    "DeliveryKind",
+    "DeliveryStatus",
     "Dimension",
     "Frequency",
     "Indicator",

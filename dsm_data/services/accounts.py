@@ -22,12 +22,28 @@ def ensure_content_locales(**kwargs):
 
 
 def save_country(code, names):
-    """Create or update a country; ``names`` maps language codes to its name."""
+    """Create or update a country (and its administrators' group); ``names`` maps language codes to its name."""
     country = Country.objects.filter(code=code).first() or Country(code=code)
     country.name = names
     country.full_clean()
     country.save()
+    country_admin_group(country)
     return country
+
+
+def country_admin_group_name(country_code):
+    return f"{country_code} country administrators"
+
+
+def country_admin_group(country):
+    """The group of ``country``'s administrators, which holds the Wagtail rights on that country's pages.
+
+    Every country administrator is also in the role's group "Country administrators"
+    (admin access); this group only carries the page permissions that the pages' app
+    grants on the country's profile and intranet.
+    """
+    group, _created = Group.objects.get_or_create(name=country_admin_group_name(country.code))
+    return group
 
 
 @transaction.atomic
@@ -41,7 +57,9 @@ def assign_role(user, role, country=None):
     user.country = country
     user.is_superuser = role == Role.SYSTEM_ADMIN
     user.save()
-    role_groups = Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())
-    user.groups.remove(*role_groups)
+    country_groups = [country_admin_group_name(code) for code in Country.objects.values_list("code", flat=True)]
+    user.groups.remove(*Group.objects.filter(name__in=[*ROLE_GROUP_NAMES.values(), *country_groups]))
     user.groups.add(Group.objects.get(name=ROLE_GROUP_NAMES[role]))
+    if role == Role.COUNTRY_ADMIN:
+        user.groups.add(country_admin_group(country))
     return user

@@ -160,6 +160,7 @@ MEDIA_ROOT = Path(os.environ.get("DSM_MEDIA_ROOT") or VAR_DIR / "media")
 # (dsm_data.files); behind nginx, that view hands the bytes to X-Accel-Redirect.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DSM_PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 DSM_PRIVATE_ACCEL_PREFIX = os.environ.get("DSM_PRIVATE_ACCEL_PREFIX", "")
+DSM_MAX_SCAN_BYTES = int(os.environ.get("DSM_MAX_SCAN_MB", "20")) * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "dsm_data.files.PrivateStorage"},
@@ -190,6 +191,8 @@ WAGTAIL_SITE_NAME = "DSM"
 DSM_BASE_URL = os.environ.get("DSM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = DSM_BASE_URL
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Library files live in the private storage; library_pages checks permission before sending one.
+WAGTAILDOCS_DOCUMENT_MODEL = "library_pages.LibraryDocument"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
@@ -221,6 +224,8 @@ LOGGING = {
         # Every page save and background task logs a line at INFO: too chatty.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # fpdf2 subsets fonts with fontTools, which logs every glyph at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -2,19 +2,24 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from dsm_data import views as dsm_data_views
+from dsm_data.views import accounts as dsm_data_accounts
+from library_pages import views as library_views
 
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document URL, served by the library after its permission check (library_pages.views).
+    re_path(r"^documents/(\d+)/(.*)$", library_views.wagtail_document),
     path("documents/", include(wagtaildocs_urls)),
+    # Library files, sent after the permission check; never a media URL.
+    path("library/files/<int:page_id>/<str:filename>", library_views.document_file, name="library_document_file"),
 ]
 
 account_patterns = [
@@ -34,7 +39,7 @@ account_patterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("", dsm_data_views.account, name="account"),
+    path("", dsm_data_accounts.account, name="account"),
 ]
 
 urlpatterns += i18n_patterns(

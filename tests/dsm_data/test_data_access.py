@@ -125,6 +125,16 @@ def test_exports_match_the_filtered_table_and_keep_numbers_numeric(client, publi
     assert xlsx_rows[0]["breakdown"] == "Total"
 
 
+def test_an_xlsx_export_too_large_to_build_points_to_csv(client, published, monkeypatch):
+    set_confidentiality(Confidentiality.PUBLIC)
+    monkeypatch.setattr("dsm_data.exports.MAX_XLSX_ROWS", 3)
+    query = {"indicator": "REFUGEE_DECISIONS", "sort": "-number"}
+    response = client.get("/en/data/", {**query, "export": "xlsx"}, follow=True)
+    assert response.redirect_chain[0][0] == "/en/data/?indicator=REFUGEE_DECISIONS&sort=-number"
+    assert "more than 3 rows: download it as CSV" in response.content.decode()
+    assert len(exported_codes(client.get("/en/data/", {**query, "export": "csv"}), "csv")) == 5
+
+
 def test_exports_neutralise_formulas_in_text(client, published):
     set_confidentiality(Confidentiality.PUBLIC)
     Value.objects.filter(series__key="RSD_OUTCOME=CLOSED").update(footnote='=HYPERLINK("http://evil","x")')

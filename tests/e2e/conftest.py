@@ -93,6 +93,7 @@ def portal(tmp_path_factory):
         "DSM_DEBUG": "1",
         "DSM_DEMO_PASSWORD": DEMO_PASSWORD,
         "DSM_MEDIA_ROOT": str(tmp_path / "media"),
+        "DSM_PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
         "DSM_EMAIL_URL": "console:",
     }
     try:

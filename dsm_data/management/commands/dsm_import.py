@@ -6,15 +6,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from dsm_data.excel_import import UploadRejected, read_upload
-from dsm_data.services.submissions import Rejected, import_upload
+from dsm_data.excel_import import UploadRejected
+from dsm_data.services import deliveries
+from dsm_data.services.submissions import Rejected
 
 IMPORTED, REJECTED, UNUSABLE_CALL = 0, 1, 2
 
 
 class Command(BaseCommand):
     help = (
-        "Import a filled-in Excel template as USERNAME: all of it or nothing. "
+        "Import a filled-in Excel template, or a long table (CSV or .xlsx), as USERNAME: all of it or nothing. "
         "Exit 0 imported, 1 rejected, 2 unusable call."
     )
 
@@ -30,9 +31,11 @@ class Command(BaseCommand):
             self.stderr.write(f"No active user {user}." if account is None else f"No file {file}.")
             sys.exit(UNUSABLE_CALL)
         try:
-            upload = read_upload(path.read_bytes())
+            # The web's two steps in one: check and keep, then confirm what was just previewed.
             with transaction.atomic():
-                counts, warnings = import_upload(upload, account)
+                delivery = deliveries.receive(path.read_bytes(), path.name, account)
+                reading, changes = deliveries.pending_changes(delivery, account)
+                delivery, warnings = deliveries.confirm(delivery, account, changes.fingerprint)
                 if dry_run:
                     transaction.set_rollback(True)
         except (UploadRejected, Rejected) as rejected:
@@ -41,15 +44,17 @@ class Command(BaseCommand):
             self.stderr.write(f"Rejected: {len(rejected.problems)} problem(s); nothing was stored.")
             sys.exit(REJECTED)
         except PermissionDenied:
-            self.stderr.write(
-                f"{account.username} may not enter figures for {upload.country.code}; nothing was stored."
-            )
+            self.stderr.write(f"{account.username} may not send figures; nothing was stored.")
             sys.exit(REJECTED)
-        for warning in warnings:
+        if dry_run:
+            delivery.file.delete(save=False)  # files are not part of the rolled-back transaction
+        for upload, warning in warnings:
             sheet, cell = upload.places.get(warning.series_id, ("", ""))
             self.stdout.write(f"Warning, sheet {sheet}, cell {cell}: {warning.message}")
-        verb = "Checked (dry run, nothing stored)" if dry_run else "Imported"
+        places = "; ".join(f"{upload.country.code} {upload.period.code}" for upload in reading.uploads)
+        verb = "Checked (dry run, nothing stored)" if dry_run else f"Imported as delivery {delivery.number}"
         self.stdout.write(
-            f"{verb}: {upload.country.code} {upload.period.code}, {counts['added']} added, "
-            f"{counts['changed']} changed, {counts['unchanged']} unchanged."
+            f"{verb}: {places}, {changes.added} added, {changes.changed} changed, {changes.unchanged} unchanged."
         )
+        if not dry_run:
+            self.stdout.write(f"SHA-256 {delivery.sha256}")

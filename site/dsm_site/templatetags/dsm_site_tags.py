@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
 
 from dsm_data import permissions
 
@@ -35,7 +36,9 @@ def main_navigation(context):
     """The site's sections; restricted ones only for those the permissions module lets in."""
     request = context["request"]
     user = request.user
-    items = [
+    # The site's sections (e-library, training, events, ...): the home page's children shown in menus.
+    sections = Page.objects.live().in_menu().filter(depth=3, locale=Locale.get_active()).order_by("path")
+    items = [(section.title, section.get_url(request)) for section in sections] + [
         (_("Data"), reverse("dsm_data:browse")),
         (_("Indicators"), reverse("dsm_data:indicators")),
         (_("Compare countries"), reverse("dsm_data:compare")),

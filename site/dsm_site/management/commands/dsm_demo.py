@@ -23,6 +23,7 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             indicators, periods = value_demo.load(countries)
         self.stdout.write(f"Indicators: {len(indicators)}, periods: {len(periods)}, values: {Value.objects.count()}")
-        pages_demo.load_home_pages()
-        self.stdout.write("Home pages: " + ", ".join(code for code, _name in settings.LANGUAGES))
+        documents = pages_demo.load_pages()
+        languages = ", ".join(code for code, _name in settings.LANGUAGES)
+        self.stdout.write(f"Pages in {languages}; library documents: {documents}")
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {time.monotonic() - started:.0f} s."))

@@ -1,0 +1,1 @@
+"""Views by area; each is thin: permissions decide, selectors read, services write."""

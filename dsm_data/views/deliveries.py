@@ -1,0 +1,118 @@
+"""Uploads of figures: the file, the preview of what it changes, the confirmation and its receipt."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import files, permissions
+from ..excel_import import MAX_FILE_BYTES, UploadRejected
+from ..forms import ConfirmUploadForm, UploadForm
+from ..models import Delivery, DeliveryStatus
+from ..services import deliveries as services
+from ..services.submissions import Rejected
+
+PREVIEW_ROWS = 500
+
+
+@login_required
+def upload(request):
+    """Send a file: it is checked whole, and kept only to be previewed and confirmed."""
+    if not permissions.can_use_submissions(request.user):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        if uploaded.size > MAX_FILE_BYTES:  # before reading it into memory
+            problems = [_("The file is larger than %(limit)s MB.") % {"limit": MAX_FILE_BYTES // (1024 * 1024)}]
+        else:
+            try:
+                delivery = services.receive(uploaded.read(), uploaded.name, request.user)
+            except UploadRejected as rejected:
+                problems = [str(problem) for problem in rejected.problems]
+            else:
+                return redirect("dsm_data:delivery", delivery.pk)
+    return render(
+        request, "dsm_data/upload.html", {"form": form, "problems": problems}, status=400 if problems else 200
+    )
+
+
+def _readable_delivery(request, pk):
+    delivery = get_object_or_404(Delivery.objects.select_related("country", "sender"), pk=pk)
+    if not permissions.can_read_delivery(request.user, delivery):
+        raise Http404
+    return delivery
+
+
+@login_required
+def delivery_detail(request, pk):
+    """A pending upload's preview with the confirm button, or an accepted upload's receipt."""
+    delivery = _readable_delivery(request, pk)
+    context = {"delivery": delivery, "submissions": delivery.submissions.select_related("country", "period")}
+    if delivery.status == DeliveryStatus.PENDING and delivery.sender_id == request.user.pk:
+        try:
+            _reading, changes = services.pending_changes(delivery, request.user)
+        except UploadRejected as rejected:  # the period closed, or the catalogue changed, since the upload
+            context["problems"] = [str(problem) for problem in rejected.problems]
+        else:
+            context.update(
+                changes=changes,
+                shown_changes=changes.changes[:PREVIEW_ROWS],
+                hidden_changes=max(len(changes.changes) - PREVIEW_ROWS, 0),
+                confirm_form=ConfirmUploadForm(initial={"fingerprint": changes.fingerprint}),
+            )
+    return render(request, "dsm_data/delivery.html", context)
+
+
+@login_required
+@require_POST
+def delivery_confirm(request, pk):
+    delivery = _readable_delivery(request, pk)
+    form = ConfirmUploadForm(request.POST)
+    if not form.is_valid():
+        return redirect("dsm_data:delivery", delivery.pk)
+    try:
+        delivery, warnings = services.confirm(delivery, request.user, form.cleaned_data["fingerprint"])
+    except services.PreviewOutdated:
+        messages.warning(request, _("The stored figures changed since this preview. Check the changes again."))
+    except (UploadRejected, Rejected) as rejected:
+        for problem in rejected.problems:
+            messages.error(request, str(problem))
+    else:
+        messages.success(
+            request, _("Stored. Your receipt is %(number)s; your country administrator has a copy.")
+            % {"number": delivery.number}
+        )  # fmt: skip
+        for upload, warning in warnings:
+            sheet, cell = upload.places.get(warning.series_id, ("", ""))
+            messages.warning(
+                request, _("Sheet %(sheet)s, cell %(cell)s: %(message)s")
+                % {"sheet": sheet, "cell": cell, "message": warning.message}
+            )  # fmt: skip
+    return redirect("dsm_data:delivery", delivery.pk)
+
+
+@login_required
+@require_POST
+def delivery_discard(request, pk):
+    delivery = _readable_delivery(request, pk)
+    try:
+        services.discard(delivery, request.user)
+    except UploadRejected:
+        pass  # already confirmed or discarded: the page says which
+    else:
+        messages.success(request, _("Discarded: nothing was stored."))
+    return redirect("dsm_data:upload")
+
+
+@login_required
+def delivery_file(request, pk):
+    """The file exactly as it was sent, for those who may read its receipt."""
+    delivery = _readable_delivery(request, pk)
+    if not delivery.file:
+        raise Http404
+    return files.private_file_response(delivery.file, delivery.original_name)

@@ -1,0 +1,249 @@
+"""Bulk loading of library documents from a folder and its metadata.csv; all or nothing.
+
+Every line is checked first (file present and of an allowed type by its content,
+country, type, date, language, visibility, section); any problem is reported as
+"line N, column X: message" and nothing is created. Otherwise all documents are
+created and published in one transaction.
+"""
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.core.files import File
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from dsm_data.models import Country
+
+from .models import DocumentPage, DocumentType, LibraryDocument, LibrarySectionPage, Visibility
+
+COLUMNS = ["file", "title", "country", "type", "date", "language", "visibility", "section", "topics", "summary"]
+REQUIRED_COLUMNS = ["file", "title", "type", "date", "language", "visibility"]
+# Where a line without a section goes.
+DEFAULT_SECTION_FOR_COUNTRY = "participating-states"
+DEFAULT_SECTION = "publications"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5_000
+MAX_ZIP_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+EXTENSIONS = {"pdf": {".pdf"}, "docx": {".docx"}, "odt": {".odt"}, "txt": {".txt"}, "html": {".html", ".htm"}}
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class LoadError(Exception):
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class DocumentLine:
+    line: int
+    path: Path
+    title: str
+    country: Country | None
+    document_type: str
+    date: datetime.date
+    language: str
+    visibility: str
+    section: LibrarySectionPage
+    topics: list = field(default_factory=list)
+    summary: str = ""
+
+
+def file_kind(path):
+    """ "pdf", "docx", "odt", "txt" or "html" from the file's content, or None."""
+    with open(path, "rb") as file:
+        head = file.read(4096)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _office_kind(path)
+    if b"\x00" in head:
+        return None
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # The first 4 KB may end inside a character.
+        try:
+            text = head[:-3].decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+    start = text.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "txt"
+
+
+def _office_kind(path):
+    """DOCX or ODT, after the zip checks that the libraries do not make (entries, total size)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES or sum(entry.file_size for entry in entries) > MAX_ZIP_UNCOMPRESSED_BYTES:
+                return None
+            names = {entry.filename for entry in entries}
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and archive.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text":
+                return "odt"
+    except (zipfile.BadZipFile, OSError):
+        return None
+    return None
+
+
+def is_language_code(code):
+    return code in dict(settings.LANGUAGES) or code in LANG_INFO
+
+
+def read_metadata(folder):
+    """The checked lines of ``folder``/metadata.csv; raises LoadError listing every problem."""
+    folder = Path(folder)
+    metadata = folder / "metadata.csv"
+    if not metadata.is_file():
+        raise LoadError([f"{metadata}: no such file"])
+    try:
+        content = metadata.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LoadError([f"{metadata}: not UTF-8 ({error})"]) from error
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    header = [name.strip() for name in reader.fieldnames or []]
+    problems = []
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    unknown = [name for name in header if name not in COLUMNS]
+    if missing:
+        problems.append(f"line 1: missing columns: {', '.join(missing)}")
+    if unknown:
+        problems.append(f"line 1: unknown columns: {', '.join(unknown)} (allowed: {', '.join(COLUMNS)})")
+    if problems:
+        raise LoadError(problems)
+    reader.fieldnames = header
+    countries = {country.code: country for country in Country.objects.all()}
+    sections = {section.slug: section for section in LibrarySectionPage.objects.filter(locale=Locale.get_default())}
+    lines, seen_files = [], {}
+    for row in reader:
+        number = reader.line_num
+        row = {name: (value or "").strip() for name, value in row.items() if name in COLUMNS}
+        line_problems = []
+
+        def problem(column, message, line_problems=line_problems, number=number):
+            line_problems.append(f"line {number}, column {column}: {message}")
+
+        for name in REQUIRED_COLUMNS:
+            if not row.get(name):
+                problem(name, "required")
+        path = (folder / row["file"]).resolve() if row.get("file") else None
+        if path is not None:
+            if not path.is_relative_to(folder.resolve()):
+                problem("file", f"{row['file']!r} is outside the folder")
+            elif not path.is_file():
+                problem("file", f"{row['file']!r} does not exist")
+            elif path.stat().st_size > MAX_FILE_BYTES:
+                problem("file", f"{row['file']!r} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            elif (kind := file_kind(path)) is None:
+                problem("file", f"{row['file']!r} is not a PDF, DOCX, ODT, text or HTML file")
+            elif path.suffix.lower() not in EXTENSIONS[kind]:
+                problem("file", f"{row['file']!r} holds a {kind.upper()} file: name it *{min(EXTENSIONS[kind])}")
+            elif path in seen_files:
+                problem("file", f"{row['file']!r} is already on line {seen_files[path]}")
+            else:
+                seen_files[path] = number
+        country = None
+        if row.get("country"):
+            country = countries.get(row["country"].upper())
+            if country is None:
+                problem("country", f"unknown country code {row['country']!r}")
+        if row.get("type") and row["type"] not in DocumentType.values:
+            problem("type", f"{row['type']!r} is not one of {', '.join(DocumentType.values)}")
+        date = None
+        if row.get("date"):
+            try:
+                if not DATE_PATTERN.match(row["date"]):
+                    raise ValueError
+                date = datetime.date.fromisoformat(row["date"])
+            except ValueError:
+                problem("date", f"{row['date']!r} is not a date written YYYY-MM-DD")
+        if row.get("language") and not is_language_code(row["language"]):
+            problem("language", f"{row['language']!r} is not a language code")
+        if row.get("visibility"):
+            if row["visibility"] not in Visibility.values:
+                problem("visibility", f"{row['visibility']!r} is not one of {', '.join(Visibility.values)}")
+            elif row["visibility"] == Visibility.NATIONAL and not row.get("country"):
+                problem("visibility", "a national document needs a country")
+        section_slug = row.get("section") or (DEFAULT_SECTION_FOR_COUNTRY if row.get("country") else DEFAULT_SECTION)
+        section = sections.get(section_slug)
+        if section is None:
+            problem("section", f"unknown e-library section {section_slug!r}")
+        if line_problems:
+            problems.extend(line_problems)
+            continue
+        lines.append(
+            DocumentLine(
+                line=number,
+                path=path,
+                title=row["title"],
+                country=country,
+                document_type=row["type"],
+                date=date,
+                language=row["language"],
+                visibility=row["visibility"],
+                section=section,
+                topics=[topic.strip() for topic in row.get("topics", "").split(";") if topic.strip()],
+                summary=row.get("summary", ""),
+            )
+        )
+    if problems:
+        raise LoadError(problems)
+    if not lines:
+        raise LoadError([f"{metadata}: no documents"])
+    return lines
+
+
+def _free_slug(section, title, taken):
+    base = slugify(title)[:70] or "document"
+    slug, counter = base, 1
+    while slug in taken or section.get_children().filter(slug=slug).exists():
+        counter += 1
+        slug = f"{base}-{counter}"
+    taken.add(slug)
+    return slug
+
+
+@transaction.atomic
+def create_documents(lines, user=None):
+    """The document pages of checked ``lines``, each with its file, published."""
+    pages, taken = [], set()
+    for line in lines:
+        with open(line.path, "rb") as handle:
+            document = LibraryDocument(title=line.title, uploaded_by_user=user)
+            document.file.save(line.path.name, File(handle), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        page = DocumentPage(
+            title=line.title,
+            slug=_free_slug(line.section, line.title, taken),
+            document_type=line.document_type,
+            country=line.country,
+            date=line.date,
+            language=line.language,
+            visibility=line.visibility,
+            topics="; ".join(line.topics),
+            summary=line.summary,
+            document=document,
+        )
+        line.section.add_child(instance=page)
+        page.save_revision(user=user).publish(user=user)
+        pages.append(page)
+    return pages
+
+
+def load_folder(folder, user=None):
+    """Check every line, then create all the documents; raises LoadError (nothing created) on any problem."""
+    return create_documents(read_metadata(folder), user=user)

@@ -1,0 +1,224 @@
+"""The e-library: its sections, its documents, and the file model behind them."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from dsm_data import permissions
+from dsm_data.files import private_storage
+
+from .base import BasePage, refuse
+
+LANGUAGE_CODE_PATTERN = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+
+
+class LibraryDocument(AbstractDocument):
+    """Wagtail's document, kept in the private storage: no file of the library has a public URL.
+
+    Files are sent by ``library_pages.views.document_file`` (and Wagtail's own serve
+    view, through the ``before_serve_document`` hook) after the permission check.
+    ``extracted_text`` is filled by the full-text search, which reads the file.
+    """
+
+    class Extraction(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+        UNSUPPORTED = "unsupported", _("Unsupported file type")
+
+    file = models.FileField(_("file"), upload_to="documents", storage=private_storage)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("text extraction"), max_length=12, choices=Extraction.choices, default=Extraction.PENDING, editable=False
+    )
+    extraction_error = models.TextField(_("text extraction error"), blank=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document file")
+        verbose_name_plural = _("document files")
+
+
+class DocumentType(models.TextChoices):
+    LAW = "law", _("Law")
+    DECREE = "decree", _("Decree")
+    REGULATION = "regulation", _("Regulation")
+    POLICY = "policy", _("Policy paper")
+    STATISTICAL_REPORT = "statistical-report", _("Statistical report")
+    PUBLICATION = "publication", _("Publication")
+    AGENDA = "agenda", _("Agenda")
+    MINUTES = "minutes", _("Minutes")
+    TRAINING = "training", _("Training material")
+
+
+class Visibility(models.TextChoices):
+    """Who may read a document and its file; the rule is ``permissions.can_read_document``."""
+
+    PUBLIC = permissions.DOCUMENT_PUBLIC, _("Public")
+    PARTICIPATING = permissions.DOCUMENT_PARTICIPATING, _("Participating states")
+    NATIONAL = permissions.DOCUMENT_NATIONAL, _("One country only")
+
+
+def validate_language_code(value):
+    if not LANGUAGE_CODE_PATTERN.match(value or ""):
+        raise ValidationError(_("Enter a language code such as “en” or “ru”."), code="invalid")
+
+
+def language_name(code):
+    """The language's name in the reader's language, or its code when Django does not know it."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+class LibraryIndexPage(BasePage):
+    """The e-library: every document the reader may read, filtered by GET parameters."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["library_pages.HomePage"]
+    subpage_types = ["library_pages.LibrarySectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("e-library")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import library_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_listing(request, self))
+        return context
+
+
+class LibrarySectionPage(BasePage):
+    """A section of the e-library (seed, Annex 3); its documents are its children."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    number = models.PositiveSmallIntegerField(_("number"), default=0)
+
+    content_panels = Page.content_panels + [FieldPanel("number"), FieldPanel("intro")]
+    parent_page_types = ["library_pages.LibraryIndexPage"]
+    subpage_types = ["library_pages.DocumentPage"]
+    template = "library_pages/library_index_page.html"
+
+    class Meta:
+        verbose_name = _("e-library section")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import library_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_listing(request, self.get_parent().specific, section=self))
+        return context
+
+
+class DocumentPage(BasePage):
+    """A legal or policy document: its facts, a summary, and its file or an external link."""
+
+    document_type = models.CharField(_("type"), max_length=20, choices=DocumentType.choices)
+    country = models.ForeignKey(
+        "dsm_data.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty for a regional or international body."),
+    )
+    issuing_body = models.CharField(_("issuing body"), max_length=300, blank=True)
+    date = models.DateField(_("date adopted or published"), null=True, blank=True)
+    language = models.CharField(
+        _("language of the file"),
+        max_length=12,
+        default=settings.LANGUAGE_CODE,
+        validators=[validate_language_code],
+        help_text=_("A language code: en, ru, kk, ..."),
+    )
+    topics = models.CharField(_("topics"), max_length=500, blank=True, help_text=_("Separated by semicolons."))
+    summary = models.TextField(_("summary"), blank=True)
+    document = models.ForeignKey(
+        LibraryDocument,
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    external_url = models.URLField(_("external link"), blank=True)
+    visibility = models.CharField(_("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("document_type"),
+                FieldPanel("country"),
+                FieldPanel("issuing_body"),
+                FieldPanel("date"),
+                FieldPanel("language"),
+                FieldPanel("topics"),
+            ],
+            heading=_("Facts"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("document"), FieldPanel("external_url")], heading=_("File or link")),
+        FieldPanel("visibility"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("issuing_body"),
+        index.SearchField("topics"),
+        index.FilterField("visibility"),
+        index.FilterField("country"),
+        index.FilterField("document_type"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["library_pages.LibrarySectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("library document")
+        ordering = ["-date"]
+
+    def clean(self):
+        super().clean()
+        if self.visibility == Visibility.NATIONAL and self.country_id is None:
+            raise ValidationError({"visibility": _("A document for one country only needs a country.")})
+        if self.document_id is None and not self.external_url:
+            raise ValidationError({"document": _("Give a file or an external link.")})
+
+    @property
+    def topic_list(self):
+        return [topic.strip() for topic in self.topics.split(";") if topic.strip()]
+
+    @property
+    def language_name(self):
+        return language_name(self.language)
+
+    @property
+    def file_url(self):
+        """Our permission-checked download, never a media URL."""
+        if self.document_id is None:
+            return ""
+        return reverse("library_document_file", args=[self.pk, self.document.filename])
+
+    def is_readable_by(self, user):
+        return permissions.can_read_document(user, self.visibility, self.country)
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_readable_by(request.user):
+            return refuse(request)
+        return super().serve(request, *args, **kwargs)

@@ -1,0 +1,131 @@
+"""dsm_load_documents: a folder with metadata.csv, loaded all or nothing."""
+
+import io
+
+import docx
+import pytest
+from django.core.management import call_command
+
+from library_pages.models import DocumentPage, LibraryDocument, LibrarySectionPage
+
+from .conftest import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "file,title,country,type,date,language,visibility,section,topics,summary\n"
+
+
+def docx_bytes(text):
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def publications(roots, section):
+    from library_pages import demo
+    from library_pages.models import LibraryIndexPage
+
+    return demo.ensure_page(
+        roots[LibraryIndexPage], LibrarySectionPage, "publications", lambda language: {"title": "Publications"}
+    )
+
+
+@pytest.fixture
+def folder(tmp_path, kazakhstan, armenia, section, publications):
+    (tmp_path / "laws").mkdir()
+    (tmp_path / "laws" / "kaz-law.pdf").write_bytes(pdf_bytes("Law on migration"))
+    (tmp_path / "report.docx").write_bytes(docx_bytes("Statistical report"))
+    (tmp_path / "notes.txt").write_text("Plain notes", encoding="utf-8")
+    (tmp_path / "fake.pdf").write_bytes(b"MZ\x90\x00 not a pdf at all \x00\x00")
+    return tmp_path
+
+
+def write_metadata(folder, lines):
+    (folder / "metadata.csv").write_text(HEADER + "".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def run(folder):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        call_command("dsm_load_documents", str(folder), stdout=stdout, stderr=stderr)
+        code = 0
+    except SystemExit as exit:
+        code = exit.code
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+GOOD_LINES = [
+    'laws/kaz-law.pdf,Law on migration,KAZ,law,2021-03-15,ru,national,,"asylum; labour migration",The law.',
+    "report.docx,Annual report,,statistical-report,2023-01-31,en,public,publications,,",
+    "notes.txt,Meeting notes,ARM,minutes,2024-06-07,hy,participating,participating-states,,",
+]
+
+
+def test_a_good_folder_is_loaded_published_with_its_files(folder, client):
+    write_metadata(folder, GOOD_LINES)
+    code, stdout, stderr = run(folder)
+    assert (code, stderr) == (0, "")
+    assert "Loaded 3 documents" in stdout
+    law = DocumentPage.objects.get(title="Law on migration")
+    assert law.live
+    assert (law.country.code, law.document_type, str(law.date), law.language) == ("KAZ", "law", "2021-03-15", "ru")
+    assert (law.visibility, law.topic_list, law.summary) == ("national", ["asylum", "labour migration"], "The law.")
+    assert law.get_parent().slug == "participating-states"  # the default section of a country's document
+    assert law.document.file.read().startswith(b"%PDF-")
+    report = DocumentPage.objects.get(title="Annual report")
+    assert report.country is None
+    assert report.get_parent().slug == "publications"
+    assert client.get(report.file_url).status_code == 200
+    assert client.get(law.file_url).status_code == 302  # national: log in first
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "expected"),
+    [
+        (
+            "missing.pdf,Missing,KAZ,law,2021-01-01,en,public,,,",
+            "line 5, column file: 'missing.pdf' does not exist",
+        ),
+        ("fake.pdf,Fake,KAZ,law,2021-01-01,en,public,,,", "line 5, column file: 'fake.pdf' is not a PDF"),
+        ("notes.txt,Unknown country,XXX,law,2021-01-01,en,public,,,", "line 5, column country: unknown country"),
+        ("notes.txt,Bad type,KAZ,novel,2021-01-01,en,public,,,", "line 5, column type: 'novel' is not one of"),
+        ("notes.txt,Bad date,KAZ,law,15.03.2021,en,public,,,", "line 5, column date: '15.03.2021' is not a date"),
+        ("notes.txt,Bad date,KAZ,law,2021-02-30,en,public,,,", "line 5, column date: '2021-02-30' is not a date"),
+        ("notes.txt,Bad language,KAZ,law,2021-01-01,zz-top,public,,,", "line 5, column language:"),
+        ("notes.txt,Bad visibility,KAZ,law,2021-01-01,en,secret,,,", "line 5, column visibility: 'secret'"),
+        ("notes.txt,National nowhere,,law,2021-01-01,en,national,,,", "line 5, column visibility: a national"),
+        ("notes.txt,Bad section,KAZ,law,2021-01-01,en,public,nowhere,,", "line 5, column section: unknown"),
+        (",No file,KAZ,law,2021-01-01,en,public,,,", "line 5, column file: required"),
+        ("../outside.pdf,Outside,KAZ,law,2021-01-01,en,public,,,", "line 5, column file: '../outside.pdf' is outside"),
+    ],
+)
+def test_one_bad_line_creates_nothing_and_is_reported_by_line_and_column(folder, bad_line, expected):
+    (folder.parent / "outside.pdf").write_bytes(pdf_bytes())
+    write_metadata(folder, [*GOOD_LINES, bad_line])
+    pages, files = DocumentPage.objects.count(), LibraryDocument.objects.count()
+    code, stdout, stderr = run(folder)
+    assert code == 1
+    assert expected in stderr
+    assert "Nothing loaded" in stderr
+    assert (DocumentPage.objects.count(), LibraryDocument.objects.count()) == (pages, files)
+
+
+def test_every_problem_is_reported_not_only_the_first(folder):
+    write_metadata(folder, ["missing.pdf,,XXX,law,2021-13-01,en,public,,,", *GOOD_LINES])
+    code, _stdout, stderr = run(folder)
+    assert code == 1
+    for expected in ("line 2, column file:", "line 2, column title: required", "line 2, column country:"):
+        assert expected in stderr
+    assert "line 2, column date:" in stderr
+    assert DocumentPage.objects.count() == 0
+
+
+def test_a_wrong_header_is_refused(folder):
+    (folder / "metadata.csv").write_text("file,title,colour\nnotes.txt,Notes,red\n", encoding="utf-8")
+    code, _stdout, stderr = run(folder)
+    assert code == 1
+    assert "line 1: missing columns: type, date, language, visibility" in stderr
+    assert "line 1: unknown columns: colour" in stderr
