@@ -101,12 +101,12 @@ def check_file(data):
 def read_upload(data):
     """Passes 1 to 3 over the bytes of an uploaded template; returns an Upload or raises UploadRejected."""
     check_file(data)
-    formulas = _read_sheets(data, data_only=False)
-    values = _read_sheets(data, data_only=True) if _has_formulas(formulas) else formulas
-    meta = values.get(META_SHEET)
-    if meta is None:
+    meta_rows, entries, has_formulas = _read_workbook(data, data_only=False)
+    if meta_rows is None:
         raise UploadRejected([Problem("", "", _("This is not a DSM template: download the template from the portal."))])
-    upload, problems = _read_cells(meta, values, formulas)
+    # Formulas were read as their text: then read again, by the same map, for the values Excel computed.
+    values = _read_workbook(data, data_only=True, meta_rows=meta_rows)[1] if has_formulas else entries
+    upload, problems = _read_cells(meta_rows, values, entries)
     if not problems:
         problems = rule_problems(upload)
     if problems:
@@ -114,42 +114,64 @@ def read_upload(data):
     return upload
 
 
-def _read_sheets(data, data_only):
-    """{sheet title: {(row, column): value}} of every non-empty cell, with a cap on the cells read.
+def _read_workbook(data, data_only, meta_rows=None):
+    """(rows of the hidden map, the value of each cell it names in the map's order, whether any cell is a formula).
 
-    Values only, by position: openpyxl's cell objects and their coordinates cost
-    more than reading the file itself.
+    openpyxl's read-only mode, values only, and only the cells the map names are
+    kept: cell objects, or a dict of every cell, cost more time and memory than
+    reading the file. Every filled cell counts against the cap. Given
+    ``meta_rows``, the hidden sheet is not read again.
     """
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-    sheets, used = {}, 0
     try:
+        counter = _CellCounter()
+        if meta_rows is None and META_SHEET in workbook.sheetnames:
+            # The map's four columns, A to D, whatever the width of the sheet.
+            meta_rows = [(*row[:4], None, None, None, None)[:4] for row in counter.rows(workbook[META_SHEET])]
+        map_rows = _map_rows(meta_rows or [])
+        wanted = {}  # sheet title -> {row: [(column, index in the map)]}
+        for index, (sheet, coordinate, _indicator, _series) in enumerate(map_rows):
+            position = _position(coordinate)
+            if position is not None:
+                wanted.setdefault(sheet, {}).setdefault(position[0], []).append((position[1], index))
+        values = [None] * len(map_rows)
         for sheet in workbook.worksheets:
-            cells = {}
-            for row_number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                for column_number, value in enumerate(row, start=1):
-                    if value is not None:
-                        cells[row_number, column_number] = value
-                if len(cells) + used > MAX_USED_CELLS:
-                    raise UploadRejected(
-                        [
-                            Problem(
-                                "",
-                                "",
-                                _("The file has more than %(limit)s filled cells.") % {"limit": MAX_USED_CELLS},
-                            )
-                        ]
-                    )
-            used += len(cells)
-            sheets[sheet.title] = cells
+            if sheet.title == META_SHEET:
+                continue
+            wanted_rows = wanted.get(sheet.title, {})
+            for row_number, row in enumerate(counter.rows(sheet), start=1):
+                for column, index in wanted_rows.get(row_number, ()):
+                    if column <= len(row):
+                        values[index] = row[column - 1]
+        return meta_rows, values, counter.has_formulas
     finally:
         workbook.close()
-    return sheets
 
 
-def _has_formulas(sheets):
-    return any(
-        isinstance(value, str) and value.startswith("=") for cells in sheets.values() for value in cells.values()
-    )
+class _CellCounter:
+    """Counts the filled cells of the sheets it reads, refusing the file past MAX_USED_CELLS; notes formulas."""
+
+    def __init__(self):
+        self.used = 0
+        self.has_formulas = False
+
+    def rows(self, sheet):
+        for row in sheet.iter_rows(values_only=True):
+            self.used += len(row) - row.count(None)
+            if self.used > MAX_USED_CELLS:
+                raise UploadRejected(
+                    [Problem("", "", _("The file has more than %(limit)s filled cells.") % {"limit": MAX_USED_CELLS})]
+                )
+            if not self.has_formulas:
+                self.has_formulas = any(isinstance(value, str) and value.startswith("=") for value in row)
+            yield row
+
+
+def _map_rows(meta_rows):
+    """(sheet, cell, indicator, series) of every value cell: the hidden sheet's rows from 6 to the first empty one."""
+    rows = meta_rows[5:]
+    end = next((index for index, row in enumerate(rows) if row[0] is None), len(rows))
+    return rows[:end]
 
 
 def _position(coordinate):
@@ -158,23 +180,24 @@ def _position(coordinate):
     return (int(match[2]), column_index_from_string(match[1])) if match else None
 
 
-def _meta_value(meta, key):
-    for row in range(1, 5):
-        if meta.get((row, 1)) == key:
-            return meta.get((row, 2))
+def _meta_value(meta_rows, key):
+    for row in meta_rows[:4]:
+        if row[0] == key:
+            return row[1]
     return None
 
 
-def _read_cells(meta, values, formulas):
+def _read_cells(meta_rows, values, formulas):
+    """The Upload of every cell the map names; ``values`` and ``formulas`` are their contents in the map's order."""
     problems = []
-    version = _meta_value(meta, "template_version")
+    version = _meta_value(meta_rows, "template_version")
     if version != TEMPLATE_VERSION:
         problems.append(
             Problem("", "", _("This template is of version %(found)s; download the current one (version %(current)s).")
                     % {"found": version, "current": TEMPLATE_VERSION})
         )  # fmt: skip
-    country = Country.objects.filter(code=_meta_value(meta, "country")).first()
-    period = Period.objects.filter(code=str(_meta_value(meta, "period"))).first()
+    country = Country.objects.filter(code=_meta_value(meta_rows, "country")).first()
+    period = Period.objects.filter(code=str(_meta_value(meta_rows, "period"))).first()
     if country is None or period is None:
         problems.append(Problem("", "", _("The template names a country or period the portal does not know.")))
     if problems:
@@ -182,10 +205,9 @@ def _read_cells(meta, values, formulas):
     upload = Upload(country=country, period=period)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     grids = {}
-    row = 6
-    while meta.get((row, 1)) is not None:
-        sheet, coordinate, indicator_code, series_key = (meta.get((row, column)) for column in range(1, 5))
-        row += 1
+    for (sheet, coordinate, indicator_code, series_key), raw, formula in zip(
+        _map_rows(meta_rows), values, formulas, strict=True
+    ):
         indicator = indicators.get(indicator_code)
         if indicator is None:
             problems.append(Problem(sheet, "", _("Unknown indicator %(code)s.") % {"code": indicator_code}))
@@ -198,9 +220,6 @@ def _read_cells(meta, values, formulas):
             continue
         upload.places[series.pk] = (sheet, coordinate)
         cells = upload.cells.setdefault(indicator, {})
-        position = _position(coordinate)
-        raw = values.get(sheet, {}).get(position)
-        formula = formulas.get(sheet, {}).get(position)
         if isinstance(formula, str) and formula.startswith("=") and raw in (None, formula):
             problems.append(Problem(sheet, coordinate, _("A formula without a computed value: open the file in Excel, "
                                                          "let it calculate, and save it again.")))  # fmt: skip

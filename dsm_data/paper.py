@@ -131,7 +131,7 @@ def paper_form_pdf(submission, language, prefilled=False):
     with translation.override(language):
         form = paper_form(submission, prefilled)
         pdf = new_pdf(title=form.title)
-        pdf.add_page(orientation=_orientation(form.grids[0]) if form.grids else "P")
+        pdf.add_page(orientation="P")
         _write_header(pdf, form)
         for grid in form.grids:
             pdf.add_page(orientation=_orientation(grid))

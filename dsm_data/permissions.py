@@ -168,3 +168,20 @@ def readable_documents(user, documents):
     if own_country is not None:
         readable |= Q(country=own_country, visibility__in=[DOCUMENT_PARTICIPATING, DOCUMENT_NATIONAL])
     return documents.filter(readable)
+
+
+def document_reading_grants(user):
+    """``readable_documents`` as data, for filters outside the database (the search engine).
+
+    None when ``user`` reads every document; else [(visibility, country or None)], where
+    a document is readable if it matches one pair (None: any country).
+    """
+    if is_editor(user):
+        return None
+    grants = [(DOCUMENT_PUBLIC, None)]
+    if can_read_shared_data(user):
+        grants.append((DOCUMENT_PARTICIPATING, None))
+    own_country = country_of(user)
+    if own_country is not None:
+        grants += [(DOCUMENT_PARTICIPATING, own_country), (DOCUMENT_NATIONAL, own_country)]
+    return grants

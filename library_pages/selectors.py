@@ -8,14 +8,14 @@ from itertools import groupby
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.utils import timezone
-from wagtail.models import Locale
 
 from dsm_data import permissions
 from dsm_data.models import Country, Value
 
 from .forms import LibraryFilterForm
+from .languages import default_language, reader_language
 from .models import DocumentPage, EventPage, LibrarySectionPage
 
 DOCUMENTS_PER_PAGE = 20
@@ -24,17 +24,22 @@ DOCUMENTS_PER_PAGE = 20
 def in_reader_language(pages):
     """Live pages in the active language, plus the default language's pages not yet translated into it."""
     pages = pages.live()
-    active, default = Locale.get_active(), Locale.get_default()
-    if active.pk == default.pk:
-        return pages.filter(locale=active)
-    translated = pages.model.objects.live().filter(locale=active).values("translation_key")
-    return pages.filter(Q(locale=active) | Q(locale=default) & ~Q(translation_key__in=translated))
+    active, default = reader_language(), default_language()
+    if active == default:
+        return pages.filter(locale__language_code=active)
+    translated = pages.model.objects.live().filter(locale__language_code=active).values("translation_key")
+    return pages.filter(
+        Q(locale__language_code=active) | Q(locale__language_code=default) & ~Q(translation_key__in=translated)
+    )
 
 
 def readable_document_pages(user):
     """Live library documents ``user`` may read, one per document, in the reader's language."""
     pages = in_reader_language(DocumentPage.objects.all())
-    return permissions.readable_documents(user, pages).select_related("country", "document")
+    # The file's extracted text can weigh 50 KB a document: listings never need it.
+    return permissions.readable_documents(user, pages).select_related("country", "document").defer(
+        "document__extracted_text"
+    )
 
 
 def latest_documents(user, limit=5):
@@ -63,8 +68,8 @@ def library_listing(request, library, section=None):
         request.GET,
         sections=sections,
         countries=Country.objects.all(),
-        years=[date.year for date in readable.dates("date", "year", order="DESC")],
-        languages=sorted(set(readable.values_list("language", flat=True))),
+        years=_years(readable),
+        languages=sorted(readable.order_by().values_list("language", flat=True).distinct()),
     )
     documents = readable
     if section is not None:
@@ -84,6 +89,14 @@ def library_listing(request, library, section=None):
     documents = documents.order_by("-date", "title", "pk")
     page_of_documents = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return {"filter_form": form, "documents": page_of_documents, "sections": sections, "current_section": section}
+
+
+def _years(documents):
+    """The years from the newest document to the oldest: two index lookups, not a pass over every row."""
+    span = documents.order_by().aggregate(first=Min("date"), last=Max("date"))
+    if span["first"] is None:
+        return []
+    return list(range(span["last"].year, span["first"].year - 1, -1))
 
 
 def _in_section(slug):

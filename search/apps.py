@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "dsm_search"
     verbose_name = _("Search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

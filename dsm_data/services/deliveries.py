@@ -131,6 +131,9 @@ def attach_paper_scan(submission, uploaded_file, institution, user):
     """Keep the scan of a paper form keyed in for ``submission``, with the institution that filled it in."""
     if not permissions.can_key_in_paper_for(user, submission.country):
         raise PermissionDenied
+    period_open = selectors.period_is_open(submission.period, submission.country) or permissions.is_system_admin(user)
+    if not (submission.is_editable and period_open):
+        raise UploadRejected([Problem("", "", _("This submission can no longer be changed: no scan was kept."))])
     data = uploaded_file.read()
     if len(data) > settings.DSM_MAX_SCAN_BYTES:
         raise UploadRejected(

@@ -10,7 +10,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -103,7 +103,10 @@ def save_cells(submission, indicator, cells, user, channel=Channel.FORM, reason=
     known = {series.pk for series in grid.series}
     stored = selectors.cells_of(submission, indicator)
     merged = {**stored, **{pk: cell for pk, cell in cells.items() if pk in known}}
-    _recompute_totals(grid, merged, stored)
+    if _every_total_changes(grid, merged, stored):
+        complete_totals(grid, merged)  # no total is left to follow its breakdown: the same, without the search
+    else:
+        _recompute_totals(grid, merged, stored)
     problems = selectors.rule_problems(submission, indicator, grid, merged)
     errors = [problem for problem in problems if problem.severity == ERROR]
     if errors:
@@ -140,49 +143,126 @@ def _recompute_totals(grid, cells, stored):
     return stale
 
 
+def _every_total_changes(grid, cells, stored):
+    """True when every total of the grid is among the cells that change (as in a first upload of a whole grid).
+
+    Then no total can be stale, and ``_recompute_totals``, whose search for the
+    totals above each changed cell grows with the square of the grid (hours for
+    100,000 cells), comes down to ``complete_totals``.
+    """
+    return all(
+        series.pk in cells and (series.pk not in stored or not cells[series.pk].same_content(stored[series.pk]))
+        for series in grid.series
+        if series.is_total
+    )
+
+
+# What a cell holds, as ``Cell.same_content`` compares it: all but the comment, which changes without a revision.
+CONTENT_FIELDS = ("number", "absence", "is_provisional", "is_estimated", "footnote")
+
+
 def _write(submission, link, cells, user, channel, reason, is_correction=False):
-    stored = {value.series_id: value for value in Value.objects.filter(submission=submission, indicator=link.indicator)}
-    revisions = []
+    """Store the cells that differ from the stored values, each change with its revision; returns how many changed.
+
+    A few statements for a whole grid, not a save() per cell: an Excel upload
+    brings 100,000 cells, and even the ORM's bulk_create spends more time in
+    Python than the database takes to store them (see bench/excel_import.py).
+    """
+    stored = {
+        row["series_id"]: row
+        for row in Value.objects.filter(submission=submission, indicator=link.indicator).values(
+            "pk", "series_id", "revision", *CONTENT_FIELDS, "comment"
+        )
+    }
+    added, changed, comments = [], [], []
+    revised = []  # (series pk, revision, cell) in the order of the cells
     for series_pk, cell in cells.items():
-        value = stored.get(series_pk)
-        if value is not None and Cell.from_value(value).same_content(cell):
-            if value.comment != cell.comment:
-                value.comment = cell.comment
-                value.save(update_fields=["comment"])
+        row = stored.get(series_pk)
+        if row is not None and Cell.from_value(row).same_content(cell):
+            if row["comment"] != cell.comment:
+                comments.append((cell.comment, row["pk"]))
             continue
-        if value is None:
+        if row is None:
             if cell.is_blank and not cell.comment:
                 continue
-            value = Value(
-                submission=submission,
-                series_id=series_pk,
-                indicator=link.indicator,
-                country=submission.country,
-                period=submission.period,
-                confidentiality=link.confidentiality,
-                revision=0,
-            )
-        for name in ("number", "absence", "is_provisional", "is_estimated", "footnote", "comment"):
-            setattr(value, name, getattr(cell, name))
-        value.revision += 1
-        value.save()
-        revisions.append(
-            ValueRevision(
-                value=value,
-                revision=value.revision,
-                number=cell.number,
-                absence=cell.absence,
-                is_provisional=cell.is_provisional,
-                is_estimated=cell.is_estimated,
-                footnote=cell.footnote,
-                channel=channel,
-                reason=reason,
-                is_correction=is_correction,
-                changed_by=user,
-            )
+            added.append((series_pk, cell))
+            revised.append((series_pk, 1, cell))
+        else:
+            changed.append((row["pk"], row["revision"] + 1, cell))
+            revised.append((series_pk, row["revision"] + 1, cell))
+    number_field = Value._meta.get_field("number")
+
+    def cell_row(cell):
+        """The cell's CONTENT_FIELDS as the database driver takes them."""
+        number = connection.ops.adapt_decimalfield_value(
+            cell.number, number_field.max_digits, number_field.decimal_places
         )
-    ValueRevision.objects.bulk_create(revisions)
-    return len(revisions)
+        return (number, cell.absence, cell.is_provisional, cell.is_estimated, cell.footnote)
+
+    fixed = {
+        "submission": submission.pk,
+        "indicator": link.indicator.pk,
+        "country": submission.country.pk,
+        "period": submission.period.pk,
+        "confidentiality": link.confidentiality,
+        "revision": 1,
+    }
+    _insert_rows(
+        Value,
+        ["series", *CONTENT_FIELDS, "comment", *fixed],
+        [(series_pk, *cell_row(cell), cell.comment, *fixed.values()) for series_pk, cell in added],
+    )
+    _update_rows(
+        Value,
+        [*CONTENT_FIELDS, "comment", "revision"],
+        [(*cell_row(cell), cell.comment, revision, pk) for pk, revision, cell in changed],
+    )
+    _update_rows(Value, ["comment"], comments)
+    value_pks = dict(
+        Value.objects.filter(submission=submission, indicator=link.indicator).values_list("series_id", "pk")
+    )
+    changed_at = ValueRevision._meta.get_field("changed_at").get_db_prep_save(timezone.now(), connection)
+    _insert_rows(
+        ValueRevision,
+        ["value", "revision", *CONTENT_FIELDS, "channel", "reason", "is_correction", "changed_by", "changed_at"],
+        [
+            (value_pks[series_pk], revision, *cell_row(cell), channel, reason, is_correction, user.pk, changed_at)
+            for series_pk, revision, cell in revised
+        ],
+    )
+    return len(revised)
+
+
+def _insert_rows(model, field_names, rows):
+    """INSERT every row (a tuple in the order of ``field_names``) with one executemany.
+
+    The model's other fields get their defaults, as the ORM would give them.
+    """
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    others = [field for field in model._meta.concrete_fields if field not in fields and not field.primary_key]
+    defaults = tuple(field.get_db_prep_save(field.get_default(), connection) for field in others)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields + others)
+    placeholders = ", ".join(["%s"] * len(fields + others))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})",
+            [row + defaults for row in rows] if defaults else rows,
+        )
+
+
+def _update_rows(model, field_names, rows):
+    """UPDATE rows by primary key: each row gives the fields in the order of ``field_names``, then the pk."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(model._meta.get_field(name).column)} = %s" for name in field_names)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s", rows
+        )
 
 
 @transaction.atomic

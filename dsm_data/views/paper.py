@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import paper, permissions, selectors
+from .. import paper, permissions
 from ..excel_import import UploadRejected
 from ..forms import PaperScanForm
 from ..services import deliveries as services
@@ -51,9 +51,6 @@ def paper_scan(request, pk):
     submission = readable_submission(request, pk)
     if not permissions.can_key_in_paper_for(request.user, submission.country):
         raise PermissionDenied
-    if not (submission.is_editable and selectors.period_is_open(submission.period, submission.country)):
-        messages.error(request, _("This submission can no longer be changed: no scan was kept."))
-        return redirect("dsm_data:submission", submission.pk)
     form = PaperScanForm(request.POST, request.FILES)
     if not form.is_valid():
         for field_name, errors in form.errors.items():

@@ -4,7 +4,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -37,8 +36,10 @@ class FallbackToOriginalMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["page_language"] = self.locale.language_code
-        context["shown_untranslated"] = self.locale.language_code != (get_language() or "").split("-")[0]
+        from ..languages import language_of, reader_language
+
+        context["page_language"] = language_of(self)
+        context["shown_untranslated"] = context["page_language"] != reader_language()
         return context
 
 

@@ -94,6 +94,11 @@ class CountryIntranetPage(BasePage):
     class Meta:
         verbose_name = _("country intranet")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["can_edit"] = permissions.can_edit_intranet_of(request.user, self.country)
+        return context
+
     def serve(self, request, *args, **kwargs):
         if not permissions.can_read_intranet_of(request.user, self.country):
             return refuse(request)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tables2",
     "django_filters",
+    "django_tasks",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -181,6 +182,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Search: the database backend unless DSM_ELASTICSEARCH_URL is set.
 DSM_ELASTICSEARCH_URL = os.environ.get("DSM_ELASTICSEARCH_URL", "")
+DSM_ELASTICSEARCH_INDEX = os.environ.get("DSM_ELASTICSEARCH_INDEX", "dsm-search")
+# Text extraction from library files (search.extraction): larger files and slower reads are reported, not indexed.
+DSM_EXTRACTION_MAX_BYTES = int(os.environ.get("DSM_EXTRACTION_MAX_MB", "50")) * 1024 * 1024
+DSM_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("DSM_EXTRACTION_TIMEOUT_SECONDS", "60"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Background tasks: run at once here; production runs a worker (README).

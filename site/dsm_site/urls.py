@@ -45,6 +45,7 @@ account_patterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("data/", include("dsm_data.urls")),
+    path("search/", include("search.urls")),
     # Wagtail's page tree comes last: it answers every other path.
     path("", include(wagtail_urls)),
 )

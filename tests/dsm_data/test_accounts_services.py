@@ -38,12 +38,17 @@ def test_save_country_rejects_a_malformed_code(db):
         save_country("kz", {"en": "Kazakhstan"})
 
 
-def test_assign_role_moves_the_user_to_exactly_one_role_group(make_user, kazakhstan):
+def test_assign_role_moves_the_user_to_exactly_one_role_group(make_user, kazakhstan, armenia):
+    """Country administrators also join their own country's group, which holds their Wagtail page rights."""
     user = make_user(Role.FOCAL_POINT, kazakhstan)
     assert list(user.groups.values_list("name", flat=True)) == ["Focal points"]
     assign_role(user, Role.COUNTRY_ADMIN, kazakhstan)
-    assert list(user.groups.values_list("name", flat=True)) == ["Country administrators"]
+    assert sorted(user.groups.values_list("name", flat=True)) == ["Country administrators", "KAZ country administrators"]
     assert user.has_perm("wagtailadmin.access_admin")
+    assign_role(user, Role.COUNTRY_ADMIN, armenia)
+    assert sorted(user.groups.values_list("name", flat=True)) == ["ARM country administrators", "Country administrators"]
+    assign_role(user, Role.DATA_USER, armenia)
+    assert list(user.groups.values_list("name", flat=True)) == ["Data users"]
 
 
 def test_assign_role_makes_system_administrators_superusers_and_only_them(make_user, kazakhstan):

@@ -167,3 +167,72 @@ def test_warnings_do_not_reject_an_upload_and_are_listed_by_cell(setting, kazakh
         "Warning, sheet REFUGEE_DECISIONS, cell E5: Refugee status determinations: Total: 400 differs by 300%" in output
     )
     assert Value.objects.filter(period=setting.period).count() == 5
+
+
+def with_computed_values(path, computed):
+    """The file as Excel saves it after calculating: each formula of ``computed`` with its value."""
+    with zipfile.ZipFile(path) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    for name in entries:
+        if name.startswith("xl/worksheets/"):
+            for formula, value in computed.items():
+                entries[name] = entries[name].replace(f"<f>{formula}</f><v></v>".encode(),
+                                                      f"<f>{formula}</f><v>{value}</v>".encode())  # fmt: skip
+    path.write_bytes(zip_bytes(entries))
+    return path
+
+
+def test_formulas_are_read_by_their_computed_value_and_refused_without_one(setting, kazakhstan, tmp_path):
+    cells = {("REFUGEE_DECISIONS", "A5"): "=1+1", ("REFUGEE_DECISIONS", "B5"): "=2+2",
+             ("REFUGEE_DECISIONS", "C5"): 3, ("REFUGEE_DECISIONS", "D5"): "=SUM(A5:B5)"}  # fmt: skip
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells)
+    code, output = import_file(with_computed_values(path, {"1+1": 2, "SUM(A5:B5)": 6}))
+    assert (code, database_state()) == (1, (0, 0, 0))
+    assert "cell B5: A formula without a computed value" in output
+    assert "cell A5" not in output
+    assert "cell D5" not in output
+    code, output = import_file(with_computed_values(path, {"2+2": 4}))
+    assert code == 0, output
+    values = {value.series.key: value.number for value in Value.objects.select_related("series")}
+    assert values == {"RSD_OUTCOME=RECOGNISED": 2, "RSD_OUTCOME=COMPLEMENTARY": 4, "RSD_OUTCOME=REJECTED": 3,
+                      "RSD_OUTCOME=CLOSED": 6, "RSD_OUTCOME=_T": 15}  # fmt: skip
+
+
+def test_a_template_with_too_many_filled_cells_is_refused(setting, kazakhstan, tmp_path, monkeypatch):
+    """The cap counts every filled cell, labels and the hidden map included."""
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
+    monkeypatch.setattr("dsm_data.excel_import.MAX_USED_CELLS", 30)
+    code, output = import_file(path)
+    assert (code, database_state()) == (1, (0, 0, 0))
+    assert "more than 30 filled cells" in output
+
+
+def test_an_upload_again_revises_only_the_cells_that_changed(setting, kazakhstan, tmp_path):
+    parts = {("REFUGEE_DECISIONS", "A5"): 10, ("REFUGEE_DECISIONS", "B5"): 20,
+             ("REFUGEE_DECISIONS", "C5"): 30, ("REFUGEE_DECISIONS", "D5"): 40}  # fmt: skip
+    assert import_file(filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], parts))[0] == 0
+    # The template comes back with the stored figures; the total is emptied, to be computed again.
+    changed = {**parts, ("REFUGEE_DECISIONS", "A5"): 15, ("REFUGEE_DECISIONS", "E5"): None}
+    code, output = import_file(filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], changed))
+    assert code == 0, output
+    assert "0 added, 2 changed, 3 unchanged" in output  # the part, and the total computed from it
+    revisions = {value.series.key: (value.number, value.revision) for value in Value.objects.select_related("series")}
+    assert revisions["RSD_OUTCOME=RECOGNISED"] == (15, 2)
+    assert revisions["RSD_OUTCOME=_T"] == (105, 2)
+    assert revisions["RSD_OUTCOME=CLOSED"] == (40, 1)
+    total = Value.objects.get(series__key="RSD_OUTCOME=_T")
+    assert [(revision.revision, revision.number) for revision in total.revisions.all()] == [(1, 100), (2, 105)]
+    assert ValueRevision.objects.count() == 7
+
+
+def test_a_new_comment_alone_is_stored_without_a_revision(setting, kazakhstan):
+    from dsm_data.grid import build_grid
+    from dsm_data.services import submissions as services
+    from dsm_data.validation import Cell
+
+    submission = services.open_submission(kazakhstan, setting.period, setting.focal)
+    closed = build_grid(setting.decisions).series_by_key["RSD_OUTCOME=CLOSED"]
+    services.save_cells(submission, setting.decisions, {closed.pk: Cell(number=5)}, setting.focal)
+    services.save_cells(submission, setting.decisions, {closed.pk: Cell(number=5, comment="Checked.")}, setting.focal)
+    value = Value.objects.get(series=closed)
+    assert (value.number, value.comment, value.revision, value.revisions.count()) == (5, "Checked.", 1, 1)

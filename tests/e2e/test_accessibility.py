@@ -1,4 +1,4 @@
-"""axe-core scans: no serious or critical violation on the home and login pages."""
+"""axe-core scans: no serious or critical violation on the portal's kinds of page, public and signed in."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -19,6 +19,44 @@ def blocking_violations(page):
 @pytest.mark.parametrize("path", ["/en/", "/ru/", "/en/accounts/login/", "/ru/accounts/login/"])
 def test_page_has_no_serious_accessibility_violation(page, path):
     page.goto(path)
+    assert blocking_violations(page) == []
+
+
+CONTENT_INDEXES = ["library", "methodology", "training", "events", "countries"]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("index", CONTENT_INDEXES)
+def test_content_pages_have_no_serious_accessibility_violation(page, language, index):
+    """Each content index, then the first page it lists (a document, a module, an event, a profile)."""
+    page.goto(f"/{language}/{index}/")
+    assert blocking_violations(page) == []
+    page.locator(f"main a[href^='/{language}/{index}/']").first.click()
+    page.wait_for_load_state()
+    assert blocking_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("username", "path"),
+    [
+        ("kaz-focal", "/en/data/uploads/"),
+        ("kaz-focal", "/ru/data/submissions/"),
+        ("kaz-admin", "/en/countries/kaz/intranet/"),
+        ("kaz-user", "/ru/search/?q=беженцев"),
+    ],
+)
+def test_signed_in_pages_have_no_serious_accessibility_violation(page, log_in, username, path):
+    log_in(username)
+    page.goto(path)
+    assert blocking_violations(page) == []
+
+
+def test_a_submission_and_its_paper_form_have_no_serious_accessibility_violation(page, log_in):
+    log_in("kaz-admin")
+    page.goto("/en/data/submissions/")
+    page.get_by_role("link", name="2025", exact=True).click()
+    assert blocking_violations(page) == []
+    page.get_by_role("link", name="Printable paper form").click()
     assert blocking_violations(page) == []
 
 

@@ -3,7 +3,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from dsm_data import permissions
 
@@ -18,12 +19,19 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
+    # A page's live translations in one query, rather than one per language.
+    translations = None
+    if isinstance(page, Page):
+        translations = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
     return {
         "languages": [
             {
                 "code": code,
                 "name": name,
-                "url": url_in_language(request, code, page),
+                "url": url_in_language(request, code, page, translations),
                 "is_current": code == current,
             }
             for code, name in settings.LANGUAGES
@@ -37,7 +45,8 @@ def main_navigation(context):
     request = context["request"]
     user = request.user
     # The site's sections (e-library, training, events, ...): the home page's children shown in menus.
-    sections = Page.objects.live().in_menu().filter(depth=3, locale=Locale.get_active()).order_by("path")
+    language = get_supported_content_language_variant(get_language())
+    sections = Page.objects.live().in_menu().filter(depth=3, locale__language_code=language).order_by("path")
     items = [(section.title, section.get_url(request)) for section in sections] + [
         (_("Data"), reverse("dsm_data:browse")),
         (_("Indicators"), reverse("dsm_data:indicators")),

@@ -8,6 +8,7 @@ from dsm_data.demo import accounts as account_demo
 from dsm_data.demo import values as value_demo
 from dsm_data.models import Value
 from library_pages import demo as pages_demo
+from search.indexing import rebuild_index
 
 
 class Command(BaseCommand):
@@ -26,4 +27,5 @@ class Command(BaseCommand):
         documents = pages_demo.load_pages()
         languages = ", ".join(code for code, _name in settings.LANGUAGES)
         self.stdout.write(f"Pages in {languages}; library documents: {documents}")
+        self.stdout.write(f"Search index: {rebuild_index()} entries")
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {time.monotonic() - started:.0f} s."))

@@ -1,0 +1,61 @@
+"""The contract every search backend keeps, and the choice of backend.
+
+A backend finds the entries (``search.models.SearchEntry``) that match a query among
+those the reader may read, counts them per facet value, and returns one page of them
+in order. The entries' display (titles in the reader's language, snippets, labels)
+is the same for every backend: ``search.searching``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+FACETS = ("country", "type", "year", "language", "section")
+ORDERS = ("relevance", "date")
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    filters: dict = field(default_factory=dict)  # facet name -> value, as the URL gives them
+    order: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class Match:
+    entry_id: int
+    score: float = 0.0
+    highlights: dict = field(default_factory=dict)  # field -> passage in HTML, when the backend highlights
+
+
+@dataclass
+class Results:
+    matches: list  # the page's Match objects, in order
+    total: int
+    facets: dict  # facet name -> [(value as text, count)], by count then value
+
+
+def facet_counts(values):
+    """[(value, count)] from an iterable of facet values, blanks left out, most frequent first."""
+    counts = {}
+    for value in values:
+        if value not in (None, ""):
+            counts[str(value)] = counts.get(str(value), 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def get_backend():
+    """Elasticsearch when DSM_ELASTICSEARCH_URL is set, else the database."""
+    if settings.DSM_ELASTICSEARCH_URL:
+        from .elasticsearch import ElasticsearchBackend
+
+        return ElasticsearchBackend(settings.DSM_ELASTICSEARCH_URL)
+    from .database import DatabaseBackend
+
+    return DatabaseBackend()

@@ -1,0 +1,219 @@
+"""The text of a library file: PDF, DOCX, ODT, TXT and HTML.
+
+A file is read in a child process (``extract_in_subprocess``) with a time limit and a
+memory limit, after a size limit, so that a broken, encrypted, huge or hostile file
+costs a report in the admin and nothing else. Office files are zip archives: their
+entries are checked (count, sizes, compression ratio) before any is opened, since
+neither python-docx nor a plain XML parser does it.
+
+This module imports nothing of Django, so the child process starts quickly:
+``python -m search.extraction NAME < bytes`` prints one JSON object.
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+DONE, FAILED, UNSUPPORTED = "done", "failed", "unsupported"
+MAX_TEXT_CHARS = 5_000_000
+MAX_PDF_PAGES = 5_000
+MAX_ZIP_ENTRIES = 5_000
+MAX_ZIP_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+CHILD_MEMORY_BYTES = 2 * 1024**3
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+class ExtractionError(Exception):
+    """The file is of a known type but cannot be read; the message is shown to editors."""
+
+
+class UnsupportedFile(Exception):
+    pass
+
+
+def extract_text(data, filename):
+    """The text of a file's bytes, judged by its content first, then by its name."""
+    name = filename.lower()
+    if data.startswith(b"%PDF"):
+        return pdf_text(data)
+    if data.startswith(b"PK\x03\x04"):
+        return office_text(data)
+    if name.endswith((".html", ".htm")) or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return html_text(decode(data))
+    if name.endswith((".txt", ".text", ".csv", ".md")):
+        return decode(data)
+    raise UnsupportedFile(f"No text can be read from “{filename}”: PDF, DOCX, ODT, TXT and HTML files are read.")
+
+
+def decode(data):
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def pdf_text(data):
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ExtractionError("The PDF is encrypted with a password; its text cannot be read.")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ExtractionError(f"The PDF has more than {MAX_PDF_PAGES} pages.")
+        texts, size = [], 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            texts.append(text)
+            size += len(text)
+            if size > MAX_TEXT_CHARS:
+                break
+        return "\n\n".join(texts)
+    except ExtractionError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+        raise ExtractionError(f"The PDF is damaged and cannot be read ({type(error).__name__}: {error}).") from error
+    except NotImplementedError as error:  # e.g. an encryption algorithm pypdf cannot decode
+        raise ExtractionError(f"The PDF is encrypted in a way that cannot be read ({error}).") from error
+
+
+def checked_zip(data):
+    """The archive, once its entries are known to be few and small enough to open."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ExtractionError(f"The file is a damaged zip archive ({error}).") from error
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ExtractionError(f"The archive has more than {MAX_ZIP_ENTRIES} entries.")
+    if sum(entry.file_size for entry in entries) > MAX_ZIP_UNCOMPRESSED:
+        raise ExtractionError("The archive unpacks to more than 300 MB.")
+    for entry in entries:
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
+            raise ExtractionError(f"The archive's entry “{entry.filename}” is compressed suspiciously well.")
+    return archive
+
+
+def office_text(data):
+    archive = checked_zip(data)
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return docx_text(data)
+    if "content.xml" in names:
+        return odt_text(archive.read("content.xml"))
+    raise UnsupportedFile("This zip archive is neither a DOCX nor an ODT document.")
+
+
+def docx_text(data):
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds on a damaged file
+        raise ExtractionError(f"The DOCX file is damaged and cannot be read ({error}).") from error
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts.append(" ".join(cell.text for cell in row.cells))
+    return "\n".join(text for text in texts if text.strip())
+
+
+def odt_text(content_xml):
+    from defusedxml import ElementTree
+
+    text_namespace = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    try:
+        root = ElementTree.fromstring(content_xml)
+    except Exception as error:  # ParseError, or defusedxml's refusal of entities
+        raise ExtractionError(f"The ODT file is damaged or unsafe ({error}).") from error
+    blocks = [element for element in root.iter() if element.tag in (f"{text_namespace}p", f"{text_namespace}h")]
+    return "\n".join("".join(block.itertext()) for block in blocks)
+
+
+class _TextOfHtml(HTMLParser):
+    SKIPPED = {"script", "style", "template", "noscript"}
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "title"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skipping = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skipping += tag in self.SKIPPED
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        self.skipping -= tag in self.SKIPPED and self.skipping > 0
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(markup):
+    parser = _TextOfHtml()
+    parser.feed(markup)
+    parser.close()
+    return "\n".join(" ".join(line.split()) for line in "".join(parser.parts).splitlines() if line.strip())
+
+
+def extract_in_subprocess(data, filename, timeout):
+    """(status, text, error) for a file's bytes, read by a child process; never raises."""
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "search.extraction", filename],
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+            env={**os.environ, "PYTHONPATH": str(PROJECT_DIR)},
+            cwd=PROJECT_DIR,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return FAILED, "", f"Reading the file took longer than {timeout} seconds."
+    try:
+        result = json.loads(completed.stdout)
+    except ValueError:
+        lines = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = lines[-1] if lines else f"exit status {completed.returncode}"
+        if "MemoryError" in reason:
+            return FAILED, "", "Reading the file needed too much memory."
+        return FAILED, "", f"The file could not be read ({reason})."
+    return result["status"], result.get("text", ""), result.get("error", "")
+
+
+def main():
+    """The child process: the file's bytes on standard input, one JSON object on standard output."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY_BYTES, CHILD_MEMORY_BYTES))
+    except (ImportError, ValueError, OSError):
+        pass
+    filename = sys.argv[1] if len(sys.argv) > 1 else ""
+    data = sys.stdin.buffer.read()
+    try:
+        result = {"status": DONE, "text": extract_text(data, filename)[:MAX_TEXT_CHARS]}
+    except UnsupportedFile as error:
+        result = {"status": UNSUPPORTED, "error": str(error)}
+    except ExtractionError as error:
+        result = {"status": FAILED, "error": str(error)}
+    except MemoryError:
+        result = {"status": FAILED, "error": "Reading the file needed too much memory."}
+    except Exception as error:  # a library's bug on a strange file must not hide the report
+        result = {"status": FAILED, "error": f"The file could not be read ({type(error).__name__}: {error})."}
+    sys.stdout.write(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""The search as a reader sees it: trimmed to what they may read, shown in their language.
+
+``search_page`` asks the configured backend (``search.backends``) and dresses its
+results: titles and links in the reader's language when that translation exists,
+snippets that show where the words matched, facet values with their labels.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from dsm_data import permissions
+from dsm_data.models import Country
+from library_pages.models import DocumentType, LibrarySectionPage
+from library_pages.models.documents import language_name
+
+from .backends import FACETS, Query, get_backend
+from .models import SearchEntry
+from .text import highlight, matches, query_stems, snippet
+
+FACET_LABELS = {
+    "country": _("Country"),
+    "type": _("Type"),
+    "year": _("Year"),
+    "language": _("Language"),
+    "section": _("Library section"),
+}
+SNIPPET_LENGTH = 240
+
+
+@dataclass
+class Hit:
+    title: str  # HTML, matched words marked
+    url: str
+    snippet: str  # HTML
+    kind: str
+    type_label: str
+    date: object
+    country: str
+    language: str
+
+
+@dataclass
+class SearchPage:
+    query: Query
+    hits: list
+    total: int
+    facets: list  # [(name, label, [(value, label, count)])]
+
+    @property
+    def page_count(self):
+        return max(1, -(-self.total // self.query.per_page))
+
+
+def readable_entries(user, filters):
+    """The entries ``user`` may read, narrowed by the facet filters: what a backend searches."""
+    entries = permissions.readable_documents(user, SearchEntry.objects.all())
+    lookups = {"country": "country__code", "type": "type", "year": "year", "language": "language", "section": "section"}
+    return entries.filter(**{lookups[name]: value for name, value in filters.items() if name in lookups})
+
+
+def search_page(user, query):
+    backend = get_backend()
+    if backend.name == "database":
+        results = backend.search(query, readable_entries(user, query.filters))
+    else:
+        results = backend.search(query, user)
+    language = reader_language()
+    entries = SearchEntry.objects.filter(pk__in=[match.entry_id for match in results.matches]).select_related("country")
+    by_id = {entry.pk: entry for entry in entries} if results.matches else {}
+    stems, labels = query_stems(query.text), type_labels()
+    hits = [
+        hit_of(by_id[match.entry_id], match, stems, language, labels)
+        for match in results.matches
+        if match.entry_id in by_id
+    ]
+    return SearchPage(query=query, hits=hits, total=results.total, facets=labelled_facets(results.facets))
+
+
+def reader_language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def in_language(texts, language):
+    """The text in ``language``, else in the default language, else any."""
+    return texts.get(language) or texts.get(settings.LANGUAGE_CODE) or next(iter(texts.values()), "")
+
+
+def hit_of(entry, match, stems, language, labels):
+    title = in_language(entry.titles, language)
+    return Hit(
+        title=highlight(title, matches(title, stems)),
+        url=in_language(entry.urls, language),
+        snippet=match.highlights.get("summary") or match.highlights.get("body") or snippet_of(entry, stems, language),
+        kind=labels.get(entry.kind, entry.kind),
+        type_label=labels.get(entry.type, entry.type),
+        date=entry.date,
+        country=str(entry.country) if entry.country else "",
+        language=language_name(entry.language) if entry.language else "",
+    )
+
+
+def snippet_of(entry, stems, language):
+    """Where the words matched: the summary in the reader's language, another summary, else the body."""
+    summary = in_language(entry.summaries, language)
+    others = [text for code, text in entry.summaries.items() if code != language]
+    for text in (summary, *others, entry.body):
+        found = snippet(text, stems, SNIPPET_LENGTH)
+        if found:
+            return found
+    return highlight(summary[:SNIPPET_LENGTH], [])
+
+
+def type_labels():
+    return {**dict(DocumentType.choices), **dict(SearchEntry.Kind.choices)}
+
+
+def labelled_facets(facets):
+    labels = {
+        "country": {country.code: str(country) for country in Country.objects.all()},
+        "type": type_labels(),
+        "language": {code: language_name(code) for code, _count in facets.get("language", [])},
+        "section": section_titles([value for value, _count in facets.get("section", [])]),
+    }
+    return [
+        (
+            name,
+            FACET_LABELS[name],
+            [(value, labels.get(name, {}).get(value, value), count) for value, count in facets.get(name, [])],
+        )
+        for name in FACETS
+    ]
+
+
+def section_titles(slugs):
+    """{slug: title} of library sections, in the reader's language where translated."""
+    if not slugs:
+        return {}
+    language = reader_language()
+    rows = (
+        LibrarySectionPage.objects.live().filter(slug__in=slugs).values_list("slug", "title", "locale__language_code")
+    )
+    return {slug: title for slug, title, title_language in sorted(rows, key=lambda row: row[2] == language)}

@@ -1,0 +1,53 @@
+"""Background work of the search: reading a library file's text (django-tasks).
+
+In development and tests the immediate backend runs it at once; production runs the
+database backend (django-tasks-db) and a worker, so an upload never waits for it.
+"""
+
+import logging
+
+from django.conf import settings
+from django_tasks import task
+
+from library_pages.models import LibraryDocument
+
+from . import extraction
+
+logger = logging.getLogger(__name__)
+
+
+def read_file(document):
+    """(status, text, error) of a library file, within the size and time limits; never raises."""
+    try:
+        size = document.file.size
+        if size > settings.DSM_EXTRACTION_MAX_BYTES:
+            limit = settings.DSM_EXTRACTION_MAX_BYTES // (1024 * 1024)
+            return extraction.FAILED, "", f"The file is larger than {limit} MB; its text is not indexed."
+        with document.file.open("rb") as file:
+            data = file.read()
+    except OSError as error:
+        return extraction.FAILED, "", f"The file cannot be opened ({error})."
+    return extraction.extract_in_subprocess(data, document.filename, settings.DSM_EXTRACTION_TIMEOUT_SECONDS)
+
+
+@task()
+def extract_document_text(document_id):
+    """Read the file, store its text or the reason it failed, and re-index the documents that offer it."""
+    from .indexing import index_pages_of_document
+    from .signals import safely
+
+    document = LibraryDocument.objects.filter(pk=document_id).first()
+    if document is None:
+        return None
+    try:
+        status, text, error = read_file(document)
+    except Exception as exception:  # never leave a file "pending" for ever
+        logger.exception("Text extraction of library file %s failed", document_id)
+        status, text, error = extraction.FAILED, "", f"Unexpected error: {exception}"
+    text = text.replace("\x00", "")  # PostgreSQL refuses NUL in text
+    LibraryDocument.objects.filter(pk=document_id).update(
+        extracted_text=text, extraction_status=status, extraction_error=error
+    )
+    document.extracted_text = text
+    safely(index_pages_of_document, document)
+    return status

@@ -1,0 +1,140 @@
+"""Text extraction of library files: every format, the limits, and broken files that never break anything."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from dsm_data.models import Role
+from library_pages.models import LibraryDocument
+from search import extraction
+
+from .conftest import docx_bytes, odt_bytes, pdf_bytes, search, titles, upload
+
+pytestmark = pytest.mark.django_db
+Extraction = LibraryDocument.Extraction
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [
+        ("law.pdf", pdf_bytes("Закон о беженцах и вынужденных переселенцах")),
+        ("law.docx", docx_bytes("Закон о беженцах\nи вынужденных переселенцах")),
+        ("law.odt", odt_bytes("Закон о беженцах\nи вынужденных переселенцах")),
+        ("law.txt", "Закон о беженцах и вынужденных переселенцах".encode()),
+        ("law.txt", "Закон о беженцах и вынужденных переселенцах".encode("cp1251")),
+        ("law.html", "<html><style>p{}</style><p>Закон о <b>беженцах</b></p><p>и вынужденных</p></html>".encode()),
+    ],
+)
+def test_each_format_is_read_on_upload(filename, content):
+    document = upload(filename, content)
+    assert document.extraction_status == Extraction.DONE, document.extraction_error
+    assert "беженцах" in document.extracted_text
+    assert "вынужденных" in document.extracted_text
+    assert "p{}" not in document.extracted_text
+
+
+def test_a_corrupt_pdf_uploads_is_reported_and_search_still_works(client, make_document, make_user):
+    broken = upload("broken.pdf", pdf_bytes("Политика в области миграции")[:400])
+    assert broken.extraction_status == Extraction.FAILED
+    assert "PDF" in broken.extraction_error
+    make_document("broken-policy", file=broken, title="Migration policy")
+    make_document("good-policy", "Политика в области миграции", title="Migration strategy")
+
+    assert sorted(titles(search(client, "migration"))) == ["Migration policy", "Migration strategy"]
+    assert titles(search(client, "политика")) == ["Migration strategy"]
+
+    client.force_login(make_user(Role.EDITOR))
+    report = client.get(reverse("dsm_search_extraction_report"))
+    assert report.status_code == 200
+    assert "broken.pdf" in report.content.decode()
+    assert "good-policy" not in report.content.decode()
+
+
+def test_the_report_is_for_editors_only(client, make_user, kazakhstan):
+    client.force_login(make_user(Role.COUNTRY_ADMIN, kazakhstan))
+    assert client.get(reverse("dsm_search_extraction_report")).status_code in (302, 403)
+
+
+def test_an_encrypted_pdf_is_reported():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes("secret"))))
+    writer.encrypt(user_password="password", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    document = upload("secret.pdf", buffer.getvalue())
+    assert document.extraction_status == Extraction.FAILED
+    assert "encrypted" in document.extraction_error
+
+
+def test_a_file_over_the_size_limit_is_reported_not_read(settings):
+    settings.DSM_EXTRACTION_MAX_BYTES = 1000
+    document = upload("huge.txt", b"refugee " * 200)
+    assert document.extraction_status == Extraction.FAILED
+    assert "larger than" in document.extraction_error
+    assert document.extracted_text == ""
+
+
+def test_a_slow_file_is_stopped_at_the_time_limit(settings):
+    settings.DSM_EXTRACTION_TIMEOUT_SECONDS = 0.01
+    document = upload("slow.pdf", pdf_bytes("slow"))
+    assert document.extraction_status == Extraction.FAILED
+    assert "longer than" in document.extraction_error
+
+
+def test_a_zip_bomb_is_refused_before_it_is_opened():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"0" * (20 * 1024 * 1024))
+    document = upload("bomb.docx", buffer.getvalue())
+    assert document.extraction_status == Extraction.FAILED
+    assert "compressed suspiciously" in document.extraction_error
+
+
+def test_an_unknown_type_is_marked_unsupported():
+    document = upload("photo.jpg", b"\xff\xd8\xff\xe0 not text")
+    assert document.extraction_status == Extraction.UNSUPPORTED
+
+
+def test_replacing_the_file_reads_it_again_and_reindexes(client, make_document):
+    page = make_document("decree", "Original text about quotas.", title="Decree")
+    assert titles(search(client, "quotas")) == ["Decree"]
+    document = page.document
+    document.file.save("decree-2.txt", ContentFile(b"New text about readmission."), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    document.refresh_from_db()
+    assert "readmission" in document.extracted_text
+    assert titles(search(client, "readmission")) == ["Decree"]
+    assert titles(search(client, "quotas")) == []
+
+
+def test_saving_without_a_new_file_does_not_read_it_again():
+    document = upload("same.txt", b"text")
+    LibraryDocument.objects.filter(pk=document.pk).update(extracted_text="kept")
+    document = LibraryDocument.objects.get(pk=document.pk)
+    document.title = "Renamed"
+    document.save()
+    document.refresh_from_db()
+    assert document.extracted_text == "kept"
+
+
+def test_the_uploaded_object_holds_the_text_so_saving_it_again_keeps_it():
+    document = LibraryDocument(title="twice")
+    document.file.save("twice.txt", ContentFile(b"asylum seekers"), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    assert document.extraction_status == Extraction.DONE
+    document.save()
+    document.refresh_from_db()
+    assert document.extracted_text == "asylum seekers"
+
+
+def test_the_extractor_never_raises_on_garbage():
+    for data, name in [(b"", "empty.pdf"), (b"%PDF-1.7 garbage", "x.pdf"), (b"PK\x03\x04garbage", "x.docx")]:
+        status, _text, error = extraction.extract_in_subprocess(data, name, timeout=30)
+        assert status in (extraction.FAILED, extraction.UNSUPPORTED), name
+        assert error

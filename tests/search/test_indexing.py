@@ -1,0 +1,88 @@
+"""The index follows the site: publish, unpublish, privacy, deletion, indicators, reindex."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import PageViewRestriction
+
+from dsm_data.models import Indicator, NationalMetadata
+from library_pages.models import MethodologyIndexPage, MethodologyPage
+from search.models import SearchEntry
+
+from .conftest import search, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unpublish_removes_and_publish_brings_back(client, make_document):
+    page = make_document("visa-rules", "Visa rules for students.", title="Visa rules")
+    assert titles(search(client, "students")) == ["Visa rules"]
+    page.unpublish()
+    assert titles(search(client, "students")) == []
+    page.save_revision().publish()
+    assert titles(search(client, "students")) == ["Visa rules"]
+
+
+def test_an_edited_title_is_found_after_publication(client, make_document):
+    page = make_document("permit", "Work permits.", title="Work permits")
+    page.title = "Quota of work permits"
+    page.save_revision().publish()
+    assert titles(search(client, "quota")) == ["Quota of work permits"]
+
+
+def test_a_deleted_page_leaves_the_index(client, make_document):
+    page = make_document("gone", "Readmission agreement.")
+    page.delete()
+    assert search(client, "readmission")["results"].total == 0
+    assert not SearchEntry.objects.exists()
+
+
+def test_a_page_under_a_view_restriction_is_not_indexed(client, roots):
+    index = roots[MethodologyIndexPage]
+    page = index.add_child(instance=MethodologyPage(title="Secret method", slug="secret", intro="Sampling frames."))
+    page.save_revision().publish()
+    assert titles(search(client, "sampling")) == ["Secret method"]
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert titles(search(client, "sampling")) == []
+    restriction.delete()
+    assert titles(search(client, "sampling")) == ["Secret method"]
+
+
+def test_country_intranets_are_never_indexed(roots, kazakhstan):
+    from library_pages.models import CountryIndexPage
+    from library_pages.services import ensure_country_pages
+
+    ensure_country_pages(kazakhstan, roots[CountryIndexPage])
+    assert set(SearchEntry.objects.values_list("kind", flat=True)) <= {"country", "methodology", "training", "event"}
+    assert not SearchEntry.objects.filter(title__icontains="intranet").exists()
+    call_command("dsm_reindex", stdout=io.StringIO())
+    assert list(SearchEntry.objects.values_list("kind", flat=True)) == ["country"]
+
+
+def test_indicators_and_national_metadata_are_found(client, kazakhstan):
+    indicator = Indicator.objects.create(
+        code="ASYLUM_APPLICATIONS",
+        name={"en": "Asylum applications", "ru": "Ходатайства об убежище"},
+        definition={"en": "Persons who applied for asylum."},
+        unit={"en": "persons", "ru": "человек"},
+    )
+    NationalMetadata.objects.create(indicator=indicator, country=kazakhstan, data_source={"ru": "Реестр беженцев МВД"})
+    found = sorted(titles(search(client, "ходатайство", "ru")))
+    assert found == ["Ходатайства об убежище", "Ходатайства об убежище: Казахстан"]
+    context = search(client, "беженцами", "ru")
+    assert titles(context) == ["Ходатайства об убежище: Казахстан"]
+    assert context["results"].hits[0].url == "/ru/data/indicators/ASYLUM_APPLICATIONS/"
+    assert "<mark>беженцев</mark>" in context["results"].hits[0].snippet
+    indicator.delete()
+    assert search(client, "беженцами", "ru")["results"].total == 0
+
+
+def test_dsm_reindex_rebuilds_the_same_results(client, make_document):
+    make_document("asylum", "Ходатайства о признании беженцами.", title="Asylum")
+    SearchEntry.objects.all().delete()
+    assert search(client, "беженцев")["results"].total == 0
+    call_command("dsm_reindex", stdout=io.StringIO())
+    assert titles(search(client, "беженцев")) == ["Asylum"]
+    call_command("dsm_reindex", stdout=io.StringIO())
+    assert titles(search(client, "беженцев")) == ["Asylum"]
