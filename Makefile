@@ -36,8 +36,12 @@ system-packages:
 		&& apt-get update -qq && apt-get install -y -qq gettext >/dev/null; } \
 		|| { command -v msgfmt >/dev/null || { echo "Install GNU gettext (msgfmt)"; exit 1; }; }
 
-messages:
-	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
+# Compiled catalogues are rebuilt only when their .po changed, so parallel runs never rewrite them.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+messages: $(MO_FILES)
+
+locale/%.mo: locale/%.po | system-packages
+	msgfmt --check-format -o $@ $<
 
 migrate:
 	$(MANAGE) migrate --no-input -v0

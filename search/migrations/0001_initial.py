@@ -5,38 +5,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('dsm_data', '0007_deliveries'),
+        ("dsm_data", "0007_deliveries"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='page:<translation key>, indicator:<code>, ...', max_length=100, unique=True)),
-                ('kind', models.CharField(choices=[('document', 'Library document'), ('methodology', 'Methodology'), ('training', 'Training module'), ('event', 'Event'), ('country', 'Country profile'), ('indicator', 'Indicator'), ('metadata', 'National metadata')], max_length=12)),
-                ('type', models.CharField(blank=True, help_text='The document type, else the kind.', max_length=24)),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('language', models.CharField(blank=True, help_text="The language of a document's file.", max_length=12)),
-                ('section', models.CharField(blank=True, help_text="The slug of a document's library section.", max_length=255)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('visibility', models.CharField(default='public', max_length=16)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('titles', models.JSONField(default=dict)),
-                ('summaries', models.JSONField(default=dict)),
-                ('urls', models.JSONField(default=dict)),
-                ('title', models.TextField(blank=True)),
-                ('summary', models.TextField(blank=True)),
-                ('body', models.TextField(blank=True)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='dsm_data.country')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="page:<translation key>, indicator:<code>, ...", max_length=100, unique=True
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("document", "Library document"),
+                            ("methodology", "Methodology"),
+                            ("training", "Training module"),
+                            ("event", "Event"),
+                            ("country", "Country profile"),
+                            ("indicator", "Indicator"),
+                            ("metadata", "National metadata"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="dsm_data.country",
+                    ),
+                ),
+                ("type", models.CharField(blank=True, help_text="The document type, else the kind.", max_length=24)),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "language",
+                    models.CharField(blank=True, help_text="The language of a document's file.", max_length=12),
+                ),
+                (
+                    "section",
+                    models.CharField(blank=True, help_text="The slug of a document's library section.", max_length=255),
+                ),
+                ("date", models.DateField(blank=True, null=True)),
+                ("visibility", models.CharField(default="public", max_length=16)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("titles", models.JSONField(default=dict)),
+                ("summaries", models.JSONField(default=dict)),
+                ("urls", models.JSONField(default=dict)),
+                ("title", models.TextField(blank=True)),
+                ("summary", models.TextField(blank=True)),
+                ("body", models.TextField(blank=True)),
             ],
             options={
-                'verbose_name': 'search entry',
-                'verbose_name_plural': 'search entries',
+                "verbose_name": "search entry",
+                "verbose_name_plural": "search entries",
             },
         ),
     ]

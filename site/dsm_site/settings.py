@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -188,8 +189,13 @@ DSM_EXTRACTION_MAX_BYTES = int(os.environ.get("DSM_EXTRACTION_MAX_MB", "50")) * 
 DSM_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("DSM_EXTRACTION_TIMEOUT_SECONDS", "60"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Background tasks: run at once here; production runs a worker (README).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (text extraction): run at once by default; DSM_TASKS=database queues
+# them in the database for a worker, `manage.py db_worker` (README, "Production").
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("DSM_TASKS", "immediate")]}}
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "DSM"

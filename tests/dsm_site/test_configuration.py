@@ -67,3 +67,17 @@ def test_laptop_defaults_need_no_variable():
         "email": "django.core.mail.backends.console.EmailBackend",
         "es": "",
     }
+
+
+def test_tasks_queued_in_the_database_are_run_by_the_worker(tmp_path):
+    """DSM_TASKS=database: an upload only queues the text extraction; `db_worker` runs it."""
+    env = {"DSM_TASKS": "database", "DSM_DATABASE_URL": f"sqlite:///{tmp_path / 'tasks.sqlite3'}"}
+    assert run_manage("migrate", "--no-input", "-v0", env=env).returncode == 0
+    enqueue = (
+        "from search.tasks import extract_document_text; from django_tasks_db.models import DBTaskResult;"
+        "result = extract_document_text.enqueue(0); print(result.status, DBTaskResult.objects.count())"
+    )
+    queued = run_manage("shell", "-c", enqueue, env=env)
+    assert queued.stdout.split()[-2:] == ["READY", "1"], queued.stdout + queued.stderr
+    worker = run_manage("db_worker", "--batch", env=env, timeout=120)
+    assert "state=SUCCESSFUL" in worker.stdout + worker.stderr
