@@ -37,8 +37,10 @@ def readable_document_pages(user):
     """Live library documents ``user`` may read, one per document, in the reader's language."""
     pages = in_reader_language(DocumentPage.objects.all())
     # The file's extracted text can weigh 50 KB a document: listings never need it.
-    return permissions.readable_documents(user, pages).select_related("country", "document").defer(
-        "document__extracted_text"
+    return (
+        permissions.readable_documents(user, pages)
+        .select_related("country", "document")
+        .defer("document__extracted_text")
     )
 
 

@@ -236,3 +236,25 @@ def test_a_new_comment_alone_is_stored_without_a_revision(setting, kazakhstan):
     services.save_cells(submission, setting.decisions, {closed.pk: Cell(number=5, comment="Checked.")}, setting.focal)
     value = Value.objects.get(series=closed)
     assert (value.number, value.comment, value.revision, value.revisions.count()) == (5, "Checked.", 1, 1)
+
+
+def test_the_quick_search_for_totals_to_recompute_finds_what_the_grid_scan_finds(catalogue):
+    """``save_cells`` looks up the totals above changed cells by key; ``_recompute_totals`` scans the grid."""
+    import random
+
+    from dsm_data.grid import build_grid
+    from dsm_data.services.submissions import _unchanged_totals_above
+
+    generator = random.Random(1)
+    for indicator in catalogue.values():
+        grid = build_grid(indicator)
+        for share in (0.05, 0.3, 0.8, 1):
+            changed = {series.pk for series in grid.series if generator.random() < share}
+            scanned = {
+                total.pk
+                for series in grid.series
+                if series.pk in changed
+                for total in grid.totals_above(series)
+                if total.pk not in changed
+            }
+            assert _unchanged_totals_above(grid, changed) == scanned, (indicator.code, share)
