@@ -257,6 +257,9 @@ def main():
     imported = runs["import"][-1]
     print(f"{'imported':>24}: {imported['added']:,} added, {imported['warnings']} warnings; "
           "peak memory: VmHWM of each step's own process")  # fmt: skip
+    for step, step_runs in runs.items():
+        seconds = ", ".join(f"{run['seconds']:.2f} s" for run in step_runs)
+        print(f"{step + ' runs':>24}: {seconds}")
 
     def median_s(step):
         return round(statistics.median(run["seconds"] for run in runs[step]), 2)
