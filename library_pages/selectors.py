@@ -56,7 +56,7 @@ def country_documents(user, country, limit=20):
     return list(readable_document_pages(user).filter(country=country).order_by("-date", "title")[:limit])
 
 
-def sections_of(library):
+def sections_of():
     """The library's sections in the reader's language, in the order of Annex 3."""
     return list(in_reader_language(LibrarySectionPage.objects.all()).order_by("number", "title"))
 
@@ -65,7 +65,7 @@ def library_listing(request, library, section=None):
     """The e-library's documents filtered by the GET parameters (section, country, type, year, language)."""
     user = request.user
     readable = readable_document_pages(user)
-    sections = sections_of(library)
+    sections = sections_of()
     form = LibraryFilterForm(
         request.GET,
         sections=sections,

@@ -127,11 +127,6 @@ def page_fields(pages):
     return fields
 
 
-def index_page(page):
-    """Index (or drop) the entry of ``page`` and its translations, as they are now."""
-    index_translation_group(page.translation_key)
-
-
 def index_translation_group(translation_key):
     pages = indexable_translations(translation_key)
     if pages:

@@ -8,11 +8,11 @@ snippets that show where the words matched, facet values with their labels.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dsm_data import permissions
 from dsm_data.models import Country
+from library_pages.languages import reader_language
 from library_pages.models import DocumentType, LibrarySectionPage
 from library_pages.models.documents import language_name
 
@@ -79,10 +79,6 @@ def search_page(user, query):
     return SearchPage(query=query, hits=hits, total=results.total, facets=labelled_facets(results.facets))
 
 
-def reader_language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
 def in_language(texts, language):
     """The text in ``language``, else in the default language, else any."""
     return texts.get(language) or texts.get(settings.LANGUAGE_CODE) or next(iter(texts.values()), "")
@@ -119,7 +115,10 @@ def type_labels():
 
 def labelled_facets(facets):
     labels = {
-        "country": {country.code: str(country) for country in Country.objects.all()},
+        "country": {
+            country.code: str(country)
+            for country in Country.objects.filter(code__in=[code for code, _count in facets.get("country", [])])
+        },
         "type": type_labels(),
         "language": {code: language_name(code) for code, _count in facets.get("language", [])},
         "section": section_titles([value for value, _count in facets.get("section", [])]),

@@ -8,6 +8,7 @@ Russian Snowball stemmer, Latin ones through the English one: a query in either
 language finds every document, whatever the reader's interface language.
 """
 
+import functools
 import re
 from functools import lru_cache
 
@@ -65,6 +66,7 @@ def query_stems(query):
     return list(dict.fromkeys(stem(word) for word in kept))
 
 
+@functools.lru_cache(maxsize=64)
 def _candidate_pattern(stems):
     """A regex finding words that may have one of ``stems``; each candidate is then checked by stemming it.
 
@@ -81,7 +83,7 @@ def matches(text, stems):
     if not text or not stems:
         return []
     wanted = set(stems)
-    return [found.span() for found in _candidate_pattern(stems).finditer(text) if stem(found.group()) in wanted]
+    return [found.span() for found in _candidate_pattern(tuple(stems)).finditer(text) if stem(found.group()) in wanted]
 
 
 def highlight(text, spans):
@@ -120,7 +122,7 @@ def _first_matches(text, stems, length):
         return []
     wanted = set(stems)
     found = []
-    for candidate in _candidate_pattern(stems).finditer(text):
+    for candidate in _candidate_pattern(tuple(stems)).finditer(text):
         if found and candidate.start() - found[0][0] > length // 2:
             break
         if stem(candidate.group()) in wanted:

@@ -68,7 +68,7 @@ def read_checked(data, user):
 
 
 def receive(data, original_name, user):
-    """Check an uploaded file whole and keep it, pending the sender's confirmation."""
+    """Check an uploaded file whole and keep it, pending the sender's confirmation: (delivery, its changes)."""
     if not permissions.can_use_submissions(user):
         raise PermissionDenied
     reading = read_checked(data, user)
@@ -84,7 +84,7 @@ def receive(data, original_name, user):
     )
     delivery.file.save(original_name, ContentFile(data), save=False)
     delivery.save()
-    return delivery
+    return delivery, selectors.upload_changes(reading.uploads)
 
 
 def pending_changes(delivery, user):
@@ -103,9 +103,9 @@ def confirm(delivery, user, fingerprint):
         raise PreviewOutdated
     warnings, submissions = [], []
     for upload in reading.uploads:
-        _counts, found = import_upload(upload, user, Channel.EXCEL)
+        submission, found = import_upload(upload, user, Channel.EXCEL)
         warnings += [(upload, warning) for warning in found]
-        submissions.append(Submission.objects.get(country=upload.country, period=upload.period))
+        submissions.append(submission)
     delivery.status = DeliveryStatus.ACCEPTED
     delivery.accepted_at = timezone.now()
     delivery.added, delivery.changed, delivery.unchanged = changes.added, changes.changed, changes.unchanged

@@ -6,14 +6,11 @@ Each runs in one transaction: a rejected call writes nothing.
 """
 
 import itertools
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import permissions, selectors
@@ -30,6 +27,7 @@ from ..models import (
     Value,
     ValueRevision,
 )
+from ..notifications import send_in_languages
 from ..validation import ERROR, WARNING, Cell, complete_totals, completeness_problems
 
 
@@ -300,21 +298,14 @@ def _update_rows(model, field_names, rows):
 def import_upload(upload, user, channel=Channel.EXCEL):
     """Store a checked upload (``excel_import.read_upload``) in the country's draft, all or nothing.
 
-    Returns ({"added": n, "changed": n, "unchanged": n}, warnings): the warnings stay on
-    the draft for the focal point to explain before submitting.
+    Returns (the submission, warnings): the warnings stay on the draft for the focal
+    point to explain before submitting. What it changes is ``selectors.upload_changes``.
     """
     submission = open_submission(upload.country, upload.period, user)
-    counts = {"added": 0, "changed": 0, "unchanged": 0}
     warnings = []
     for indicator, cells in upload.cells.items():
-        stored = selectors.cells_of(submission, indicator)
-        for pk, cell in cells.items():
-            if pk not in stored:
-                counts["added"] += 0 if cell.is_blank else 1
-            else:
-                counts["unchanged" if cell.same_content(stored[pk]) else "changed"] += 1
         warnings += _save_cells(submission, indicator, cells, user, channel, "", upload.grids.get(indicator.code))
-    return counts, warnings
+    return submission, warnings
 
 
 @transaction.atomic
@@ -464,16 +455,9 @@ def _move(submission, status, user, comment=""):
     )
     submission.status = status
     submission.save()
-    recipients_by_language = {}
-    for email, language in selectors.users_to_notify(submission, NOTIFIED_ROLES.get(status, [])).values_list(
-        "email", "language"
-    ):
-        recipients_by_language.setdefault(language, []).append(email)
-    context = {"submission": submission, "transition": transition, "base_url": settings.DSM_BASE_URL}
-    for language, recipients in recipients_by_language.items():
-        with translation.override(language):
-            subject = render_to_string("dsm_data/email/transition_subject.txt", context).strip()
-            body = render_to_string("dsm_data/email/transition_body.txt", context)
-        # After the commit, and never failing the step that was just recorded.
-        transaction.on_commit(partial(send_mail, subject, body, None, recipients), robust=True)
+    send_in_languages(
+        selectors.users_to_notify(submission, NOTIFIED_ROLES.get(status, [])),
+        "dsm_data/email/transition",
+        {"submission": submission, "transition": transition, "base_url": settings.DSM_BASE_URL},
+    )
     return submission

@@ -31,7 +31,7 @@ def upload(request):
             problems = [_("The file is larger than %(limit)s MB.") % {"limit": MAX_FILE_BYTES // (1024 * 1024)}]
         else:
             try:
-                delivery = services.receive(uploaded.read(), uploaded.name, request.user)
+                delivery, _changes = services.receive(uploaded.read(), uploaded.name, request.user)
             except UploadRejected as rejected:
                 problems = [str(problem) for problem in rejected.problems]
             else:

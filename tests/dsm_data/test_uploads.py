@@ -12,6 +12,7 @@ from django.urls import reverse
 from dsm_data.grid import build_grid
 from dsm_data.models import Delivery, DeliveryStatus, Role, Submission, Value, ValueRevision
 from dsm_data.services import submissions as submission_services
+from dsm_data.services.deliveries import pending_changes
 from tests.dsm_data.test_excel_import import filled_template, import_file
 
 pytestmark = pytest.mark.django_db
@@ -251,18 +252,12 @@ def test_a_second_upload_of_changed_figures_counts_what_it_changes(setting, tmp_
         )
         client.post(reverse("dsm_data:upload"), {"file": upload})
         delivery = Delivery.objects.first()
-        _reading, changes = selectors_changes(delivery, setting.focal)
+        _reading, changes = pending_changes(delivery, setting.focal)
         client.post(reverse("dsm_data:delivery_confirm", args=[delivery.pk]), {"fingerprint": changes.fingerprint})
     delivery.refresh_from_db()
     assert (delivery.added, delivery.changed, delivery.unchanged) == (0, 1, 1)
     value = Value.objects.get(series__key="RSD_OUTCOME=RECOGNISED")
     assert [revision.number for revision in value.revisions.all()] == [12, 13]
-
-
-def selectors_changes(delivery, user):
-    from dsm_data.services.deliveries import pending_changes
-
-    return pending_changes(delivery, user)
 
 
 def test_a_preview_made_stale_by_another_change_is_shown_again_and_nothing_is_stored(setting, tmp_path, client):

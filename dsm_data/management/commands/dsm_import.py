@@ -33,9 +33,9 @@ class Command(BaseCommand):
         try:
             # The web's two steps in one: check and keep, then confirm what was just previewed.
             with transaction.atomic():
-                delivery = deliveries.receive(path.read_bytes(), path.name, account)
-                reading, changes = deliveries.pending_changes(delivery, account)
+                delivery, changes = deliveries.receive(path.read_bytes(), path.name, account)
                 delivery, warnings = deliveries.confirm(delivery, account, changes.fingerprint)
+                places = "; ".join(map(str, delivery.submissions.select_related("country", "period")))
                 if dry_run:
                     transaction.set_rollback(True)
         except (UploadRejected, Rejected) as rejected:
@@ -51,7 +51,6 @@ class Command(BaseCommand):
         for upload, warning in warnings:
             sheet, cell = upload.places.get(warning.series_id, ("", ""))
             self.stdout.write(f"Warning, sheet {sheet}, cell {cell}: {warning.message}")
-        places = "; ".join(f"{upload.country.code} {upload.period.code}" for upload in reading.uploads)
         verb = "Checked (dry run, nothing stored)" if dry_run else f"Imported as delivery {delivery.number}"
         self.stdout.write(
             f"{verb}: {places}, {changes.added} added, {changes.changed} changed, {changes.unchanged} unchanged."
