@@ -25,7 +25,11 @@ from .validation import ERROR, check_cells, complete_totals
 from .validation import Cell as GridCell
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# Filled cells of the sheets a person fills in. The hidden map is bounded apart, by the
+# value cells it may name: four of its cells per value cell, after a header of five rows.
 MAX_USED_CELLS = 200_000
+MAP_COLUMNS = 4
+MAP_HEADER_ROWS = 5
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 MAX_ZIP_ENTRIES = 2_000
@@ -119,7 +123,7 @@ def _read_workbook(data, data_only, meta_rows=None):
 
     openpyxl's read-only mode, values only, and only the cells the map names are
     kept: cell objects, or a dict of every cell, cost more time and memory than
-    reading the file. Every filled cell counts against the cap. Given
+    reading the file. Every filled cell counts against the cap (``_CellCounter``). Given
     ``meta_rows``, the hidden sheet is not read again.
     """
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
@@ -127,7 +131,10 @@ def _read_workbook(data, data_only, meta_rows=None):
         counter = _CellCounter()
         if meta_rows is None and META_SHEET in workbook.sheetnames:
             # The map's four columns, A to D, whatever the width of the sheet.
-            meta_rows = [(*row[:4], None, None, None, None)[:4] for row in counter.rows(workbook[META_SHEET])]
+            meta_rows = [
+                (*row[:MAP_COLUMNS], *[None] * MAP_COLUMNS)[:MAP_COLUMNS]
+                for row in counter.rows(workbook[META_SHEET], is_map=True)
+            ]
         map_rows = _map_rows(meta_rows or [])
         wanted = {}  # sheet title -> {row: [(column, index in the map)]}
         for index, (sheet, coordinate, _indicator, _series) in enumerate(map_rows):
@@ -149,16 +156,23 @@ def _read_workbook(data, data_only, meta_rows=None):
 
 
 class _CellCounter:
-    """Counts the filled cells of the sheets it reads, refusing the file past MAX_USED_CELLS; notes formulas."""
+    """Counts the filled cells of the sheets it reads, refusing the file past the cap; notes formulas.
+
+    The cap is on what people see and fill in (MAX_USED_CELLS). The hidden map, written
+    by the template, is counted apart against the room it needs to name that many cells,
+    so a template of 100,000 value cells (500,000 cells with its map) is accepted.
+    """
 
     def __init__(self):
-        self.used = 0
+        self.used = {"sheets": 0, "map": 0}
         self.has_formulas = False
 
-    def rows(self, sheet):
+    def rows(self, sheet, is_map=False):
+        part = "map" if is_map else "sheets"
+        limit = MAP_COLUMNS * (MAX_USED_CELLS + MAP_HEADER_ROWS) if is_map else MAX_USED_CELLS
         for row in sheet.iter_rows(values_only=True):
-            self.used += len(row) - row.count(None)
-            if self.used > MAX_USED_CELLS:
+            self.used[part] += len(row) - row.count(None)
+            if self.used[part] > limit:
                 raise UploadRejected(
                     [Problem("", "", _("The file has more than %(limit)s filled cells.") % {"limit": MAX_USED_CELLS})]
                 )
@@ -169,7 +183,7 @@ class _CellCounter:
 
 def _map_rows(meta_rows):
     """(sheet, cell, indicator, series) of every value cell: the hidden sheet's rows from 6 to the first empty one."""
-    rows = meta_rows[5:]
+    rows = meta_rows[MAP_HEADER_ROWS:]
     end = next((index for index, row in enumerate(rows) if row[0] is None), len(rows))
     return rows[:end]
 

@@ -47,19 +47,6 @@ class Grid:
         name = translated(self.indicator.name)
         return f"{name}: {' × '.join(translated(category.name) for category in categories)}" if categories else name
 
-    def totals_above(self, series):
-        """The totals that ``series`` adds into: same categories, or the total, in each dimension."""
-        categories = self.categories_by_series[series.pk]
-        return [
-            other
-            for other in self.series
-            if other.pk != series.pk
-            and all(
-                theirs.pk == ours.pk or theirs.code == TOTAL_CODE
-                for theirs, ours in zip(self.categories_by_series[other.pk], categories, strict=True)
-            )
-        ]
-
     def series_with(self, series, dimension_index, category):
         """The series like ``series`` but with ``category`` in the dimension at ``dimension_index``."""
         categories = list(self.categories_by_series[series.pk])

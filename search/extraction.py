@@ -29,12 +29,34 @@ CHILD_MEMORY_BYTES = 2 * 1024**3
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
+# Why a file's text could not be read. Stored as "<reason>" or "<reason>: <technical detail>"
+# (``failure``) and shown to editors in their language by ``search.wagtail_hooks``.
+UNSUPPORTED_TYPE = "unsupported-type"
+ENCRYPTED = "encrypted"
+TOO_MANY_PAGES = "too-many-pages"
+DAMAGED = "damaged"
+UNSAFE_ARCHIVE = "unsafe-archive"
+TIMEOUT = "timeout"
+MEMORY = "memory"
+TOO_LARGE = "too-large"
+UNOPENABLE = "unopenable"
+UNEXPECTED = "unexpected"
+
+
+def failure(reason, detail=""):
+    return f"{reason}: {detail}" if detail else reason
+
+
 class ExtractionError(Exception):
-    """The file is of a known type but cannot be read; the message is shown to editors."""
+    """The file is of a known type but cannot be read."""
+
+    def __init__(self, reason, detail=""):
+        super().__init__(failure(reason, detail))
 
 
 class UnsupportedFile(Exception):
-    pass
+    def __init__(self, detail=""):
+        super().__init__(failure(UNSUPPORTED_TYPE, detail))
 
 
 def extract_text(data, filename):
@@ -48,7 +70,7 @@ def extract_text(data, filename):
         return html_text(decode(data))
     if name.endswith((".txt", ".text", ".csv", ".md")):
         return decode(data)
-    raise UnsupportedFile(f"No text can be read from “{filename}”: PDF, DOCX, ODT, TXT and HTML files are read.")
+    raise UnsupportedFile(filename)
 
 
 def decode(data):
@@ -67,9 +89,9 @@ def pdf_text(data):
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionError("The PDF is encrypted with a password; its text cannot be read.")
+            raise ExtractionError(ENCRYPTED)
         if len(reader.pages) > MAX_PDF_PAGES:
-            raise ExtractionError(f"The PDF has more than {MAX_PDF_PAGES} pages.")
+            raise ExtractionError(TOO_MANY_PAGES, f"{len(reader.pages)} > {MAX_PDF_PAGES}")
         texts, size = [], 0
         for page in reader.pages:
             text = page.extract_text() or ""
@@ -81,9 +103,9 @@ def pdf_text(data):
     except ExtractionError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
-        raise ExtractionError(f"The PDF is damaged and cannot be read ({type(error).__name__}: {error}).") from error
+        raise ExtractionError(DAMAGED, f"PDF, {type(error).__name__}: {error}") from error
     except NotImplementedError as error:  # e.g. an encryption algorithm pypdf cannot decode
-        raise ExtractionError(f"The PDF is encrypted in a way that cannot be read ({error}).") from error
+        raise ExtractionError(ENCRYPTED, str(error)) from error
 
 
 def checked_zip(data):
@@ -92,14 +114,14 @@ def checked_zip(data):
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise ExtractionError(f"The file is a damaged zip archive ({error}).") from error
+        raise ExtractionError(DAMAGED, f"zip, {error}") from error
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise ExtractionError(f"The archive has more than {MAX_ZIP_ENTRIES} entries.")
+        raise ExtractionError(UNSAFE_ARCHIVE, f"{len(entries)} entries > {MAX_ZIP_ENTRIES}")
     if sum(entry.file_size for entry in entries) > MAX_ZIP_UNCOMPRESSED:
-        raise ExtractionError("The archive unpacks to more than 300 MB.")
+        raise ExtractionError(UNSAFE_ARCHIVE, f"unpacks to more than {MAX_ZIP_UNCOMPRESSED // 1024**2} MB")
     for entry in entries:
         if entry.file_size > 1024 * 1024 and entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
-            raise ExtractionError(f"The archive's entry “{entry.filename}” is compressed suspiciously well.")
+            raise ExtractionError(UNSAFE_ARCHIVE, f"“{entry.filename}” is compressed suspiciously well")
     return archive
 
 
@@ -110,7 +132,7 @@ def office_text(data):
         return docx_text(data)
     if "content.xml" in names:
         return odt_text(archive.read("content.xml"))
-    raise UnsupportedFile("This zip archive is neither a DOCX nor an ODT document.")
+    raise UnsupportedFile("a zip archive, neither DOCX nor ODT")
 
 
 def docx_text(data):
@@ -119,7 +141,7 @@ def docx_text(data):
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise ExtractionError(f"The DOCX file is damaged and cannot be read ({error}).") from error
+        raise ExtractionError(DAMAGED, f"DOCX, {error}") from error
     texts = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -134,7 +156,7 @@ def odt_text(content_xml):
     try:
         root = ElementTree.fromstring(content_xml)
     except Exception as error:  # ParseError, or defusedxml's refusal of entities
-        raise ExtractionError(f"The ODT file is damaged or unsafe ({error}).") from error
+        raise ExtractionError(DAMAGED, f"ODT, {error}") from error
     blocks = [element for element in root.iter() if element.tag in (f"{text_namespace}p", f"{text_namespace}h")]
     return "\n".join("".join(block.itertext()) for block in blocks)
 
@@ -180,15 +202,15 @@ def extract_in_subprocess(data, filename, timeout):
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return FAILED, "", f"Reading the file took longer than {timeout} seconds."
+        return FAILED, "", failure(TIMEOUT, f"{timeout} s")
     try:
         result = json.loads(completed.stdout)
     except ValueError:
         lines = completed.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = lines[-1] if lines else f"exit status {completed.returncode}"
         if "MemoryError" in reason:
-            return FAILED, "", "Reading the file needed too much memory."
-        return FAILED, "", f"The file could not be read ({reason})."
+            return FAILED, "", failure(MEMORY)
+        return FAILED, "", failure(UNEXPECTED, reason)
     return result["status"], result.get("text", ""), result.get("error", "")
 
 
@@ -209,9 +231,9 @@ def main():
     except ExtractionError as error:
         result = {"status": FAILED, "error": str(error)}
     except MemoryError:
-        result = {"status": FAILED, "error": "Reading the file needed too much memory."}
+        result = {"status": FAILED, "error": failure(MEMORY)}
     except Exception as error:  # a library's bug on a strange file must not hide the report
-        result = {"status": FAILED, "error": f"The file could not be read ({type(error).__name__}: {error})."}
+        result = {"status": FAILED, "error": failure(UNEXPECTED, f"{type(error).__name__}: {error}")}
     sys.stdout.write(json.dumps(result))
 
 

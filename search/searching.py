@@ -67,15 +67,17 @@ def search_page(user, query):
         results = backend.search(query, readable_entries(user, query.filters))
     else:
         results = backend.search(query, user)
-    language = reader_language()
-    entries = SearchEntry.objects.filter(pk__in=[match.entry_id for match in results.matches]).select_related("country")
-    by_id = {entry.pk: entry for entry in entries} if results.matches else {}
-    stems, labels = query_stems(query.text), type_labels()
-    hits = [
-        hit_of(by_id[match.entry_id], match, stems, language, labels)
-        for match in results.matches
-        if match.entry_id in by_id
-    ]
+    language, stems, labels = reader_language(), query_stems(query.text), type_labels()
+    # The searched texts (a file's text can weigh 50 KB) are read only for the hits whose snippet needs them.
+    entries = SearchEntry.objects.select_related("country").defer("title", "summary", "body")
+    by_id = entries.in_bulk([match.entry_id for match in results.matches]) if results.matches else {}
+    matches = [match for match in results.matches if match.entry_id in by_id]
+    snippets = {
+        match.entry_id: backend_snippet(match) or summary_snippet(by_id[match.entry_id], stems, language)
+        for match in matches
+    }
+    snippets.update(body_snippets([pk for pk, found in snippets.items() if not found], stems))
+    hits = [hit_of(by_id[match.entry_id], snippets[match.entry_id], stems, language, labels) for match in matches]
     return SearchPage(query=query, hits=hits, total=results.total, facets=labelled_facets(results.facets))
 
 
@@ -84,12 +86,12 @@ def in_language(texts, language):
     return texts.get(language) or texts.get(settings.LANGUAGE_CODE) or next(iter(texts.values()), "")
 
 
-def hit_of(entry, match, stems, language, labels):
+def hit_of(entry, snippet_html, stems, language, labels):
     title = in_language(entry.titles, language)
     return Hit(
         title=highlight(title, matches(title, stems)),
         url=in_language(entry.urls, language),
-        snippet=match.highlights.get("summary") or match.highlights.get("body") or snippet_of(entry, stems, language),
+        snippet=snippet_html or highlight(in_language(entry.summaries, language)[:SNIPPET_LENGTH], []),
         kind=labels.get(entry.kind, entry.kind),
         type_label=labels.get(entry.type, entry.type),
         date=entry.date,
@@ -98,15 +100,28 @@ def hit_of(entry, match, stems, language, labels):
     )
 
 
-def snippet_of(entry, stems, language):
-    """Where the words matched: the summary in the reader's language, another summary, else the body."""
+def backend_snippet(match):
+    """The passage the backend highlighted (Elasticsearch does), if any."""
+    return match.highlights.get("summary") or match.highlights.get("body") or ""
+
+
+def summary_snippet(entry, stems, language):
+    """Where the words matched in a summary: the reader's language first."""
     summary = in_language(entry.summaries, language)
     others = [text for code, text in entry.summaries.items() if code != language]
-    for text in (summary, *others, entry.body):
+    for text in (summary, *others):
         found = snippet(text, stems, SNIPPET_LENGTH)
         if found:
             return found
-    return highlight(summary[:SNIPPET_LENGTH], [])
+    return ""
+
+
+def body_snippets(entry_ids, stems):
+    """{entry id: where the words matched in its body (the file's text)}, read in one query."""
+    if not entry_ids:
+        return {}
+    bodies = SearchEntry.objects.filter(pk__in=entry_ids).values_list("pk", "body")
+    return {pk: snippet(body, stems, SNIPPET_LENGTH) for pk, body in bodies}
 
 
 def type_labels():

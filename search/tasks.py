@@ -22,11 +22,11 @@ def read_file(document):
         size = document.file.size
         if size > settings.DSM_EXTRACTION_MAX_BYTES:
             limit = settings.DSM_EXTRACTION_MAX_BYTES // (1024 * 1024)
-            return extraction.FAILED, "", f"The file is larger than {limit} MB; its text is not indexed."
+            return extraction.FAILED, "", extraction.failure(extraction.TOO_LARGE, f"> {limit} MB")
         with document.file.open("rb") as file:
             data = file.read()
     except OSError as error:
-        return extraction.FAILED, "", f"The file cannot be opened ({error})."
+        return extraction.FAILED, "", extraction.failure(extraction.UNOPENABLE, str(error))
     return extraction.extract_in_subprocess(data, document.filename, settings.DSM_EXTRACTION_TIMEOUT_SECONDS)
 
 
@@ -43,7 +43,7 @@ def extract_document_text(document_id):
         status, text, error = read_file(document)
     except Exception as exception:  # never leave a file "pending" for ever
         logger.exception("Text extraction of library file %s failed", document_id)
-        status, text, error = extraction.FAILED, "", f"Unexpected error: {exception}"
+        status, text, error = extraction.FAILED, "", extraction.failure(extraction.UNEXPECTED, str(exception))
     text = text.replace("\x00", "")  # PostgreSQL refuses NUL in text
     LibraryDocument.objects.filter(pk=document_id).update(
         extracted_text=text, extraction_status=status, extraction_error=error

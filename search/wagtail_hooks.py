@@ -9,16 +9,39 @@ from wagtail.admin.menu import MenuItem
 
 from dsm_data import permissions
 
+from . import extraction
 from .indexing import documents_with_extraction_problems
+
+REASONS = {
+    extraction.UNSUPPORTED_TYPE: _("No text can be read from this kind of file: PDF, DOCX, ODT, TXT and HTML are."),
+    extraction.ENCRYPTED: _("The PDF is encrypted; its text cannot be read."),
+    extraction.TOO_MANY_PAGES: _("The PDF has too many pages."),
+    extraction.DAMAGED: _("The file is damaged and cannot be read."),
+    extraction.UNSAFE_ARCHIVE: _("The file unpacks suspiciously (too many parts, too large, or compressed too well)."),
+    extraction.TIMEOUT: _("Reading the file took too long."),
+    extraction.MEMORY: _("Reading the file needed too much memory."),
+    extraction.TOO_LARGE: _("The file is too large for its text to be read."),
+    extraction.UNOPENABLE: _("The file cannot be opened."),
+    extraction.UNEXPECTED: _("The file could not be read."),
+}
+
+
+def extraction_problem(error):
+    """(reason in the editor's language, technical detail) of a stored extraction error."""
+    reason, _separator, detail = error.partition(": ")
+    if reason in REASONS:
+        return REASONS[reason], detail
+    return REASONS[extraction.UNEXPECTED], error
 
 
 def extraction_report(request):
     if not permissions.is_editor(request.user):
         raise PermissionDenied
+    documents = documents_with_extraction_problems().select_related("uploaded_by_user")
     return render(
         request,
         "search/admin/extraction_report.html",
-        {"documents": documents_with_extraction_problems().select_related("uploaded_by_user")},
+        {"rows": [(document, *extraction_problem(document.extraction_error)) for document in documents]},
     )
 
 

@@ -41,15 +41,6 @@ class Results:
     facets: dict  # facet name -> [(value as text, count)], by count then value
 
 
-def facet_counts(values):
-    """[(value, count)] from an iterable of facet values, blanks left out, most frequent first."""
-    counts = {}
-    for value in values:
-        if value not in (None, ""):
-            counts[str(value)] = counts.get(str(value), 0) + 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-
 def get_backend():
     """Elasticsearch when DSM_ELASTICSEARCH_URL is set, else the database."""
     if settings.DSM_ELASTICSEARCH_URL:

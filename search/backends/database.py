@@ -3,19 +3,25 @@
 Both index the stems of ``search.text`` with their plain tokenisers, so both find the
 same entries. Relevance weighs title over summary over body: bm25 column weights on
 SQLite, ts_rank weights on PostgreSQL. PostgreSQL ranks on a small vector (title,
-summary, the beginning of the body) because ranking on whole 50 KB bodies would read
-every matched body from TOAST; matching always uses the whole text.
+summary, the beginning of the body), kept in the row (migration 0003), because ranking
+on whole 50 KB bodies would read every matched body from TOAST; matching always uses
+the whole text, through the GIN index.
 
 Permission trimming and facet filters are an ordinary queryset (``entries``), whose
-SQL the full-text query wraps: one query returns every readable match with its facet
-values, from which the facets are counted and the page is cut.
+SQL the full-text query wraps: one statement finds and ranks the matches once, counts
+them per facet value and cuts the page, so only a few dozen rows come back however many
+entries match.
 """
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+from dsm_data.models import Country
 
 from ..text import query_stems, stemmed_text
-from . import FACETS, Match, Results, facet_counts
+from . import FACETS, Match, Results
 
 # Longest body (in characters) indexed: a tsvector holds at most 1 MB.
 MAX_BODY_CHARS = 500_000
@@ -24,7 +30,13 @@ RANK_BODY_CHARS = 2_000
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
 # ts_rank's weights, in the order {D, C, B, A}: body (C), summary (B), title (A).
 POSTGRESQL_WEIGHTS = "{0.0, 0.1, 0.4, 1.0}"
-ROW_COLUMNS = ("id", "date", "country__code", *[name for name in FACETS if name != "country"])
+# The columns of the facets, in the order of FACETS.
+FACET_COLUMNS = ("country_id", "type", "year", "language", "section")
+# The page's order; the id last so that equal entries keep one order from page to page.
+PAGE_ORDERS = {
+    "relevance": "score DESC, date IS NULL, date DESC, id DESC",
+    "date": "date IS NULL, date DESC, score DESC, id DESC",
+}
 
 
 class DatabaseBackend:
@@ -35,14 +47,17 @@ class DatabaseBackend:
         stems = query_stems(query.text)
         if not stems:
             return Results(matches=[], total=0, facets={name: [] for name in FACETS})
-        rows = matching_rows(entries.values_list(*ROW_COLUMNS), stems)
-        facets = {name: facet_counts(row[2 + index] for row in rows) for index, name in enumerate(FACETS)}
-        if query.order == "date":
-            rows.sort(key=lambda row: (row[1] is not None, row[1] and row[1].toordinal(), row[-1]), reverse=True)
-        else:
-            rows.sort(key=lambda row: (row[-1], row[1] is not None, row[1] and row[1].toordinal()), reverse=True)
-        page = rows[query.offset : query.offset + query.per_page]
-        return Results(matches=[Match(row[0], row[-1]) for row in page], total=len(rows), facets=facets)
+        total, facets, page = 0, {name: [] for name in FACETS}, []
+        for facet, value, count, entry_id, score in search_rows(entries, stems, query):
+            if facet == "total":
+                total = count
+            elif not facet:
+                page.append((count, Match(entry_id, score)))
+            elif value not in (None, ""):
+                facets[facet].append((value, count))
+        for counts in facets.values():
+            counts.sort(key=lambda item: (-item[1], item[0]))
+        return Results(matches=[match for _position, match in sorted(page)], total=total, facets=facets)
 
     def index(self, entries):
         write_fulltext(entries)
@@ -71,24 +86,59 @@ def fulltext_expression(stems):
     return " & ".join(f"'{item}'" for item in stems)
 
 
-def matching_rows(rows_queryset, stems):
-    """[(*columns of ``rows_queryset``, score)] for its rows whose text has every stem."""
-    subquery, params = rows_queryset.query.sql_with_params()
+def matched_sql(entries, stems):
+    """(SQL, params) of the readable entries whose text has every stem: id, date, facet columns, score."""
+    expression = fulltext_expression(stems)
     if _vendor() == "sqlite":
+        columns, params = entries.values_list("id", "date", *FACET_COLUMNS).query.sql_with_params()
         sql = (
-            f"SELECT entry.*, -bm25(dsm_search_fulltext, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) "
-            f"FROM dsm_search_fulltext JOIN ({subquery}) AS entry ON entry.id = dsm_search_fulltext.rowid "
+            f"SELECT entry.*, -bm25(dsm_search_fulltext, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) AS score "
+            f"FROM dsm_search_fulltext JOIN ({columns}) AS entry ON entry.id = dsm_search_fulltext.rowid "
             "WHERE dsm_search_fulltext MATCH %s"
         )
-    else:
-        sql = (
-            f"SELECT entry.*, ts_rank('{POSTGRESQL_WEIGHTS}', indexed.rank_vector, fulltext_query) "
-            f"FROM ({subquery}) AS entry JOIN dsm_search_searchentry AS indexed ON indexed.id = entry.id, "
-            "to_tsquery('simple', %s) AS fulltext_query WHERE indexed.search_vector @@ fulltext_query"
+        return sql, (*params, expression)
+    table = connection.ops.quote_name(entries.model._meta.db_table)
+    matched = entries.filter(
+        RawSQL(f"{table}.search_vector @@ to_tsquery('simple', %s)", (expression,), output_field=BooleanField())
+    ).annotate(
+        score=RawSQL(
+            f"ts_rank('{POSTGRESQL_WEIGHTS}', {table}.rank_vector, to_tsquery('simple', %s))",
+            (expression,),
+            output_field=FloatField(),
         )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*params, fulltext_expression(stems)))
-        return [tuple(row) for row in cursor.fetchall()]
+    )
+    return matched.values_list("id", "date", *FACET_COLUMNS, "score").query.sql_with_params()
+
+
+def search_rows(entries, stems, query):
+    """One statement for the matches: their number, their count per facet value, and the page.
+
+    The matches are found and ranked once (a materialised CTE); the database counts and cuts
+    them, so a query that matches thousands of entries sends back a few dozen rows.
+    Rows: ("total", None, count, None, None), (facet, value, count, None, None), where
+    the value may be blank, and for the page ("", None, position, entry id, score).
+    """
+    matched, params = matched_sql(entries, stems)
+    country = connection.ops.quote_name(Country._meta.db_table)
+    # PostgreSQL types a UNION's columns from its branches: where there is no id and score, typed NULLs.
+    no_match = "CAST(NULL AS INTEGER), CAST(NULL AS REAL)"
+    counts = " ".join(
+        f"UNION ALL SELECT '{name}', CAST({column} AS TEXT), COUNT(*), {no_match} FROM matched GROUP BY {column}"
+        for name, column in zip(FACETS, FACET_COLUMNS, strict=True)
+        if name != "country"
+    )
+    order = PAGE_ORDERS[query.order]
+    sql = (
+        f"WITH matched AS MATERIALIZED ({matched}) "
+        f"SELECT 'total', NULL, COUNT(*), {no_match} FROM matched "
+        f"UNION ALL SELECT 'country', {country}.code, counted.number, {no_match} FROM "
+        "(SELECT country_id, COUNT(*) AS number FROM matched GROUP BY country_id) "
+        f"AS counted JOIN {country} ON {country}.id = counted.country_id "
+        f"{counts} "
+        f"UNION ALL SELECT * FROM (SELECT '', NULL, ROW_NUMBER() OVER (ORDER BY {order}), id, score "
+        f"FROM matched ORDER BY {order} LIMIT %s OFFSET %s) AS page"
+    )
+    return fetch_all(sql, (*params, query.per_page, query.offset))
 
 
 def bare_query(stems, limit=10):
@@ -104,9 +154,24 @@ def bare_query(stems, limit=10):
             "WHERE search_vector @@ fulltext_query "
             f"ORDER BY ts_rank('{POSTGRESQL_WEIGHTS}', rank_vector, fulltext_query) DESC LIMIT %s"
         )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (fulltext_expression(stems), limit))
-        return [row[0] for row in cursor.fetchall()]
+    return [row[0] for row in fetch_all(sql, (fulltext_expression(stems), limit))]
+
+
+def fetch_all(sql, params):
+    """The rows of a full-text statement.
+
+    On PostgreSQL the GIN index must find the matches: when half the entries match, the
+    planner costs a sequential scan as cheaper, not knowing that it reads every entry's
+    vector back from TOAST (110 ms against 11 ms for 10,000 entries, bench/search.py).
+    """
+    if _vendor() == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def write_fulltext(entries):

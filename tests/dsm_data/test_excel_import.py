@@ -198,13 +198,41 @@ def test_formulas_are_read_by_their_computed_value_and_refused_without_one(setti
                       "RSD_OUTCOME=CLOSED": 6, "RSD_OUTCOME=_T": 15}  # fmt: skip
 
 
+def visible_and_map_cells(path):
+    workbook = openpyxl.load_workbook(path)
+    counts = {True: 0, False: 0}
+    for sheet in workbook:
+        counts[sheet.title == "_dsm"] += sum(value is not None for row in sheet.values for value in row)
+    return counts[False], counts[True]
+
+
 def test_a_template_with_too_many_filled_cells_is_refused(setting, kazakhstan, tmp_path, monkeypatch):
-    """The cap counts every filled cell, labels and the hidden map included."""
+    """The cap counts every filled cell people see, labels included."""
     path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
-    monkeypatch.setattr("dsm_data.excel_import.MAX_USED_CELLS", 30)
+    visible, _map_cells = visible_and_map_cells(path)
+    monkeypatch.setattr("dsm_data.excel_import.MAX_USED_CELLS", visible - 1)
     code, output = import_file(path)
     assert (code, database_state()) == (1, (0, 0, 0))
-    assert "more than 30 filled cells" in output
+    assert f"more than {visible - 1} filled cells" in output
+
+
+def test_the_hidden_map_does_not_count_against_the_cap_but_has_a_bound_of_its_own(
+    setting, kazakhstan, tmp_path, monkeypatch
+):
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
+    visible, map_cells = visible_and_map_cells(path)
+    assert visible + map_cells > visible + 4  # the map holds four cells per value cell
+    monkeypatch.setattr("dsm_data.excel_import.MAX_USED_CELLS", visible)
+    assert import_file(path, dry_run=True)[0] == 0
+
+    # A map naming more cells than the cap allows is refused, even if the sheets are small.
+    workbook = openpyxl.load_workbook(path)
+    for row in range(100, 100 + visible + 10):
+        workbook["_dsm"].append(["REFUGEE_DECISIONS", f"A{row}", "REFUGEE_DECISIONS", "RSD_OUTCOME=_T"])
+    workbook.save(path)
+    code, output = import_file(path)
+    assert (code, database_state()) == (1, (0, 0, 0))
+    assert f"more than {visible} filled cells" in output
 
 
 def test_an_upload_again_revises_only_the_cells_that_changed(setting, kazakhstan, tmp_path):
@@ -238,8 +266,24 @@ def test_a_new_comment_alone_is_stored_without_a_revision(setting, kazakhstan):
     assert (value.number, value.comment, value.revision, value.revisions.count()) == (5, "Checked.", 1, 1)
 
 
-def test_the_quick_search_for_totals_to_recompute_finds_what_the_grid_scan_finds(catalogue):
-    """``save_cells`` looks up the totals above changed cells by key; ``_recompute_totals`` scans the grid."""
+def totals_above(grid, series):
+    """The definition, by a scan of the grid: the series with the same category, or the total, in each dimension."""
+    from dsm_data.models import TOTAL_CODE
+
+    categories = grid.categories_by_series[series.pk]
+    return [
+        other
+        for other in grid.series
+        if other.pk != series.pk
+        and all(
+            theirs.pk == ours.pk or theirs.code == TOTAL_CODE
+            for theirs, ours in zip(grid.categories_by_series[other.pk], categories, strict=True)
+        )
+    ]
+
+
+def test_the_totals_to_recompute_are_found_by_key_as_a_scan_of_the_grid_finds_them(catalogue):
+    """``_recompute_totals`` looks up the totals above changed cells by their categories."""
     import random
 
     from dsm_data.grid import build_grid
@@ -254,7 +298,7 @@ def test_the_quick_search_for_totals_to_recompute_finds_what_the_grid_scan_finds
                 total.pk
                 for series in grid.series
                 if series.pk in changed
-                for total in grid.totals_above(series)
+                for total in totals_above(grid, series)
                 if total.pk not in changed
             }
             assert _unchanged_totals_above(grid, changed) == scanned, (indicator.code, share)

@@ -125,6 +125,14 @@ def test_pagination(client, make_document):
     assert "order=date" in second["previous_url"]
 
 
+def test_equal_hits_keep_one_order_from_page_to_page(client, make_document):
+    for number in range(12):
+        make_document(f"notice-{number:02}", "consular notice", date=datetime.date(2020, 1, 1))
+    first = search(client, "notice")
+    second = client.get("/en/search/" + first["next_url"]).context
+    assert sorted(titles(first) + titles(second)) == [f"notice-{number:02}" for number in range(12)]
+
+
 def test_snippets_escape_the_text(client, make_document):
     make_document("html", "A <script>alert(1)</script> residence permit.", title="Permit <b>rules</b>")
     hit = search(client, "permit")["results"].hits[0]
