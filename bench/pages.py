@@ -40,6 +40,7 @@ def add_document_pages(section, count):
 
     from dsm_data.models import Country
     from library_pages.models import DocumentPage
+    from library_pages.services import pages_changed
 
     content_type = ContentType.objects.get_for_model(DocumentPage)
     countries = list(Country.objects.order_by("code"))
@@ -82,6 +83,7 @@ def add_document_pages(section, count):
                 )
                 details.append(
                     DocumentPage(
+                        sort_title=title,
                         document_type=TYPES[number % len(TYPES)],
                         country=countries[number % len(countries)],
                         issuing_body="Parliament",
@@ -101,6 +103,8 @@ def add_document_pages(section, count):
             with connection.cursor() as cursor:
                 cursor.executemany(sql, rows)
         Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + count)
+        # Bulk SQL sends no signal: tell the listings' cache, as a publication would.
+        pages_changed()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

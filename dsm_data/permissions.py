@@ -137,44 +137,15 @@ DOCUMENT_PARTICIPATING = "participating"
 DOCUMENT_NATIONAL = "national"
 
 
-def can_read_document(user, visibility, country):
-    """A library document and its file.
-
-    Public: everyone. Participating: users of participating states and the
-    document's own country. National: the users of ``country`` only. Editors, who
-    publish the library, and system administrators read everything.
-    """
-    if visibility == DOCUMENT_PUBLIC or is_editor(user):
-        return True
-    own_in_country = country is not None and belongs_to(user, country)
-    if visibility == DOCUMENT_PARTICIPATING:
-        return can_read_shared_data(user) or own_in_country
-    return own_in_country
-
-
-def readable_documents(user, documents):
-    """The rows of ``documents`` (a queryset with ``visibility`` and ``country``) ``user`` may read.
-
-    Use it before counting or paginating, so that a listing never reveals what it hides.
-    """
-    from django.db.models import Q
-
-    if is_editor(user):
-        return documents
-    readable = Q(visibility=DOCUMENT_PUBLIC)
-    if can_read_shared_data(user):
-        readable |= Q(visibility=DOCUMENT_PARTICIPATING)
-    own_country = country_of(user)
-    if own_country is not None:
-        readable |= Q(country=own_country, visibility__in=[DOCUMENT_PARTICIPATING, DOCUMENT_NATIONAL])
-    return documents.filter(readable)
-
-
 def document_reading_grants(user):
-    """``readable_documents`` as data, for filters outside the database (the search engine).
+    """Which library documents ``user`` may read: the one statement of the rule.
 
-    None when ``user`` reads every document; else [(visibility, country or None)], where
-    a document is readable if it matches one pair (None: any country).
+    None when ``user`` reads every document (editors, who publish the library, and
+    system administrators); else [(visibility, country or None)], where a document is
+    readable if it matches one pair (None: any country). Public: everyone.
+    Participating: users of participating states and the document's own country.
+    National: the users of its country only. ``readable_documents`` (querysets),
+    ``can_read_document`` (one document) and the search engine's filter read it.
     """
     if is_editor(user):
         return None
@@ -185,3 +156,28 @@ def document_reading_grants(user):
     if own_country is not None:
         grants += [(DOCUMENT_PARTICIPATING, own_country), (DOCUMENT_NATIONAL, own_country)]
     return grants
+
+
+def can_read_document(user, visibility, country):
+    """A library document and its file, by ``document_reading_grants``."""
+    grants = document_reading_grants(user)
+    return grants is None or any(
+        granted == visibility and (where is None or (country is not None and where.pk == country.pk))
+        for granted, where in grants
+    )
+
+
+def readable_documents(user, documents):
+    """The rows of ``documents`` (a queryset with ``visibility`` and ``country``) ``user`` may read.
+
+    Use it before counting or paginating, so that a listing never reveals what it hides.
+    """
+    from django.db.models import Q
+
+    grants = document_reading_grants(user)
+    if grants is None:
+        return documents
+    readable = Q()
+    for visibility, country in grants:
+        readable |= Q(visibility=visibility) if country is None else Q(visibility=visibility, country=country)
+    return documents.filter(readable)

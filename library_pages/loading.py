@@ -14,8 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
-from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils.text import slugify
@@ -24,6 +23,7 @@ from wagtail.models import Locale
 from dsm_data.models import Country
 
 from .models import DocumentPage, DocumentType, LibraryDocument, LibrarySectionPage, Visibility
+from .models.documents import validate_language_code, validate_visibility
 
 COLUMNS = ["file", "title", "country", "type", "date", "language", "visibility", "section", "topics", "summary"]
 REQUIRED_COLUMNS = ["file", "title", "type", "date", "language", "visibility"]
@@ -99,8 +99,13 @@ def _office_kind(path):
     return None
 
 
-def is_language_code(code):
-    return code in dict(settings.LANGUAGES) or code in LANG_INFO
+def _invalid(validator, *values):
+    """What the model's ``validator`` says of ``values``, or None when they pass."""
+    try:
+        validator(*values)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
 
 
 def read_metadata(folder):
@@ -170,13 +175,14 @@ def read_metadata(folder):
                 date = datetime.date.fromisoformat(row["date"])
             except ValueError:
                 problem("date", f"{row['date']!r} is not a date written YYYY-MM-DD")
-        if row.get("language") and not is_language_code(row["language"]):
+        # The model's own rules for the language and the visibility.
+        if row.get("language") and _invalid(validate_language_code, row["language"]):
             problem("language", f"{row['language']!r} is not a language code")
         if row.get("visibility"):
             if row["visibility"] not in Visibility.values:
                 problem("visibility", f"{row['visibility']!r} is not one of {', '.join(Visibility.values)}")
-            elif row["visibility"] == Visibility.NATIONAL and not row.get("country"):
-                problem("visibility", "a national document needs a country")
+            elif message := _invalid(validate_visibility, row["visibility"], row.get("country") or None):
+                problem("visibility", message)
         section_slug = row.get("section") or (DEFAULT_SECTION_FOR_COUNTRY if row.get("country") else DEFAULT_SECTION)
         section = sections.get(section_slug)
         if section is None:

@@ -1,5 +1,7 @@
 """Writes of library_pages: the site's sections, country pages, and who may edit them."""
 
+import uuid
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission
@@ -12,6 +14,7 @@ from .models import (
     EventIndexPage,
     LibraryIndexPage,
     MethodologyIndexPage,
+    PagesVersion,
     TrainingIndexPage,
 )
 
@@ -64,3 +67,14 @@ def ensure_country_pages(country, country_index):
         publish(intranet)
     grant_section_rights(profile)
     return profile, intranet
+
+
+def pages_changed():
+    """A new ``PagesVersion`` token: what the selectors keep in the cache is out of date.
+
+    Called on every save, move or deletion of a page or a country (``apps``), in the
+    transaction of the change; call it after writes that bypass ``save()``.
+    """
+    token = uuid.uuid4()
+    if not PagesVersion.objects.filter(pk=1).update(token=token):
+        PagesVersion.objects.update_or_create(pk=1, defaults={"token": token})

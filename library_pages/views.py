@@ -9,19 +9,19 @@ from .selectors import document_file_is_readable_by
 
 
 def document_file(request, page_id, filename):
-    """A library document's file, after the permission check (the proxy sends it in production)."""
-    page = get_object_or_404(DocumentPage.objects.live().select_related("document", "country"), pk=page_id)
-    if page.document is None or page.document.filename != filename:
-        raise Http404
-    if not page.is_readable_by(request.user):
-        return refuse(request)
-    return private_file_response(page.document.file, page.document.filename)
+    """A library document's file, from its page's download link."""
+    page = get_object_or_404(DocumentPage.objects.live().select_related("document"), pk=page_id)
+    return _library_file(request, page.document, filename)
 
 
 def wagtail_document(request, document_id, document_filename):
-    """Wagtail's document URL (rich text links, the admin), with the same check."""
-    document = get_object_or_404(LibraryDocument, pk=document_id)
-    if document.filename != document_filename:
+    """Wagtail's document URL (rich text links, the admin)."""
+    return _library_file(request, get_object_or_404(LibraryDocument, pk=document_id), document_filename)
+
+
+def _library_file(request, document, filename):
+    """Every download of a library file: after the one permission check (the proxy sends it in production)."""
+    if document is None or document.filename != filename:
         raise Http404
     if not document_file_is_readable_by(request.user, document):
         return refuse(request)

@@ -1,5 +1,6 @@
 """library_pages' models, one module per area; import them from here."""
 
+from .base import PagesVersion
 from .countries import (
     CountryIndexPage,
     CountryIntranetPage,
@@ -9,7 +10,14 @@ from .countries import (
     WorkPlanItem,
     WorkPlanStatus,
 )
-from .documents import DocumentPage, DocumentType, LibraryDocument, LibraryIndexPage, LibrarySectionPage, Visibility
+from .documents import (
+    DocumentPage,
+    DocumentType,
+    LibraryDocument,
+    LibraryIndexPage,
+    LibrarySectionPage,
+    Visibility,
+)
 from .pages import (
     AgendaItem,
     EventDocument,
@@ -37,6 +45,7 @@ __all__ = [
     "LibraryDocument",
     "LibraryIndexPage",
     "LibrarySectionPage",
+    "PagesVersion",
     "MethodologyIndexPage",
     "MethodologyPage",
     "MigrationInstitution",

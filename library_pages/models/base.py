@@ -1,4 +1,6 @@
-"""What every page type of the portal shares: the fallback to the original language."""
+"""What every page type of the portal shares: the fallback to the original language, the pages' version."""
+
+import uuid
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -85,3 +87,20 @@ def refuse(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise PermissionDenied
+
+
+class PagesVersion(models.Model):
+    """One row whose token changes whenever a page of the site, or a country, changes.
+
+    What is costly to read and changes only with the pages (the e-library's filter
+    choices and counts, the site's and the library's sections) is kept in Django's
+    cache under this token (``selectors``), so that no process reads a cached value
+    after a change. ``services.pages_changed`` renews it on every save, move or
+    deletion of a page or a country (see ``apps``), in the transaction of the change;
+    a write that bypasses ``save()`` (bulk inserts, ``update()``) calls it itself.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self):
+        return str(self.token)

@@ -75,6 +75,20 @@ def validate_language_code(value):
         raise ValidationError(_("Enter a language code such as “en” or “ru”."), code="invalid")
 
 
+def validate_visibility(visibility, country):
+    """A document for one country only names that country (``country``: the country or its key)."""
+    if visibility == Visibility.NATIONAL and country is None:
+        raise ValidationError({"visibility": _("A document for one country only needs a country.")})
+
+
+def _choice_label(choices, value):
+    """The label of ``value`` among the ``choices`` enumeration, or ``value`` itself, as ``get_FOO_display``."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 def language_name(code):
     """The language's name in the reader's language, or its code when Django does not know it."""
     try:
@@ -160,6 +174,9 @@ class DocumentPage(BasePage):
     )
     external_url = models.URLField(_("external link"), blank=True)
     visibility = models.CharField(_("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC)
+    # The page's title, copied by ``save()``: the listings sort on it with the date, and
+    # one index can cover both only if both are columns of this table.
+    sort_title = models.CharField(max_length=255, blank=True, default="", editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -192,13 +209,33 @@ class DocumentPage(BasePage):
     class Meta:
         verbose_name = _("library document")
         ordering = ["-date"]
+        # The listings' order, ``LISTING_ORDER``: a page of the e-library walks this
+        # index and stops after its rows, instead of sorting every readable document.
+        indexes = [models.Index(fields=["-date", "sort_title"], name="library_document_order")]
+
+    # Newest first, then by title: every listing of documents.
+    LISTING_ORDER = ("-date", "sort_title", "pk")
+
+    def save(self, *args, **kwargs):
+        self.sort_title = self.title
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_title"}
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
-        if self.visibility == Visibility.NATIONAL and self.country_id is None:
-            raise ValidationError({"visibility": _("A document for one country only needs a country.")})
+        validate_visibility(self.visibility, self.country_id)
         if self.document_id is None and not self.external_url:
             raise ValidationError({"document": _("Give a file or an external link.")})
+
+    # Django's get_FOO_display hashes every choice's lazy label, so translates each of
+    # them, for every document of a listing: these translate one.
+    def get_document_type_display(self):
+        return _choice_label(DocumentType, self.document_type)
+
+    def get_visibility_display(self):
+        return _choice_label(Visibility, self.visibility)
 
     @property
     def topic_list(self):

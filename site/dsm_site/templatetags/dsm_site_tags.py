@@ -3,10 +3,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from dsm_data import permissions
+from library_pages.selectors import site_sections
 
 from ..i18n import url_in_language
 
@@ -44,10 +44,7 @@ def main_navigation(context):
     """The site's sections; restricted ones only for those the permissions module lets in."""
     request = context["request"]
     user = request.user
-    # The site's sections (e-library, training, events, ...): the home page's children shown in menus.
-    language = get_supported_content_language_variant(get_language())
-    sections = Page.objects.live().in_menu().filter(depth=3, locale__language_code=language).order_by("path")
-    items = [(section.title, section.get_url(request)) for section in sections] + [
+    items = [(section.title, section.get_url(request)) for section in site_sections(request)] + [
         (_("Data"), reverse("dsm_data:browse")),
         (_("Indicators"), reverse("dsm_data:indicators")),
         (_("Compare countries"), reverse("dsm_data:compare")),
