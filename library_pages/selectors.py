@@ -71,6 +71,11 @@ def sections_of(request=None):
     )
 
 
+def countries(request=None):
+    """Every country (cached until a page or a country changes)."""
+    return _cached(("countries", pages_version(request)), lambda: list(Country.objects.all()))
+
+
 def site_sections(request=None):
     """The site's sections (e-library, training, events, ...) shown in menus, in the reader's language.
 
@@ -134,7 +139,7 @@ def library_listing(request, library, section=None):
     form = LibraryFilterForm(
         request.GET,
         sections=sections,
-        countries=_cached(("countries", version), lambda: list(Country.objects.all())),
+        countries=countries(request),
         years=years,
         languages=languages,
     )

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from dsm_data import permissions
-from dsm_data.models import Country
 from library_pages.languages import reader_language
-from library_pages.models import DocumentType, LibrarySectionPage
+from library_pages.models import DocumentType
 from library_pages.models.documents import language_name
+from library_pages.selectors import countries, sections_of
 
 from .backends import FACETS, Query, get_backend
 from .models import SearchEntry
@@ -130,13 +130,10 @@ def type_labels():
 
 def labelled_facets(facets):
     labels = {
-        "country": {
-            country.code: str(country)
-            for country in Country.objects.filter(code__in=[code for code, _count in facets.get("country", [])])
-        },
+        "country": {country.code: str(country) for country in countries()},
         "type": type_labels(),
         "language": {code: language_name(code) for code, _count in facets.get("language", [])},
-        "section": section_titles([value for value, _count in facets.get("section", [])]),
+        "section": {section.slug: section.title for section in sections_of()},
     }
     return [
         (
@@ -146,14 +143,3 @@ def labelled_facets(facets):
         )
         for name in FACETS
     ]
-
-
-def section_titles(slugs):
-    """{slug: title} of library sections, in the reader's language where translated."""
-    if not slugs:
-        return {}
-    language = reader_language()
-    rows = (
-        LibrarySectionPage.objects.live().filter(slug__in=slugs).values_list("slug", "title", "locale__language_code")
-    )
-    return {slug: title for slug, title, title_language in sorted(rows, key=lambda row: row[2] == language)}

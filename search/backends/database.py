@@ -110,6 +110,10 @@ def matched_sql(entries, stems):
     return matched.values_list("id", "date", *FACET_COLUMNS, "score").query.sql_with_params()
 
 
+# PostgreSQL types a UNION's columns from its branches: where there is no id and score, typed NULLs.
+NO_MATCH = "CAST(NULL AS INTEGER), CAST(NULL AS REAL)"
+
+
 def search_rows(entries, stems, query):
     """One statement for the matches: their number, their count per facet value, and the page.
 
@@ -119,26 +123,44 @@ def search_rows(entries, stems, query):
     the value may be blank, and for the page ("", None, position, entry id, score).
     """
     matched, params = matched_sql(entries, stems)
-    country = connection.ops.quote_name(Country._meta.db_table)
-    # PostgreSQL types a UNION's columns from its branches: where there is no id and score, typed NULLs.
-    no_match = "CAST(NULL AS INTEGER), CAST(NULL AS REAL)"
-    counts = " ".join(
-        f"UNION ALL SELECT '{name}', CAST({column} AS TEXT), COUNT(*), {no_match} FROM matched GROUP BY {column}"
-        for name, column in zip(FACETS, FACET_COLUMNS, strict=True)
-        if name != "country"
-    )
     order = PAGE_ORDERS[query.order]
     sql = (
-        f"WITH matched AS MATERIALIZED ({matched}) "
-        f"SELECT 'total', NULL, COUNT(*), {no_match} FROM matched "
-        f"UNION ALL SELECT 'country', {country}.code, counted.number, {no_match} FROM "
-        "(SELECT country_id, COUNT(*) AS number FROM matched GROUP BY country_id) "
-        f"AS counted JOIN {country} ON {country}.id = counted.country_id "
-        f"{counts} "
-        f"UNION ALL SELECT * FROM (SELECT '', NULL, ROW_NUMBER() OVER (ORDER BY {order}), id, score "
-        f"FROM matched ORDER BY {order} LIMIT %s OFFSET %s) AS page"
+        f"WITH matched AS MATERIALIZED ({matched}) {counts_sql()} "
+        # The page's rows are numbered after the LIMIT: numbering every match would sort them all.
+        f"UNION ALL SELECT '', NULL, ROW_NUMBER() OVER (ORDER BY {order}), id, score FROM "
+        f"(SELECT id, score, date FROM matched ORDER BY {order} LIMIT %s OFFSET %s) AS page"
     )
     return fetch_all(sql, (*params, query.per_page, query.offset))
+
+
+def counts_sql():
+    """SQL of the rows ("total", None, count, ...) and (facet, value, count, ...) of the CTE ``matched``."""
+    country = connection.ops.quote_name(Country._meta.db_table)
+    columns = dict(zip(FACETS, FACET_COLUMNS, strict=True))
+    if _vendor() == "postgresql":
+        # One pass over the matches for every count. Grouped by plain columns: PostgreSQL
+        # before 18 may not null an expression that is not grouped in a grouping set.
+        which = " ".join(f"WHEN GROUPING({column}) = 0 THEN '{name}'" for name, column in columns.items())
+        values = ", ".join(f"CAST({column} AS TEXT)" for column in columns.values())
+        grouping_sets = ", ".join(f"({column})" for column in columns.values())
+        return (
+            f"SELECT counted.facet, COALESCE({country}.code, counted.value), counted.number, {NO_MATCH} FROM "
+            f"(SELECT CASE {which} ELSE 'total' END AS facet, COALESCE({values}) AS value, COUNT(*) AS number "
+            f"FROM matched GROUP BY GROUPING SETS ({grouping_sets}, ())) AS counted LEFT JOIN {country} "
+            f"ON counted.facet = 'country' AND CAST({country}.id AS TEXT) = counted.value"
+        )
+    return " UNION ALL ".join(
+        [f"SELECT 'total', NULL, COUNT(*), {NO_MATCH} FROM matched"]
+        + [
+            f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*), {NO_MATCH} FROM matched GROUP BY {column}"
+            for name, column in columns.items()
+            if name != "country"
+        ]
+        + [
+            f"SELECT 'country', {country}.code, COUNT(*), {NO_MATCH} FROM matched "
+            f"JOIN {country} ON {country}.id = matched.country_id GROUP BY {country}.code"
+        ]
+    )
 
 
 def bare_query(stems, limit=10):
@@ -163,13 +185,15 @@ def fetch_all(sql, params):
     On PostgreSQL the GIN index must find the matches: when half the entries match, the
     planner costs a sequential scan as cheaper, not knowing that it reads every entry's
     vector back from TOAST (110 ms against 11 ms for 10,000 entries, bench/search.py).
+    Turning sequential scans off makes the plan's cost huge wherever one is left (the
+    twelve countries), which would start the JIT compiler: half a second, so it is off.
     """
     if _vendor() == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
         cursor.execute(sql, params)
         return cursor.fetchall()
 
