@@ -214,7 +214,8 @@ class DocumentPage(BasePage):
         indexes = [models.Index(fields=["-date", "sort_title"], name="library_document_order")]
 
     # Newest first, then by title: every listing of documents.
-    LISTING_ORDER = ("-date", "sort_title", "pk")
+    # Undated documents last on every database (PostgreSQL puts NULL first when descending).
+    LISTING_ORDER = (models.F("date").desc(nulls_last=True), "sort_title", "pk")
 
     def save(self, *args, **kwargs):
         self.sort_title = self.title
