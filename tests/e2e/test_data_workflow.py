@@ -14,30 +14,39 @@ def switch_user(page, log_in, username):
     log_in(username)
 
 
+def click_and_wait_for_the_next_page(page, control):
+    """A click that navigates returns once the next page has started loading, not once it is
+    there: mark the current document, and wait until a document without the mark is in place."""
+    page.evaluate("document.documentElement.dataset.left = 'yes'")
+    control.click()
+    expect(page.locator("html[data-left]")).to_have_count(0)
+    page.wait_for_load_state()
+
+
 def fill_indicator(page):
     """Type 7 in every cell that is not a total, save, then explain each warning and save again."""
+    save = page.get_by_role("button", name="Save draft")
     for cell in page.locator("table.grid td:not(.total) input[type=text]").all():
         cell.fill("7")
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_role("status").first).to_be_visible()
+    click_and_wait_for_the_next_page(page, save)
     comments = page.locator("table.grid textarea")
     if comments.count():
         for comment in comments.all():
             comment.fill(COMMENT)
-        page.get_by_role("button", name="Save draft").click()
+        click_and_wait_for_the_next_page(page, save)
     expect(page.locator(".messages")).to_contain_text("Saved.")
 
 
 def test_a_figure_goes_from_entry_to_publication_and_correction(page, log_in):
     log_in("aze-focal")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Submissions").click()
-    page.get_by_role("button", name="Start the submission for 2025").click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("button", name="Start the submission for 2025"))
     submission_url = page.url
     indicators = [link.inner_text() for link in page.locator("table.data tbody th a").all()]
     assert len(indicators) == 6
     for name in indicators:
         page.goto(submission_url)
-        page.get_by_role("link", name=name).click()
+        click_and_wait_for_the_next_page(page, page.get_by_role("link", name=name))
         fill_indicator(page)
     page.goto(submission_url)
     page.get_by_role("button", name="Submit for validation").click()

@@ -22,7 +22,7 @@ def test_search_in_russian_narrow_by_a_facet_and_open_the_hit(page):
     country.click()
     expect(page).to_have_url(re.compile(r"country=[A-Z]{3}"))
     expect(heading).to_contain_text(str(count))
-    assert results.count() == min(count, 10)
+    expect(results).to_have_count(min(count, 10))
 
     hit = results.first.locator("h3 a")
     title = hit.inner_text()
