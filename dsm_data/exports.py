@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -62,12 +63,14 @@ def csv_response(filename, header, rows):
 
 
 def xlsx_response(filename, sheet_title, header, rows):
+    # Counted before the workbook exists: a write-only sheet left half-written errs when collected.
+    rows = list(itertools.islice(rows, MAX_XLSX_ROWS + 1))
+    if len(rows) > MAX_XLSX_ROWS:
+        raise ExportTooLarge
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
     sheet.append([_xlsx_cell(sheet, value) for value in header])
-    for number, row in enumerate(rows, start=1):
-        if number > MAX_XLSX_ROWS:
-            raise ExportTooLarge
+    for row in rows:
         sheet.append([_xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
