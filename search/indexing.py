@@ -178,20 +178,25 @@ def indicator_fields(indicator):
 
 
 def metadata_fields(metadata):
+    """Shown as "Indicator: Country", but the indicator's name is searched as body text: a query for
+    a word of that name would otherwise rank every country's notes above the laws that use it."""
     indicator, country = metadata.indicator, metadata.country
 
     def title(language):
         return f"{translated(indicator.name, language)}: {translated(country.name, language)}"
+
+    def url(language):
+        return reverse("dsm_data:indicator", args=[indicator.code]) + f"#{country.code}"
 
     return {
         "kind": SearchEntry.Kind.METADATA,
         "type": SearchEntry.Kind.METADATA,
         "titles": in_every_language(title),
         "summaries": in_every_language(lambda language: translated(metadata.national_definition, language)),
-        "urls": in_every_language(lambda language: reverse("dsm_data:indicator", args=[indicator.code])),
-        "title": joined(*in_every_language(title).values()),
+        "urls": in_every_language(url),
+        "title": all_texts(country.name),
         "summary": all_texts(metadata.national_definition),
-        "body": all_texts(*[getattr(metadata, name) for name in NationalMetadata.TEXT_FIELDS[1:]]),
+        "body": all_texts(indicator.name, *[getattr(metadata, name) for name in NationalMetadata.TEXT_FIELDS[1:]]),
         "country": country,
         "visibility": permissions.DOCUMENT_PUBLIC,
         "year": None,

@@ -72,10 +72,24 @@ def test_indicators_and_national_metadata_are_found(client, kazakhstan):
     assert found == ["Ходатайства об убежище", "Ходатайства об убежище: Казахстан"]
     context = search(client, "беженцами", "ru")
     assert titles(context) == ["Ходатайства об убежище: Казахстан"]
-    assert context["results"].hits[0].url == "/ru/data/indicators/ASYLUM_APPLICATIONS/"
+    assert context["results"].hits[0].url == "/ru/data/indicators/ASYLUM_APPLICATIONS/#KAZ"
+    assert 'id="KAZ"' in client.get(context["results"].hits[0].url).content.decode()
     assert "<mark>беженцев</mark>" in context["results"].hits[0].snippet
     indicator.delete()
     assert search(client, "беженцами", "ru")["results"].total == 0
+
+
+def test_a_document_named_by_the_words_ranks_above_each_country_s_notes_on_an_indicator_so_named(
+    client, kazakhstan, armenia, make_document
+):
+    indicator = Indicator.objects.create(code="ASYLUM_APPLICATIONS", name={"en": "Asylum applications"})
+    for country in (kazakhstan, armenia):
+        NationalMetadata.objects.create(indicator=indicator, country=country, data_source={"en": "Register"})
+    make_document("asylum-law", "Who may apply and how.", title="Law on asylum applications")
+    found = titles(search(client, "asylum applications"))
+    assert set(found[:2]) == {"Asylum applications", "Law on asylum applications"}
+    assert sorted(found[2:]) == ["Asylum applications: Armenia", "Asylum applications: Kazakhstan"]
+    assert titles(search(client, "asylum applications Armenia"))[0] == "Asylum applications: Armenia"
 
 
 def test_dsm_reindex_rebuilds_the_same_results(client, make_document):
