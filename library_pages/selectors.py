@@ -21,7 +21,7 @@ from dsm_data.models import Country, Value
 
 from .forms import LibraryFilterForm
 from .languages import default_language, reader_language
-from .models import DocumentPage, EventPage, HomePage, LibrarySectionPage, PagesVersion
+from .models import DocumentPage, EventPage, HomePage, LibraryIndexPage, LibrarySectionPage, PagesVersion
 
 DOCUMENTS_PER_PAGE = 20
 # What the selectors cache is keyed by ``PagesVersion``'s token, so it is never read after
@@ -61,6 +61,11 @@ def upcoming_and_recent_events(limit=3):
 
 def country_documents(user, country, limit=20):
     return list(readable_document_pages(user).filter(country=country).order_by(*DocumentPage.LISTING_ORDER)[:limit])
+
+
+def library_index():
+    """The e-library in the reader's language (or the default one), for links into its listing."""
+    return in_reader_language(LibraryIndexPage.objects.all()).first()
 
 
 def sections_of(request=None):

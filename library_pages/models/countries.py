@@ -44,10 +44,11 @@ class CountryProfilePage(BasePage):
         verbose_name = _("country profile")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import country_documents, public_figures
+        from ..selectors import country_documents, library_index, public_figures
 
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = country_documents(request.user, self.country)
+        context["library"] = library_index()
         context["figures"] = public_figures(self.country)
         if permissions.can_read_intranet_of(request.user, self.country):
             context["intranet"] = CountryIntranetPage.objects.child_of(self).live().first()
