@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -55,8 +55,39 @@ def latest_documents(user, limit=5):
     return list(readable_document_pages(user).order_by(*DocumentPage.LISTING_ORDER)[:limit])
 
 
-def upcoming_and_recent_events(limit=3):
-    return list(in_reader_language(EventPage.objects.all()).order_by("-start_date")[:limit])
+def children_in_reader_language(index):
+    """The live children of ``index`` in the reader's language; a child not yet translated appears
+    in the default language, at its place among its siblings (as in ``site_sections``)."""
+    step = Page.steplen
+    within = Q()
+    for path in Page.objects.filter(translation_key=index.translation_key).values_list("path", flat=True):
+        within |= Q(path__startswith=path)
+    children = Page.objects.filter(within, depth=index.depth + 1)
+    position = Substr("path", index.depth * step + 1, step)
+    return in_reader_language(children).order_by(position, "path").specific()
+
+
+def _is_upcoming(today):
+    """Not over yet on ``today``: an event without an end date lasts one day."""
+    return Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+
+
+def events_by_time(events, today=None):
+    """(upcoming events, soonest first; past events, latest first)."""
+    upcoming = _is_upcoming(today or timezone.localdate())
+    return events.filter(upcoming).order_by("start_date"), events.exclude(upcoming).order_by("-start_date")
+
+
+def upcoming_and_recent_events(limit=3, today=None):
+    """The next events, soonest first, then the latest past ones: ``limit`` in all, in one query."""
+    upcoming = _is_upcoming(today or timezone.localdate())
+    return list(
+        in_reader_language(EventPage.objects.all())
+        .annotate(is_upcoming=Case(When(upcoming, then=True), default=False, output_field=BooleanField()))
+        .order_by("-is_upcoming", Case(When(upcoming, then=F("start_date"))).asc(nulls_last=True), "-start_date")[
+            :limit
+        ]
+    )
 
 
 def country_documents(user, country, limit=20):

@@ -65,8 +65,10 @@ class IndexPage(BasePage):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
+        from ..selectors import children_in_reader_language
+
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().specific()
+        context["children"] = children_in_reader_language(self)
         return context
 
 

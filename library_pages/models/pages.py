@@ -127,15 +127,17 @@ class TrainingAttachment(DocumentLink):
 
 
 class EventIndexPage(IndexPage):
-    template = "library_pages/index_page.html"
     subpage_types = ["library_pages.EventPage"]
 
     class Meta:
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
+        from ..selectors import events_by_time
+
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = context["children"].order_by("-eventpage__start_date")
+        events = EventPage.objects.filter(pk__in=context["children"].values("pk"))
+        context["upcoming"], context["past"] = events_by_time(events)
         return context
 
 
