@@ -105,7 +105,8 @@ def page_fields(pages):
     }
     if isinstance(source, DocumentPage):
         files = {page.document_id: page.document for page in pages if page.document_id}
-        bodies += [document.extracted_text for document in files.values()]
+        # The file's text first: a snippet shows the body's first match, better a sentence than a topic list.
+        bodies = [document.extracted_text for document in files.values()] + bodies
         fields.update(
             kind=SearchEntry.Kind.DOCUMENT,
             type=source.document_type,

@@ -28,6 +28,18 @@ def test_a_russian_inflected_query_finds_the_other_form_in_the_pdf_and_shows_it(
         assert list(facet(context, "language").values())[0][0] == 1
 
 
+def test_a_snippet_quotes_the_file_before_the_topics_that_name_the_same_word(client, make_document):
+    make_document(
+        "asylum-law",
+        "Every refugee may appeal a refusal within thirty days.",
+        title="Law on asylum",
+        topics="refugees; statistics",
+        issuing_body="Refugee board",
+    )
+    snippet = search(client, "refugees")["results"].hits[0].snippet
+    assert snippet.startswith("Every <mark>refugee</mark> may appeal a refusal"), snippet
+
+
 def test_english_stemming_finds_singular_and_plural(client, make_document):
     make_document("refugee-act", "The refugee status is granted by the commission.", title="Refugee act")
     context = search(client, "refugees granting")
