@@ -2,7 +2,6 @@
 
 import csv
 import io
-import itertools
 from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -63,20 +62,27 @@ def csv_response(filename, header, rows):
 
 
 def xlsx_response(filename, sheet_title, header, rows):
-    # Counted before the workbook exists: a write-only sheet left half-written errs when collected.
-    rows = list(itertools.islice(rows, MAX_XLSX_ROWS + 1))
-    if len(rows) > MAX_XLSX_ROWS:
-        raise ExportTooLarge
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
     sheet.append([_xlsx_cell(sheet, value) for value in header])
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_XLSX_ROWS:
+            _discard(sheet)
+            raise ExportTooLarge
         sheet.append([_xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def _discard(sheet):
+    """Finish a write-only sheet given up half-way and delete its temporary file. Left as it is, the
+    file stays until the worker ends and openpyxl raises errors when the sheet is collected; openpyxl
+    has no public way to do this."""
+    sheet.close()
+    sheet._writer.cleanup()
 
 
 def _xlsx_cell(sheet, value):

@@ -3,8 +3,11 @@ submission pages. Every role, in its own country and in another."""
 
 import csv
 import datetime
+import gc
 import io
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -125,13 +128,21 @@ def test_exports_match_the_filtered_table_and_keep_numbers_numeric(client, publi
     assert xlsx_rows[0]["breakdown"] == "Total"
 
 
+def openpyxl_temporary_files():
+    return set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 def test_an_xlsx_export_too_large_to_build_points_to_csv(client, published, monkeypatch):
     set_confidentiality(Confidentiality.PUBLIC)
+    temporary_files = openpyxl_temporary_files()
     monkeypatch.setattr("dsm_data.exports.MAX_XLSX_ROWS", 3)
     query = {"indicator": "REFUGEE_DECISIONS", "sort": "-number"}
     response = client.get("/en/data/", {**query, "export": "xlsx"}, follow=True)
     assert response.redirect_chain[0][0] == "/en/data/?indicator=REFUGEE_DECISIONS&sort=-number"
     assert "more than 3 rows: download it as CSV" in response.content.decode()
+    assert openpyxl_temporary_files() == temporary_files
+    gc.collect()  # a sheet abandoned half-written would raise here
     assert len(exported_codes(client.get("/en/data/", {**query, "export": "csv"}), "csv")) == 5
 
 
