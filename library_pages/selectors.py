@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -58,13 +58,17 @@ def latest_documents(user, limit=5):
 def children_in_reader_language(index):
     """The live children of ``index`` in the reader's language; a child not yet translated appears
     in the default language, at its place among its siblings (as in ``site_sections``)."""
-    step = Page.steplen
     within = Q()
     for path in Page.objects.filter(translation_key=index.translation_key).values_list("path", flat=True):
         within |= Q(path__startswith=path)
     children = Page.objects.filter(within, depth=index.depth + 1)
-    position = Substr("path", index.depth * step + 1, step)
-    return in_reader_language(children).order_by(position, "path").specific()
+    return in_reader_language(children).order_by(_place_among_siblings(index.depth + 1), "path").specific()
+
+
+def _place_among_siblings(depth):
+    """The last step of a tree path at ``depth``: the same for a page and its translations, which
+    wagtail-localize creates in the same order, so the language trees can be listed as one."""
+    return Substr("path", (depth - 1) * Page.steplen + 1, Page.steplen)
 
 
 def _is_upcoming(today):
@@ -79,15 +83,11 @@ def events_by_time(events, today=None):
 
 
 def upcoming_and_recent_events(limit=3, today=None):
-    """The next events, soonest first, then the latest past ones: ``limit`` in all, in one query."""
-    upcoming = _is_upcoming(today or timezone.localdate())
-    return list(
-        in_reader_language(EventPage.objects.all())
-        .annotate(is_upcoming=Case(When(upcoming, then=True), default=False, output_field=BooleanField()))
-        .order_by("-is_upcoming", Case(When(upcoming, then=F("start_date"))).asc(nulls_last=True), "-start_date")[
-            :limit
-        ]
-    )
+    """The next events, soonest first, then the latest past ones: ``limit`` in all, in one query
+    (past events have no first sort key, and those sort last)."""
+    soonest_upcoming = Case(When(_is_upcoming(today or timezone.localdate()), then=F("start_date")))
+    events = in_reader_language(EventPage.objects.all())
+    return list(events.order_by(soonest_upcoming.asc(nulls_last=True), "-start_date")[:limit])
 
 
 def country_documents(user, country, limit=20):
@@ -121,10 +121,9 @@ def site_sections(request=None):
     """
 
     def read():
-        step = Page.steplen
         types = list(ContentType.objects.get_for_models(*HomePage.allowed_subpage_models()).values())
         sections = Page.objects.filter(depth=3, content_type__in=types).in_menu()
-        return list(in_reader_language(sections).order_by(Substr("path", 2 * step + 1, step), "path"))
+        return list(in_reader_language(sections).order_by(_place_among_siblings(3), "path"))
 
     return _cached(("site-sections", pages_version(request), reader_language()), read)
 
