@@ -62,13 +62,14 @@ def children_in_reader_language(index):
     for path in Page.objects.filter(translation_key=index.translation_key).values_list("path", flat=True):
         within |= Q(path__startswith=path)
     children = Page.objects.filter(within, depth=index.depth + 1)
-    return in_reader_language(children).order_by(_place_among_siblings(index.depth + 1), "path").specific()
+    return in_reader_language(children).order_by(_place_in_default_tree(index.depth + 1), "path").specific()
 
 
-def _place_among_siblings(depth):
-    """The last step of a tree path at ``depth``: the same for a page and its translations, which
-    wagtail-localize creates in the same order, so the language trees can be listed as one."""
-    return Substr("path", (depth - 1) * Page.steplen + 1, Page.steplen)
+def _place_in_default_tree(depth):
+    """The place among its siblings of a page's original, in the default language: the same for all
+    its translations, whichever of its siblings are translated yet, so the trees list as one."""
+    originals = Page.objects.filter(_in_locale(default_language()), translation_key=OuterRef("translation_key"))
+    return Subquery(originals.values(place=Substr("path", (depth - 1) * Page.steplen + 1, Page.steplen))[:1])
 
 
 def _is_upcoming(today):
@@ -116,14 +117,14 @@ def site_sections(request=None):
     """The site's sections (e-library, training, events, ...) shown in menus, in the reader's language.
 
     The home pages' children; a section not yet translated appears in the default
-    language, at its place among its siblings (the last step of its tree path).
+    language, at its place among its siblings (``_place_in_default_tree``).
     Cached until a page changes.
     """
 
     def read():
         types = list(ContentType.objects.get_for_models(*HomePage.allowed_subpage_models()).values())
         sections = Page.objects.filter(depth=3, content_type__in=types).in_menu()
-        return list(in_reader_language(sections).order_by(_place_among_siblings(3), "path"))
+        return list(in_reader_language(sections).order_by(_place_in_default_tree(3), "path"))
 
     return _cached(("site-sections", pages_version(request), reader_language()), read)
 

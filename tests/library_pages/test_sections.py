@@ -35,6 +35,13 @@ def test_an_index_lists_a_page_not_yet_translated_in_the_default_language_at_its
     assert "second (en)" in client.get("/ru/methodology/").content.decode()
 
 
+def test_an_index_keeps_the_original_order_when_several_pages_in_a_row_are_not_translated(client, roots):
+    for slug, translate in (("a", True), ("b", False), ("c", False), ("d", True)):
+        chapter(roots, slug, translate)
+    russian = [page.title for page in client.get("/ru/methodology/").context["children"]]
+    assert russian == ["a (ru)", "b (en)", "c (en)", "d (ru)"]
+
+
 @pytest.fixture
 def make_event(roots):
     def make(slug, start, end=None, translate=True):
