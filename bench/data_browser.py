@@ -106,8 +106,8 @@ def main():
     from django.http import QueryDict
     from django.test import Client
 
-    from dsm_data import selectors
     from dsm_data.filters import ValueFilter
+    from dsm_data.selectors import browsing, catalogue
 
     started = time.perf_counter()
     build_database()
@@ -124,8 +124,8 @@ def main():
     bare_query = (
         ValueFilter(
             QueryDict(urlencode(QUERY, doseq=True)),
-            selectors.browsable_values(AnonymousUser()),
-            selectors.catalogue_labels(),
+            browsing.browsable_values(AnonymousUser()),
+            catalogue.catalogue_labels(),
         )
         .qs.order_by(
             "indicator__sort_order", "indicator__code", "country__code", "-period__start", "-period__frequency"

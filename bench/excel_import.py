@@ -8,8 +8,8 @@ time and its peak resident memory (VmHWM of the child: the whole process,
 Python and Django included):
 
 - bare read: openpyxl ``load_workbook(read_only=True)``, every value of every sheet;
-- check: ``excel_import.read_upload``, every check, nothing stored;
-- import: ``read_upload`` then ``import_upload``, committed, into an empty draft.
+- check: ``intake.reading.read_file``, every check, nothing stored;
+- import: ``read_file`` then ``import_upload``, committed, into an empty draft.
 
 Limits: the import at most 3x the bare read, its peak memory under 300 MB.
 
@@ -85,9 +85,10 @@ def filled_template(path, country, period, indicators):
     """
     import openpyxl
 
-    from dsm_data.excel_template import META_SHEET, build_template
+    from dsm_data.excel_template import build_template
+    from dsm_data.intake.template_map import META_SHEET
 
-    build_template(country, period, indicators, "en").save(path)
+    build_template(country, period, indicators=indicators, language="en").save(path)
     workbook = openpyxl.load_workbook(path)
     places = [row for row in workbook[META_SHEET].iter_rows(min_row=6, values_only=True) if row[0] is not None]
     keys_by_indicator = {}
@@ -154,20 +155,20 @@ def bare_read(data):
 
 
 def check(data):
-    from dsm_data.excel_import import read_upload
+    from dsm_data.intake.reading import read_file
 
-    upload = read_upload(data)
+    (upload,) = read_file(data).uploads
     return {"value_cells": sum(len(cells) for cells in upload.cells.values())}
 
 
 def full_import(data):
     from django.contrib.auth import get_user_model
 
-    from dsm_data.excel_import import read_upload
+    from dsm_data.intake.reading import read_file
     from dsm_data.services.submissions import import_upload
 
     user = get_user_model().objects.get(username=FOCAL_POINT)
-    submission, warnings = import_upload(read_upload(data), user)
+    submission, warnings = import_upload(read_file(data).uploads[0], user=user)
     return {"added": submission.values.count(), "warnings": len(warnings)}  # into an empty draft
 
 
@@ -233,9 +234,12 @@ def main():
         return run_child(*arguments.child)
 
     setup_django()
+    from django.conf import settings
     from django.db import connection
 
-    from dsm_data.excel_import import MAX_FILE_BYTES, MAX_USED_CELLS
+    from dsm_data.intake.figures import MAX_USED_CELLS
+
+    max_file_bytes = settings.DSM_MAX_UPLOAD_BYTES
 
     started = time.perf_counter()
     country, period, indicators = build_catalogue()
@@ -277,7 +281,7 @@ def main():
         "check_peak_mb": peak_mb("check"),
         "peak_mb": peak_mb("import"),
     }
-    return report("excel_import", figures, LIMITS | {"file_mb": MAX_FILE_BYTES / 2**20, "filled_cells": MAX_USED_CELLS})
+    return report("excel_import", figures, LIMITS | {"file_mb": max_file_bytes / 2**20, "filled_cells": MAX_USED_CELLS})
 
 
 if __name__ == "__main__":

@@ -1,9 +1,8 @@
 """The Excel template a country fills in offline: one sheet per indicator, laid out as the entry grid.
 
 Labels are locked, value cells take a whole number >= 0 or a code (: c z), and a
-very hidden sheet names the country, the period, the template's version and the
-series of every value cell, so that an upload is read by what each cell is, not
-by where it happens to be.
+very hidden sheet (``intake.template_map``) names the country, the period, the
+template's version and the series of every value cell.
 """
 
 from django.utils import translation
@@ -12,18 +11,17 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .cells import format_entry
 from .grid import build_grid
-from .numbers import format_entry
+from .intake.template_map import add_map_sheet, add_value_cell
 from .translation import translated
 
-TEMPLATE_VERSION = 1
-META_SHEET = "_dsm"
 FIRST_GRID_ROW = 4
 TOTAL_FILL = PatternFill("solid", fgColor="EEF2F6")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFFF")
 
 
-def build_template(country, period, indicators, language, stored_cells=None):
+def build_template(country, period, *, indicators, language, stored_cells=None):
     """A Workbook for ``country`` and ``period``; ``stored_cells`` maps indicator pk to its {series pk: Cell}."""
     stored_cells = stored_cells or {}
     workbook = Workbook()
@@ -31,19 +29,19 @@ def build_template(country, period, indicators, language, stored_cells=None):
         instructions = workbook.active
         instructions.title = _("Instructions")[:31]
         _write_instructions(instructions, country, period, indicators)
-        meta = workbook.create_sheet(META_SHEET)
-        meta.append(["template_version", TEMPLATE_VERSION])
-        meta.append(["country", country.code])
-        meta.append(["period", period.code])
-        meta.append(["language", language])
-        meta.append(["sheet", "cell", "indicator", "series"])
+        template_map = add_map_sheet(workbook, country_code=country.code, period_code=period.code, language=language)
         for indicator in indicators:
             sheet = workbook.create_sheet(indicator.code[:31])
             for cell_reference, series in _write_grid(
                 sheet, country, period, build_grid(indicator), stored_cells.get(indicator.pk, {})
             ):
-                meta.append([sheet.title, cell_reference, indicator.code, series.key])
-        meta.sheet_state = "veryHidden"
+                add_value_cell(
+                    template_map,
+                    sheet_title=sheet.title,
+                    cell=cell_reference,
+                    indicator_code=indicator.code,
+                    series_key=series.key,
+                )
     return workbook
 
 

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .cells import format_entry, parse_entry
 from .models import Confidentiality
-from .numbers import format_entry, parse_entry
 
 
 class EntryForm(forms.Form):

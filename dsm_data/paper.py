@@ -12,10 +12,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf.fonts import FontFace
 
-from . import selectors
+from .cells import format_entry
 from .grid import build_grid
-from .numbers import format_entry
 from .pdf import FONT_FAMILY, new_pdf
+from .selectors.submissions import cells_of
 from .translation import translated
 
 LABEL_WIDTH = 42  # mm, a column of category names
@@ -86,7 +86,7 @@ def paper_form(submission, prefilled=False):
     grids = []
     for link in submission.submission_indicators.select_related("indicator"):
         indicator = link.indicator
-        stored = selectors.cells_of(submission, indicator) if prefilled else {}
+        stored = cells_of(submission, indicator) if prefilled else {}
         grids.append(_paper_grid(build_grid(indicator), stored, country, period))
     return PaperForm(
         portal=_("Data Sharing Mechanism"),

@@ -1,10 +1,23 @@
 """Every rule about who may read or change what, in one place.
 
 Views, the Wagtail admin, search, exports and the API all ask these functions;
-none of them compares roles or countries itself.
+none of them compares roles or countries itself. A decision that depends on the
+moment too (may this user enter figures into this submission now, through this
+channel?) is one function that returns the reason for a refusal, or None: the
+page shows what it allows, and the action calls the same function (``enforce``)
+before it writes, in the manner of Wagtail's actions (check, then execute).
 """
 
-from .models import COUNTRY_ROLES, Role
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from .intake.problems import Rejected
+from .models import COUNTRY_ROLES, Channel, Confidentiality, Role, Status
+from .selectors.periods import period_is_open
+from .translation import translated
 
 
 def is_system_admin(user):
@@ -60,7 +73,7 @@ def can_edit_intranet_of(user, country):
 
 def can_enter_data_for(user, country):
     """Entering figures at all: its focal points (web, Excel, API) or its administrators (paper)."""
-    return can_submit_data_for(user, country) or can_key_in_paper_for(user, country)
+    return channel_for(user, country) is not None
 
 
 def can_use_submissions(user):
@@ -114,10 +127,6 @@ def visible_values(user, values, now):
     their users; a country's own values for its users even under embargo; all
     published values for system administrators.
     """
-    from django.db.models import Q
-
-    from .models import Confidentiality
-
     published = values.filter(released_at__isnull=False)
     if is_system_admin(user):
         return published
@@ -172,8 +181,6 @@ def readable_documents(user, documents):
 
     Use it before counting or paginating, so that a listing never reveals what it hides.
     """
-    from django.db.models import Q
-
     grants = document_reading_grants(user)
     if grants is None:
         return documents
@@ -181,3 +188,108 @@ def readable_documents(user, documents):
     for visibility, country in grants:
         readable |= Q(visibility=visibility) if country is None else Q(visibility=visibility, country=country)
     return documents.filter(readable)
+
+
+# Entering figures and moving submissions through the workflow -----------------------
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an action is refused, in the reader's language.
+
+    ``forbidden``: the user holds no such right at all (the action answers
+    PermissionDenied); otherwise the right is there but not now (a closed period, a
+    submission already submitted), and the message says so on the page and from the action.
+    """
+
+    message: str
+    forbidden: bool = False
+
+
+def enforce(refusal):
+    """What an action does with a refusal before it writes anything: raise it, or pass when there is none."""
+    if refusal is None:
+        return
+    if refusal.forbidden:
+        raise PermissionDenied(refusal.message)
+    raise Rejected.because(refusal.message)
+
+
+def channel_for(user, country):
+    """How ``user`` enters ``country``'s figures in the web grid, or None when they may not.
+
+    Focal points (and the secretariat) enter their own figures: FORM. A country
+    administrator keys in paper forms filled in by an institution: PAPER.
+    """
+    if can_submit_data_for(user, country):
+        return Channel.FORM
+    if can_key_in_paper_for(user, country):
+        return Channel.PAPER
+    return None
+
+
+def entry_refusal(submission, user, channel, today=None):
+    """Why ``user`` may not enter figures into ``submission`` through ``channel`` now; None when they may.
+
+    ``submission`` may be unsaved: the draft an upload would open. Paper forms are
+    keyed in by the country's administrators; the form, Excel, long tables and the API
+    are the focal points'. The period's lock holds countries to the calendar; the
+    secretariat (system administrators) loads past years through it on every channel.
+    """
+    country, period = submission.country, submission.period
+    names = {"country": translated(country.name), "period": period.code}
+    allowed = can_key_in_paper_for(user, country) if channel == Channel.PAPER else can_submit_data_for(user, country)
+    if not allowed:
+        return Refusal(_("You may not enter figures for %(country)s.") % names, forbidden=True)
+    if not submission.is_editable:
+        return Refusal(
+            _("The submission of %(country)s for %(period)s is %(status)s: it cannot be changed.")
+            % {**names, "status": submission.get_status_display()}
+        )
+    if not is_system_admin(user) and not period_is_open(period, country, today):
+        return Refusal(
+            _("The period %(period)s closed for entry on %(date)s. Ask the secretariat for an exception.")
+            % {"period": period.code, "date": period.locks_on}
+        )
+    return None
+
+
+# The workflow's steps, as the submission page names its buttons and the URL its actions.
+SUBMIT, RETURN, VALIDATE, UNVALIDATE, PUBLISH = "submit", "return", "validate", "unvalidate", "publish"
+WORKFLOW_STEPS = (SUBMIT, RETURN, VALIDATE, UNVALIDATE, PUBLISH)
+# The state each step starts from; submitting is entering (``entry_refusal``).
+STEP_FROM = {
+    RETURN: Status.SUBMITTED,
+    VALIDATE: Status.SUBMITTED,
+    UNVALIDATE: Status.VALIDATED,
+    PUBLISH: Status.VALIDATED,
+}
+
+
+def workflow_refusal(submission, user, step):
+    """Why ``user`` may not take ``step`` (one of WORKFLOW_STEPS) with ``submission`` now; None when they may.
+
+    The focal points submit; the country's administrators return, validate and
+    reopen; the secretariat publishes.
+    """
+    if step == SUBMIT:
+        return entry_refusal(submission, user, Channel.FORM)
+    allowed = can_publish(user) if step == PUBLISH else can_validate_data_for(user, submission.country)
+    if not allowed:
+        return Refusal(_("You may not do this with this submission."), forbidden=True)
+    if submission.status != STEP_FROM[step]:
+        if step == PUBLISH:
+            return Refusal(_("Only a validated submission can be published."))
+        return Refusal(
+            _("This submission is %(status)s: it cannot be changed.") % {"status": submission.get_status_display()}
+        )
+    return None
+
+
+def correction_refusal(value, user):
+    """Why ``user`` may not correct a published ``value``; None when they may (its country's administrators)."""
+    if not can_correct_data_for(user, value.submission.country):
+        return Refusal(_("You may not correct these figures."), forbidden=True)
+    if value.submission.status != Status.PUBLISHED:
+        return Refusal(_("Only published values are corrected; change the draft instead."))
+    return None

@@ -23,7 +23,7 @@ class ValueTable(tables.Table):
 
     def __init__(self, *args, labels, **kwargs):
         super().__init__(*args, **kwargs)
-        self.labels = labels  # selectors.CatalogueLabels
+        self.labels = labels  # selectors.catalogue.CatalogueLabels
         self.history_urls = {}  # value pk -> its history page, set by the view for the page shown
 
 

@@ -57,7 +57,7 @@ ROLES = list(Role)
 @pytest.fixture
 def home_pages(db):
     """The demo's home page in every language; returns the default one."""
-    from library_pages.demo import load_home_pages
+    from demo.pages import load_home_pages
 
     return load_home_pages()
 
@@ -65,7 +65,7 @@ def home_pages(db):
 @pytest.fixture
 def catalogue(db):
     """The six demo indicators, by code."""
-    from dsm_data.demo.catalogue import load_catalogue
+    from demo.catalogue import load_catalogue
 
     return {indicator.code: indicator for indicator in load_catalogue()}
 
@@ -91,6 +91,6 @@ def make_period(db):
 
 def cells_from(grid, entries):
     """{series pk: Cell} from {series key: text typed in the grid}."""
-    from dsm_data.numbers import parse_entry
+    from dsm_data.cells import parse_entry
 
     return {grid.series_by_key[key].pk: parse_entry(text) for key, text in entries.items()}

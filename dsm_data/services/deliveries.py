@@ -13,23 +13,27 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions, selectors
-from ..excel_import import Problem, UploadRejected
+from .. import permissions
+from ..intake import files
+from ..intake.problems import Problem, Rejected
+from ..intake.reading import read_file
 from ..models import Channel, Delivery, DeliveryKind, DeliveryStatus, Role, Submission, User
 from ..notifications import send_in_languages
+from ..selectors.deliveries import upload_changes
 from ..translation import translated
-from ..uploads import read_file
 from .submissions import import_upload
-
-SCAN_MAGIC = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 
 class PreviewOutdated(Exception):
     """The stored figures changed since the sender's preview: they must look again before confirming."""
 
 
-def entry_problems(uploads, user):
-    """Refusals that depend on who sends the file and when, before anyone looks at a preview."""
+def entry_problems(uploads, *, user, channel=Channel.EXCEL):
+    """Refusals that depend on who sends the file and when, before anyone looks at a preview.
+
+    The same rule as every channel's (``permissions.entry_refusal``), for each country and
+    period of the file; a figure of another country is worded for a file.
+    """
     problems = []
     submissions = {
         (submission.country_id, submission.period_id): submission
@@ -37,41 +41,32 @@ def entry_problems(uploads, user):
     }
     for upload in uploads:
         country, period = upload.country, upload.period
-        names = {"country": translated(country.name), "period": period.code}
-        if not permissions.can_submit_data_for(user, country):
+        submission = submissions.get((country.pk, period.pk)) or Submission(country=country, period=period)
+        refusal = permissions.entry_refusal(submission, user, channel)
+        if refusal is not None and refusal.forbidden:
             problems.append(
-                Problem("", "", _("The file holds figures of %(country)s: you may send figures only for your own "
-                                  "country.") % names)
+                Problem(_("The file holds figures of %(country)s: you may send figures only for your own country.")
+                        % {"country": translated(country.name)})
             )  # fmt: skip
-            continue
-        submission = submissions.get((country.pk, period.pk))
-        if submission is not None and not submission.is_editable:
-            problems.append(
-                Problem("", "", _("The submission of %(country)s for %(period)s is %(status)s: it cannot be changed.")
-                        % {**names, "status": submission.get_status_display()})
-            )  # fmt: skip
-        elif not selectors.period_is_open(period, country) and not permissions.is_system_admin(user):
-            problems.append(
-                Problem("", "", _("The period %(period)s closed for entry on %(date)s. Ask the secretariat for an "
-                                  "exception.") % {"period": period.code, "date": period.locks_on})
-            )  # fmt: skip
+        elif refusal is not None:
+            problems.append(Problem(refusal.message))
     return problems
 
 
-def read_checked(data, user):
-    """The file's Reading once every check has passed, or UploadRejected with every problem."""
+def read_checked(data, *, user):
+    """The file's Reading once every check has passed, or Rejected with every problem."""
     reading = read_file(data)
-    problems = entry_problems(reading.uploads, user)
+    problems = entry_problems(reading.uploads, user=user)
     if problems:
-        raise UploadRejected(problems)
+        raise Rejected(problems)
     return reading
 
 
-def receive(data, original_name, user):
+def receive(data, *, original_name, user):
     """Check an uploaded file whole and keep it, pending the sender's confirmation: (delivery, its changes)."""
     if not permissions.can_use_submissions(user):
         raise PermissionDenied
-    reading = read_checked(data, user)
+    reading = read_checked(data, user=user)
     countries = {upload.country for upload in reading.uploads}
     delivery = Delivery(
         kind=reading.kind,
@@ -84,26 +79,26 @@ def receive(data, original_name, user):
     )
     delivery.file.save(original_name, ContentFile(data), save=False)
     delivery.save()
-    return delivery, selectors.upload_changes(reading.uploads)
+    return delivery, upload_changes(reading.uploads)
 
 
-def pending_changes(delivery, user):
+def pending_changes(delivery, *, user):
     """(Reading, UploadChanges) of a pending delivery, read again from the kept file."""
-    reading = read_checked(_data(delivery), user)
-    return reading, selectors.upload_changes(reading.uploads)
+    reading = read_checked(_data(delivery), user=user)
+    return reading, upload_changes(reading.uploads)
 
 
 @transaction.atomic
-def confirm(delivery, user, fingerprint):
+def confirm(delivery, *, user, fingerprint):
     """Store every figure of a pending delivery, or none; returns the accepted delivery and the warnings."""
     delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
     _check_pending(delivery, user)
-    reading, changes = pending_changes(delivery, user)
+    reading, changes = pending_changes(delivery, user=user)
     if changes.fingerprint != fingerprint:
         raise PreviewOutdated
     warnings, submissions = [], []
     for upload in reading.uploads:
-        submission, found = import_upload(upload, user, Channel.EXCEL)
+        submission, found = import_upload(upload, user=user, channel=Channel.EXCEL)
         warnings += [(upload, warning) for warning in found]
         submissions.append(submission)
     delivery.status = DeliveryStatus.ACCEPTED
@@ -117,7 +112,7 @@ def confirm(delivery, user, fingerprint):
 
 
 @transaction.atomic
-def discard(delivery, user):
+def discard(delivery, *, user):
     """The sender drops a pending delivery; its file goes with it."""
     delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
     _check_pending(delivery, user)
@@ -127,21 +122,16 @@ def discard(delivery, user):
 
 
 @transaction.atomic
-def attach_paper_scan(submission, uploaded_file, institution, user):
+def attach_paper_scan(submission, *, uploaded_file, institution, user):
     """Keep the scan of a paper form keyed in for ``submission``, with the institution that filled it in."""
-    if not permissions.can_key_in_paper_for(user, submission.country):
-        raise PermissionDenied
-    period_open = selectors.period_is_open(submission.period, submission.country) or permissions.is_system_admin(user)
-    if not (submission.is_editable and period_open):
-        raise UploadRejected([Problem("", "", _("This submission can no longer be changed: no scan was kept."))])
+    permissions.enforce(permissions.entry_refusal(submission, user, Channel.PAPER))
+    if uploaded_file.size > settings.DSM_MAX_SCAN_BYTES:  # before reading it into memory
+        raise Rejected.because(
+            _("The file is larger than %(limit)s MB.") % {"limit": settings.DSM_MAX_SCAN_BYTES // (1024 * 1024)}
+        )
     data = uploaded_file.read()
-    if len(data) > settings.DSM_MAX_SCAN_BYTES:
-        raise UploadRejected(
-            [Problem("", "", _("The file is larger than %(limit)s MB.")
-                     % {"limit": settings.DSM_MAX_SCAN_BYTES // (1024 * 1024)})]
-        )  # fmt: skip
-    if not data.startswith(SCAN_MAGIC):
-        raise UploadRejected([Problem("", "", _("A scanned form must be a PDF, JPEG or PNG file."))])
+    if files.file_type(data[:4096]) not in files.SCAN_TYPES:
+        raise Rejected.because(_("A scanned form must be a PDF, JPEG or PNG file."))
     delivery = Delivery(
         kind=DeliveryKind.PAPER_SCAN,
         status=DeliveryStatus.ACCEPTED,
@@ -164,7 +154,7 @@ def _check_pending(delivery, user):
     if delivery.sender_id != user.pk:
         raise PermissionDenied
     if delivery.status != DeliveryStatus.PENDING:
-        raise UploadRejected([Problem("", "", _("This upload was already confirmed or discarded."))])
+        raise Rejected.because(_("This upload was already confirmed or discarded."))
 
 
 def _data(delivery):

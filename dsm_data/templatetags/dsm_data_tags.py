@@ -1,11 +1,10 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from ..cells import Cell, format_entry
 from ..models import Status
-from ..numbers import format_entry
 from ..tables import breakdown_label
 from ..translation import translated as translated_text
-from ..validation import Cell
 
 register = template.Library()
 

@@ -11,14 +11,16 @@ from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 from django_tables2.paginators import LazyPaginator
 
-from .. import exports, permissions, selectors
+from .. import exports, permissions
+from ..cells import format_entry
 from ..filters import ValueFilter
 from ..forms import CorrectionForm
 from ..grid import build_grid, indicator_dimensions
-from ..models import Country, Frequency, Indicator, NationalMetadata, Period, Status, Value
-from ..numbers import format_entry
+from ..intake.problems import Rejected
+from ..models import Country, Frequency, Indicator, NationalMetadata, Period, Value
+from ..selectors import browsing, catalogue
+from ..selectors.completeness import completeness as completeness_of
 from ..services import submissions as services
-from ..services.submissions import Rejected
 from ..tables import ValueTable, breakdown_label
 from ..translation import translated
 from .submissions import report_problems
@@ -40,8 +42,8 @@ def browse(request):
     data = request.GET.copy()
     if not any(name in data for name in ValueFilter.base_filters):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
-    labels = selectors.catalogue_labels()
-    value_filter = ValueFilter(data, selectors.browsable_values(request.user), labels)
+    labels = catalogue.catalogue_labels()
+    value_filter = ValueFilter(data, browsing.browsable_values(request.user), labels)
     # An unknown code in a filter must narrow the table to nothing, never drop the filter.
     values = value_filter.qs if value_filter.is_valid() else Value.objects.none()
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
@@ -100,7 +102,7 @@ def indicator_detail(request, code):
         {
             "indicator": indicator,
             "dimensions": indicator_dimensions(indicator),
-            "countries": selectors.indicator_with_metadata(indicator),
+            "countries": catalogue.indicator_with_metadata(indicator),
             "metadata_fields": [NationalMetadata._meta.get_field(name) for name in NationalMetadata.TEXT_FIELDS],
             "rules": indicator.validation_rules.all(),
         },
@@ -114,10 +116,10 @@ def compare(request):
     frequency = request.GET.get("frequency", Frequency.ANNUAL)
     grid = build_grid(indicator)
     series = grid.series_by_key.get(request.GET.get("series", ""), grid.rows[-1].cells[-1])
-    values = selectors.browsable_values(request.user).filter(
+    values = browsing.browsable_values(request.user).filter(
         indicator=indicator, period__frequency=frequency, series__key=series.key
     )
-    periods, rows = selectors.period_matrix(values, lambda value: value.country, lambda country: country.code)
+    periods, rows = browsing.period_matrix(values, lambda value: value.country, lambda country: country.code)
     if request.GET.get("export") in ("csv", "xlsx"):
         header = ["country_code", "country", *(period.code for period in periods)]
         lines = ([country.code, translated(country.name), *map(_cell_value, cells)] for country, cells in rows)
@@ -145,10 +147,10 @@ def compare(request):
 def country_series(request, code):
     """A country's grand totals of every indicator over the years, as far as the reader may see."""
     country = get_object_or_404(Country, code=code)
-    values = selectors.browsable_values(request.user).filter(
+    values = browsing.browsable_values(request.user).filter(
         country=country, series__is_grand_total=True, period__frequency=Frequency.ANNUAL
     )
-    periods, rows = selectors.period_matrix(
+    periods, rows = browsing.period_matrix(
         values, lambda value: value.indicator, lambda indicator: (indicator.sort_order, indicator.code)
     )
     if request.GET.get("export") in ("csv", "xlsx"):
@@ -194,7 +196,7 @@ def completeness(request):
     period = get_object_or_404(Period, code=request.GET["period"]) if request.GET.get("period") else periods.first()
     if period is None:
         raise Http404
-    indicators, rows = selectors.completeness(period)
+    indicators, rows = completeness_of(period)
     return render(
         request,
         "dsm_data/completeness.html",
@@ -208,9 +210,7 @@ def value_history(request, pk):
     if not permissions.can_read_value(request.user, value, timezone.now()):
         raise Http404
     full_history = permissions.can_read_full_history(request.user, value)
-    can_correct = value.submission.status == Status.PUBLISHED and permissions.can_correct_data_for(
-        request.user, value.country
-    )
+    can_correct = permissions.correction_refusal(value, request.user) is None
     form = CorrectionForm(request.POST or None, initial={"entry": format_entry(value), "footnote": value.footnote})
     if request.method == "POST":
         if not can_correct:
@@ -219,7 +219,7 @@ def value_history(request, pk):
             cell = form.cleaned_data["entry"]
             cell.footnote = form.cleaned_data["footnote"]
             try:
-                services.correct_value(value, cell, request.user, form.cleaned_data["reason"])
+                services.correct_value(value, cell, user=request.user, reason=form.cleaned_data["reason"])
             except Rejected as rejected:
                 report_problems(request, rejected)
             else:
@@ -232,7 +232,7 @@ def value_history(request, pk):
         {
             "value": value,
             "label": grid.cell_label(value.series),
-            "revisions": selectors.revision_steps(value, published_only=not full_history),
+            "revisions": browsing.revision_steps(value, published_only=not full_history),
             "full_history": full_history,
             "can_correct": can_correct,
             "form": form,

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import files, permissions
-from ..excel_import import MAX_FILE_BYTES, UploadRejected
 from ..forms import ConfirmUploadForm, UploadForm
+from ..intake.problems import Rejected
+from ..intake.reading import check_size
 from ..models import Delivery, DeliveryStatus
 from ..services import deliveries as services
-from ..services.submissions import Rejected
 
 PREVIEW_ROWS = 500
 
@@ -27,15 +27,13 @@ def upload(request):
     problems = []
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
-        if uploaded.size > MAX_FILE_BYTES:  # before reading it into memory
-            problems = [_("The file is larger than %(limit)s MB.") % {"limit": MAX_FILE_BYTES // (1024 * 1024)}]
+        try:
+            check_size(uploaded.size)  # before reading it into memory
+            delivery, _changes = services.receive(uploaded.read(), original_name=uploaded.name, user=request.user)
+        except Rejected as rejected:
+            problems = [str(problem) for problem in rejected.problems]
         else:
-            try:
-                delivery, _changes = services.receive(uploaded.read(), uploaded.name, request.user)
-            except UploadRejected as rejected:
-                problems = [str(problem) for problem in rejected.problems]
-            else:
-                return redirect("dsm_data:delivery", delivery.pk)
+            return redirect("dsm_data:delivery", delivery.pk)
     return render(
         request, "dsm_data/upload.html", {"form": form, "problems": problems}, status=400 if problems else 200
     )
@@ -55,8 +53,8 @@ def delivery_detail(request, pk):
     context = {"delivery": delivery, "submissions": delivery.submissions.select_related("country", "period")}
     if delivery.status == DeliveryStatus.PENDING and delivery.sender_id == request.user.pk:
         try:
-            _reading, changes = services.pending_changes(delivery, request.user)
-        except UploadRejected as rejected:  # the period closed, or the catalogue changed, since the upload
+            _reading, changes = services.pending_changes(delivery, user=request.user)
+        except Rejected as rejected:  # the period closed, or the catalogue changed, since the upload
             context["problems"] = [str(problem) for problem in rejected.problems]
         else:
             context.update(
@@ -76,10 +74,10 @@ def delivery_confirm(request, pk):
     if not form.is_valid():
         return redirect("dsm_data:delivery", delivery.pk)
     try:
-        delivery, warnings = services.confirm(delivery, request.user, form.cleaned_data["fingerprint"])
+        delivery, warnings = services.confirm(delivery, user=request.user, fingerprint=form.cleaned_data["fingerprint"])
     except services.PreviewOutdated:
         messages.warning(request, _("The stored figures changed since this preview. Check the changes again."))
-    except (UploadRejected, Rejected) as rejected:
+    except Rejected as rejected:
         for problem in rejected.problems:
             messages.error(request, str(problem))
     else:
@@ -88,11 +86,7 @@ def delivery_confirm(request, pk):
             % {"number": delivery.number}
         )  # fmt: skip
         for upload, warning in warnings:
-            sheet, cell = upload.places.get(warning.series_id, ("", ""))
-            messages.warning(
-                request, _("Sheet %(sheet)s, cell %(cell)s: %(message)s")
-                % {"sheet": sheet, "cell": cell, "message": warning.message}
-            )  # fmt: skip
+            messages.warning(request, str(upload.place_of(warning)))
     return redirect("dsm_data:delivery", delivery.pk)
 
 
@@ -101,8 +95,8 @@ def delivery_confirm(request, pk):
 def delivery_discard(request, pk):
     delivery = _readable_delivery(request, pk)
     try:
-        services.discard(delivery, request.user)
-    except UploadRejected:
+        services.discard(delivery, user=request.user)
+    except Rejected:
         pass  # already confirmed or discarded: the page says which
     else:
         messages.success(request, _("Discarded: nothing was stored."))

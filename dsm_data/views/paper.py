@@ -2,16 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import paper, permissions
-from ..excel_import import UploadRejected
+from .. import paper
 from ..forms import PaperScanForm
+from ..intake.problems import Rejected
 from ..services import deliveries as services
 from .submissions import readable_submission
 
@@ -49,8 +48,6 @@ def paper_form_pdf(request, pk):
 def paper_scan(request, pk):
     """Keep the scan of a paper form that the country administrator keys in, with its institution."""
     submission = readable_submission(request, pk)
-    if not permissions.can_key_in_paper_for(request.user, submission.country):
-        raise PermissionDenied
     form = PaperScanForm(request.POST, request.FILES)
     if not form.is_valid():
         for field_name, errors in form.errors.items():
@@ -60,9 +57,12 @@ def paper_scan(request, pk):
         return redirect("dsm_data:submission", submission.pk)
     try:
         delivery = services.attach_paper_scan(
-            submission, form.cleaned_data["file"], form.cleaned_data["institution"], request.user
+            submission,
+            uploaded_file=form.cleaned_data["file"],
+            institution=form.cleaned_data["institution"],
+            user=request.user,
         )
-    except UploadRejected as rejected:
+    except Rejected as rejected:
         messages.error(request, _("The scan was not kept:"))
         for problem in rejected.problems:
             messages.error(request, str(problem))

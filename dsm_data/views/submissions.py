@@ -11,13 +11,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import exports, permissions, selectors
+from .. import exports, permissions
 from ..forms import EntryForm, PaperScanForm, PublishForm
 from ..grid import build_grid
-from ..models import Channel, Period, Status, Submission
+from ..intake.problems import Rejected, errors_and_warnings
+from ..models import Channel, Period, Submission
+from ..selectors import periods, submissions
+from ..selectors.deliveries import deliveries_of
 from ..services import submissions as services
-from ..services.submissions import Rejected
-from ..validation import ERROR, WARNING
 
 
 def readable_submission(request, pk):
@@ -42,9 +43,9 @@ def submission_list(request):
         request,
         "dsm_data/submission_list.html",
         {
-            "submissions": selectors.submissions_readable_by(user),
+            "submissions": submissions.submissions_readable_by(user),
             "country": country,
-            "open_periods": selectors.periods_to_start(country) if country else [],
+            "open_periods": periods.periods_to_start(country) if country else [],
             "can_start": country is not None and permissions.can_enter_data_for(user, country),
         },
     )
@@ -57,7 +58,7 @@ def submission_start(request, period_code):
     period = get_object_or_404(Period, code=period_code)
     if country is None:
         raise PermissionDenied
-    submission = services.open_submission(country, period, request.user)
+    submission = services.open_submission(country, period, user=request.user)
     return redirect("dsm_data:submission", submission.pk)
 
 
@@ -65,30 +66,52 @@ def submission_start(request, period_code):
 def submission_detail(request, pk):
     submission = readable_submission(request, pk)
     user = request.user
-    country = submission.country
-    period_open = selectors.period_is_open(submission.period, country)
-    editable = submission.is_editable and period_open
+    entry_channel = permissions.channel_for(user, submission.country)
+    entry_refusal = entry_channel and permissions.entry_refusal(submission, user, entry_channel)
+    steps = {step: permissions.workflow_refusal(submission, user, step) is None for step in permissions.WORKFLOW_STEPS}
     return render(
         request,
         "dsm_data/submission_detail.html",
         {
             "submission": submission,
-            "indicators": selectors.submission_indicator_summaries(submission),
+            "indicators": submissions.submission_indicator_summaries(submission),
             "transitions": submission.transitions.select_related("actor"),
-            "changed_since_validation": selectors.changed_since_validation(submission),
-            "period_open": period_open,
-            "can_enter": editable and permissions.can_enter_data_for(user, country),
-            "can_submit": editable and permissions.can_submit_data_for(user, country),
-            "can_validate": submission.status == Status.SUBMITTED and permissions.can_validate_data_for(user, country),
-            "can_unvalidate": submission.status == Status.VALIDATED
-            and permissions.can_validate_data_for(user, country),
-            "can_publish": submission.status == Status.VALIDATED and permissions.can_publish(user),
+            "changed_since_validation": submissions.changed_since_validation(submission),
+            "period_open": periods.period_is_open(submission.period, submission.country),
+            # Why the people who enter this country's figures cannot now (None: they can, or they never do).
+            "entry_refusal": entry_refusal,
+            "can_upload": permissions.entry_refusal(submission, user, Channel.EXCEL) is None,
+            "can_submit": steps[permissions.SUBMIT],
+            "can_validate": steps[permissions.VALIDATE],
+            "can_unvalidate": steps[permissions.UNVALIDATE],
+            "can_publish": steps[permissions.PUBLISH],
             "publish_form": PublishForm(),
-            "deliveries": selectors.deliveries_of(submission),
-            "can_attach_scan": editable and permissions.can_key_in_paper_for(user, country),
+            "deliveries": deliveries_of(submission),
+            "can_attach_scan": permissions.entry_refusal(submission, user, Channel.PAPER) is None,
             "scan_form": PaperScanForm(),
         },
     )
+
+
+# The workflow's steps: what each does, and what the page says when it is done.
+STEP_ACTIONS = {
+    permissions.SUBMIT: (
+        lambda submission, user, comment: services.submit(submission, user=user),
+        _("Submitted: your country administrator has been told."),
+    ),
+    permissions.RETURN: (
+        lambda submission, user, comment: services.return_submission(submission, user=user, comment=comment),
+        _("Returned to the focal point with your comment."),
+    ),
+    permissions.VALIDATE: (
+        lambda submission, user, comment: services.validate(submission, user=user, comment=comment),
+        _("Validated: the figures are locked."),
+    ),
+    permissions.UNVALIDATE: (
+        lambda submission, user, comment: services.unvalidate(submission, user=user, reason=comment),
+        _("Reopened: the figures can be changed again."),
+    ),
+}
 
 
 @login_required
@@ -96,30 +119,21 @@ def submission_detail(request, pk):
 def submission_action(request, pk, action):
     submission = readable_submission(request, pk)
     user = request.user
-    comment = request.POST.get("comment", "")
+    if action not in permissions.WORKFLOW_STEPS:
+        raise Http404
     try:
-        if action == "submit":
-            services.submit(submission, user)
-            messages.success(request, _("Submitted: your country administrator has been told."))
-        elif action == "return":
-            services.return_submission(submission, user, comment)
-            messages.success(request, _("Returned to the focal point with your comment."))
-        elif action == "validate":
-            services.validate(submission, user, comment)
-            messages.success(request, _("Validated: the figures are locked."))
-        elif action == "unvalidate":
-            services.unvalidate(submission, user, comment)
-            messages.success(request, _("Reopened: the figures can be changed again."))
-        elif action == "publish":
+        if action == permissions.PUBLISH:
             form = PublishForm(request.POST)
             if not form.is_valid():  # an unreadable release time must not mean "now"
                 for error in form.errors.get("release_at", []):
                     messages.error(request, _("Release time: %(error)s") % {"error": error})
                 return redirect("dsm_data:submission", submission.pk)
-            services.publish(submission, user, form.cleaned_data["release_at"])
+            services.publish(submission, user=user, release_at=form.cleaned_data["release_at"])
             messages.success(request, _("Published."))
         else:
-            raise Http404
+            take_step, done = STEP_ACTIONS[action]
+            take_step(submission, user, request.POST.get("comment", ""))
+            messages.success(request, done)
     except Rejected as rejected:
         report_problems(request, rejected)
     return redirect("dsm_data:submission", submission.pk)
@@ -130,7 +144,9 @@ def submission_template(request, pk):
     """The submission's Excel template, in the reader's language, with its stored figures."""
     submission = readable_submission(request, pk)
     indicators = [link.indicator for link in submission.submission_indicators.select_related("indicator")]
-    workbook = selectors.template_workbook(submission.country, submission.period, indicators, get_language())
+    workbook = submissions.template_workbook(
+        submission.country, submission.period, indicators=indicators, language=get_language()
+    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=exports.XLSX_CONTENT_TYPE)
@@ -147,31 +163,33 @@ def entry(request, pk, indicator_code):
         submission.submission_indicators.select_related("indicator"), indicator__code=indicator_code
     )
     indicator = link.indicator
-    user, country = request.user, submission.country
-    can_enter = (
-        submission.is_editable
-        and permissions.can_enter_data_for(user, country)
-        and selectors.period_is_open(submission.period, country)
-    )
+    user = request.user
+    channel = permissions.channel_for(user, submission.country)
+    refusal = channel and permissions.entry_refusal(submission, user, channel)
     grid = build_grid(indicator)
-    stored = selectors.cells_of(submission, indicator)
+    stored = submissions.cells_of(submission, indicator)
     form = EntryForm(grid, stored, request.POST or None, initial={"confidentiality": link.confidentiality})
     rejected = []
     if request.method == "POST":
-        if not can_enter:
+        if channel is None:
             raise PermissionDenied
         if form.is_valid():
-            channel = Channel.FORM if permissions.can_submit_data_for(user, country) else Channel.PAPER
             try:
                 services.save_entry(
-                    submission, indicator, form.cells, user, channel, form.cleaned_data["confidentiality"]
+                    submission,
+                    indicator,
+                    cells=form.cells,
+                    user=user,
+                    channel=channel,
+                    confidentiality=form.cleaned_data["confidentiality"],
                 )
             except Rejected as error:
                 rejected = error.problems
             else:
                 messages.success(request, _("Saved."))
                 return redirect("dsm_data:entry", submission.pk, indicator.code)
-    problems = rejected or selectors.rule_problems(submission, indicator, grid, stored)
+    problems = rejected or submissions.grid_problems(submission, indicator, grid=grid, cells=stored)
+    errors, warnings = errors_and_warnings(problems)
     problems_by_series = {}
     for problem in problems:
         problems_by_series.setdefault(problem.series_id, []).append(problem)
@@ -189,10 +207,12 @@ def entry(request, pk, indicator_code):
                 for series in grid.series
                 if stored.get(series.pk) and stored[series.pk].footnote
             ],
-            "errors": [problem for problem in problems if problem.severity == ERROR],
-            "warnings": [problem for problem in problems if problem.severity == WARNING],
+            "errors": [problem for problem in errors if problem.series_id is not None],
+            "refusals": [problem for problem in errors if problem.series_id is None],
+            "warnings": warnings,
             "rejected": bool(rejected),
-            "can_enter": can_enter,
+            "can_enter": channel is not None and refusal is None,
+            "entry_refusal": refusal,
             "confidentiality": link.get_confidentiality_display(),
         },
     )

@@ -34,14 +34,14 @@ def published(catalogue, kazakhstan, armenia, make_user, make_period):
     decisions = catalogue["REFUGEE_DECISIONS"]
     focal, admin = make_user(Role.FOCAL_POINT, kazakhstan), make_user(Role.COUNTRY_ADMIN, kazakhstan)
     sysadmin = make_user(Role.SYSTEM_ADMIN)
-    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=focal)
     grid = build_grid(decisions)
     cells = cells_from(grid, ENTRIES)
     submission.submission_indicators.exclude(indicator=decisions).delete()  # one indicator is enough here
-    services.save_cells(submission, decisions, cells, focal)
-    services.submit(submission, focal)
-    services.validate(submission, admin)
-    services.publish(submission, sysadmin)
+    services.save_cells(submission, decisions, cells=cells, user=focal)
+    services.submit(submission, user=focal)
+    services.validate(submission, user=admin)
+    services.publish(submission, user=sysadmin)
     return submission
 
 
@@ -195,7 +195,7 @@ def test_submission_pages_are_for_their_country_and_the_system_administrators(
 def test_posting_figures_into_another_country_is_refused_and_stores_nothing(
     client, catalogue, kazakhstan, armenia, make_user, make_period
 ):
-    submission = services.open_submission(kazakhstan, make_period(2025), make_user(Role.FOCAL_POINT, kazakhstan))
+    submission = services.open_submission(kazakhstan, make_period(2025), user=make_user(Role.FOCAL_POINT, kazakhstan))
     series = build_grid(catalogue["REFUGEE_DECISIONS"]).series_by_key["RSD_OUTCOME=REJECTED"]
     url = f"/en/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"
     for role in (Role.FOCAL_POINT, Role.COUNTRY_ADMIN, Role.DATA_USER):
@@ -209,7 +209,7 @@ def test_posting_figures_into_another_country_is_refused_and_stores_nothing(
 
 def test_the_entry_form_names_bad_cells_and_saves_nothing(client, catalogue, kazakhstan, make_user, make_period):
     focal = make_user(Role.FOCAL_POINT, kazakhstan)
-    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=focal)
     grid = build_grid(catalogue["REFUGEE_DECISIONS"])
     client.force_login(focal)
     url = f"/ru/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"
@@ -270,7 +270,7 @@ def test_a_footnote_is_added_to_a_cell_and_kept_when_the_grid_is_saved_again(
     client, catalogue, kazakhstan, make_user, make_period
 ):
     focal = make_user(Role.FOCAL_POINT, kazakhstan)
-    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=focal)
     grid = build_grid(catalogue["REFUGEE_DECISIONS"])
     client.force_login(focal)
     url = f"/en/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"
@@ -293,16 +293,18 @@ def test_outside_readers_see_the_history_from_publication_on_without_names(
 ):
     """A figure suppressed before publication must not leak through the value's history."""
     focal, admin = make_user(Role.FOCAL_POINT, kazakhstan), make_user(Role.COUNTRY_ADMIN, kazakhstan)
-    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=focal)
     submission.submission_indicators.exclude(indicator=catalogue["REFUGEE_DECISIONS"]).delete()
     grid = build_grid(catalogue["REFUGEE_DECISIONS"])
     decisions = catalogue["REFUGEE_DECISIONS"]
-    services.save_cells(submission, decisions, cells_from(grid, {**ENTRIES, "RSD_OUTCOME=RECOGNISED": "11"}), focal)
-    services.save_cells(submission, decisions, cells_from(grid, {"RSD_OUTCOME=RECOGNISED": "c"}), focal)
-    services.set_confidentiality(submission, decisions, Confidentiality.PUBLIC, focal)
-    services.submit(submission, focal)
-    services.validate(submission, admin)
-    services.publish(submission, make_user(Role.SYSTEM_ADMIN))
+    services.save_cells(
+        submission, decisions, cells=cells_from(grid, {**ENTRIES, "RSD_OUTCOME=RECOGNISED": "11"}), user=focal
+    )
+    services.save_cells(submission, decisions, cells=cells_from(grid, {"RSD_OUTCOME=RECOGNISED": "c"}), user=focal)
+    services.set_confidentiality(submission, decisions, confidentiality=Confidentiality.PUBLIC, user=focal)
+    services.submit(submission, user=focal)
+    services.validate(submission, user=admin)
+    services.publish(submission, user=make_user(Role.SYSTEM_ADMIN))
     value = Value.objects.get(series__key="RSD_OUTCOME=RECOGNISED")
     url = f"/en/data/values/{value.pk}/"
     for reader in (None, make_user(Role.DATA_USER, armenia)):
@@ -327,12 +329,12 @@ def test_an_unreadable_release_time_does_not_publish(client, catalogue, kazakhst
     from dsm_data.models import Status
 
     focal, admin = make_user(Role.FOCAL_POINT, kazakhstan), make_user(Role.COUNTRY_ADMIN, kazakhstan)
-    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=focal)
     submission.submission_indicators.exclude(indicator=catalogue["REFUGEE_DECISIONS"]).delete()
     grid = build_grid(catalogue["REFUGEE_DECISIONS"])
-    services.save_cells(submission, catalogue["REFUGEE_DECISIONS"], cells_from(grid, ENTRIES), focal)
-    services.submit(submission, focal)
-    services.validate(submission, admin)
+    services.save_cells(submission, catalogue["REFUGEE_DECISIONS"], cells=cells_from(grid, ENTRIES), user=focal)
+    services.submit(submission, user=focal)
+    services.validate(submission, user=admin)
     client.force_login(make_user(Role.SYSTEM_ADMIN))
     client.post(f"/en/data/submissions/{submission.pk}/publish/", {"release_at": "31/12/2030 10:00"})
     submission.refresh_from_db()
@@ -343,7 +345,7 @@ def test_a_rejected_grid_keeps_its_confidentiality_and_a_change_is_recorded(
     client, catalogue, kazakhstan, make_user, make_period
 ):
     admin = make_user(Role.COUNTRY_ADMIN, kazakhstan)  # keys in a paper form
-    submission = services.open_submission(kazakhstan, make_period(2025), admin)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=admin)
     grid = build_grid(catalogue["REFUGEE_DECISIONS"])
     client.force_login(admin)
     url = f"/en/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"
@@ -383,7 +385,7 @@ def test_breakdowns_combine_or_within_a_dimension_and_totals_only_keeps_the_chos
 
 def test_a_stale_page_changes_only_what_was_typed_on_it(client, catalogue, kazakhstan, make_user, make_period):
     focal = make_user(Role.FOCAL_POINT, kazakhstan)
-    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=focal)
     grid = build_grid(catalogue["REFUGEE_DECISIONS"])
     client.force_login(focal)
     url = f"/en/data/submissions/{submission.pk}/indicators/REFUGEE_DECISIONS/"

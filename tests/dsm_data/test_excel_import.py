@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from dsm_data import selectors
 from dsm_data.models import Role, Submission, Value, ValueRevision
+from dsm_data.selectors.submissions import template_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def setting(catalogue, kazakhstan, make_user, make_period):
 def filled_template(tmp_path, country, period, indicators, cells, language="en", meta=None):
     """A template saved, reopened as a person's Excel would, filled in and saved again."""
     path = tmp_path / "filled.xlsx"
-    selectors.template_workbook(country, period, indicators, language).save(path)
+    template_workbook(country, period, indicators=indicators, language=language).save(path)
     workbook = openpyxl.load_workbook(path)
     for (sheet, coordinate), value in cells.items():
         workbook[sheet][coordinate] = value
@@ -154,11 +154,11 @@ def test_warnings_do_not_reject_an_upload_and_are_listed_by_cell(setting, kazakh
     from tests.conftest import cells_from
 
     last_year = make_period(2024)
-    submission = services.open_submission(kazakhstan, last_year, setting.focal)
+    submission = services.open_submission(kazakhstan, last_year, user=setting.focal)
     grid = build_grid(setting.decisions)
     entries = {"RSD_OUTCOME=RECOGNISED": "100", "RSD_OUTCOME=COMPLEMENTARY": "0",
                "RSD_OUTCOME=REJECTED": "0", "RSD_OUTCOME=CLOSED": "0"}  # fmt: skip
-    services.save_cells(submission, setting.decisions, cells_from(grid, entries), setting.focal)
+    services.save_cells(submission, setting.decisions, cells=cells_from(grid, entries), user=setting.focal)
     cells = {("REFUGEE_DECISIONS", "A5"): 400} | {("REFUGEE_DECISIONS", f"{c}5"): 0 for c in "BCD"}
     path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells)
     code, output = import_file(path)
@@ -210,7 +210,7 @@ def test_a_template_with_too_many_filled_cells_is_refused(setting, kazakhstan, t
     """The cap counts every filled cell people see, labels included."""
     path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
     visible, _map_cells = visible_and_map_cells(path)
-    monkeypatch.setattr("dsm_data.excel_import.MAX_USED_CELLS", visible - 1)
+    monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", visible - 1)
     code, output = import_file(path)
     assert (code, database_state()) == (1, (0, 0, 0))
     assert f"more than {visible - 1} filled cells" in output
@@ -222,7 +222,7 @@ def test_the_hidden_map_does_not_count_against_the_cap_but_has_a_bound_of_its_ow
     path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
     visible, map_cells = visible_and_map_cells(path)
     assert visible + map_cells > visible + 4  # the map holds four cells per value cell
-    monkeypatch.setattr("dsm_data.excel_import.MAX_USED_CELLS", visible)
+    monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", visible)
     assert import_file(path, dry_run=True)[0] == 0
 
     # A map naming more cells than the cap allows is refused, even if the sheets are small.
@@ -254,14 +254,16 @@ def test_an_upload_again_revises_only_the_cells_that_changed(setting, kazakhstan
 
 
 def test_a_new_comment_alone_is_stored_without_a_revision(setting, kazakhstan):
+    from dsm_data.cells import Cell
     from dsm_data.grid import build_grid
     from dsm_data.services import submissions as services
-    from dsm_data.validation import Cell
 
-    submission = services.open_submission(kazakhstan, setting.period, setting.focal)
+    submission = services.open_submission(kazakhstan, setting.period, user=setting.focal)
     closed = build_grid(setting.decisions).series_by_key["RSD_OUTCOME=CLOSED"]
-    services.save_cells(submission, setting.decisions, {closed.pk: Cell(number=5)}, setting.focal)
-    services.save_cells(submission, setting.decisions, {closed.pk: Cell(number=5, comment="Checked.")}, setting.focal)
+    services.save_cells(submission, setting.decisions, cells={closed.pk: Cell(number=5)}, user=setting.focal)
+    services.save_cells(
+        submission, setting.decisions, cells={closed.pk: Cell(number=5, comment="Checked.")}, user=setting.focal
+    )
     value = Value.objects.get(series=closed)
     assert (value.number, value.comment, value.revision, value.revisions.count()) == (5, "Checked.", 1, 1)
 
@@ -283,11 +285,11 @@ def totals_above(grid, series):
 
 
 def test_the_totals_to_recompute_are_found_by_key_as_a_scan_of_the_grid_finds_them(catalogue):
-    """``_recompute_totals`` looks up the totals above changed cells by their categories."""
+    """``recompute_totals`` looks up the totals above changed cells by their categories."""
     import random
 
     from dsm_data.grid import build_grid
-    from dsm_data.services.submissions import _unchanged_totals_above
+    from dsm_data.validation import unchanged_totals_above
 
     generator = random.Random(1)
     for indicator in catalogue.values():
@@ -301,4 +303,4 @@ def test_the_totals_to_recompute_are_found_by_key_as_a_scan_of_the_grid_finds_th
                 for total in totals_above(grid, series)
                 if total.pk not in changed
             }
-            assert _unchanged_totals_above(grid, changed) == scanned, (indicator.code, share)
+            assert unchanged_totals_above(grid, changed) == scanned, (indicator.code, share)

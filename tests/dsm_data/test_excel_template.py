@@ -17,10 +17,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def submission(catalogue, kazakhstan, make_user, make_period):
     focal = make_user(Role.FOCAL_POINT, kazakhstan)
-    submission = services.open_submission(kazakhstan, make_period(2025), focal)
+    submission = services.open_submission(kazakhstan, make_period(2025), user=focal)
     grid = build_grid(catalogue["REFUGEE_DECISIONS"])
     entries = {"RSD_OUTCOME=RECOGNISED": "11", "RSD_OUTCOME=COMPLEMENTARY": ":", "RSD_OUTCOME=REJECTED": "30"}
-    services.save_cells(submission, catalogue["REFUGEE_DECISIONS"], cells_from(grid, entries), focal)
+    services.save_cells(submission, catalogue["REFUGEE_DECISIONS"], cells=cells_from(grid, entries), user=focal)
     return submission
 
 

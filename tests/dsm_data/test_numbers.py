@@ -4,8 +4,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from dsm_data.numbers import format_entry, parse_entry, parse_number
-from dsm_data.validation import Cell
+from dsm_data.cells import Cell, format_entry, parse_entry, parse_number
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ SCAN = b"%PDF-1.4\n% a scanned paper form\n%%EOF\n"
 @pytest.fixture
 def submission(catalogue, kazakhstan, make_user, make_period):
     """KAZ 2025, a draft with every annual indicator, opened by its focal point."""
-    return services.open_submission(kazakhstan, make_period(2025), make_user(Role.FOCAL_POINT, kazakhstan))
+    return services.open_submission(kazakhstan, make_period(2025), user=make_user(Role.FOCAL_POINT, kazakhstan))
 
 
 def pdf_text(data):
@@ -110,7 +110,7 @@ def test_a_prefilled_pdf_and_page_show_the_stored_figures(client, submission, ca
         "RSD_OUTCOME=CLOSED": "c",
     }
     admin = make_user(Role.COUNTRY_ADMIN, kazakhstan)  # keys in a paper form
-    services.save_cells(submission, decisions, cells_from(grid, entries), admin, Channel.PAPER)
+    services.save_cells(submission, decisions, cells=cells_from(grid, entries), user=admin, channel=Channel.PAPER)
     assert "12,345" in pdf_text(paper_form_pdf(submission, "en", prefilled=True))
     assert "12,345" not in pdf_text(paper_form_pdf(submission, "en"))
     client.force_login(make_user(Role.DATA_USER, kazakhstan))

@@ -157,7 +157,7 @@ def test_files_that_are_not_long_tables_are_refused(setting, tmp_path, content, 
 
 
 def test_a_table_with_too_many_cells_is_refused(setting, tmp_path, monkeypatch):
-    monkeypatch.setattr("dsm_data.uploads.MAX_USED_CELLS", 20)
+    monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 20)
     code, output = import_file(csv_file(tmp_path, full_decisions("KAZ", "2025", [1, 2, 3, 4, 10])), "secretariat")
     assert (code, database_state()) == (1, (0, 0, 0, 0))
     assert "more than 20 filled cells" in output
@@ -185,7 +185,7 @@ def test_an_imported_template_shows_in_the_data_browser_once_published(setting, 
     submission.submission_indicators.exclude(indicator=setting.decisions).delete()  # only this one is due
     for step, actor in ((submission_services.submit, setting.focal), (submission_services.validate, setting.kaz_admin)):
         step(submission, actor)
-    submission_services.publish(submission, setting.secretariat)
+    submission_services.publish(submission, user=setting.secretariat)
     client.force_login(setting.arm_admin)  # shared figures, read from another participating state
     response = client.get(
         reverse("dsm_data:browse"), {"indicator": "REFUGEE_DECISIONS", "country": "KAZ", "period": "2025"}
@@ -252,7 +252,7 @@ def test_a_second_upload_of_changed_figures_counts_what_it_changes(setting, tmp_
         )
         client.post(reverse("dsm_data:upload"), {"file": upload})
         delivery = Delivery.objects.first()
-        _reading, changes = pending_changes(delivery, setting.focal)
+        _reading, changes = pending_changes(delivery, user=setting.focal)
         client.post(reverse("dsm_data:delivery_confirm", args=[delivery.pk]), {"fingerprint": changes.fingerprint})
     delivery.refresh_from_db()
     assert (delivery.added, delivery.changed, delivery.unchanged) == (0, 1, 1)
@@ -268,12 +268,12 @@ def test_a_preview_made_stale_by_another_change_is_shown_again_and_nothing_is_st
     delivery = Delivery.objects.get()
     fingerprint = client.get(reverse("dsm_data:delivery", args=[delivery.pk])).context["changes"].fingerprint
     # Meanwhile a colleague types another figure into the same cell.
-    submission = submission_services.open_submission(setting.focal.country, setting.period, setting.focal)
+    submission = submission_services.open_submission(setting.focal.country, setting.period, user=setting.focal)
     grid = build_grid(setting.decisions)
     from tests.conftest import cells_from
 
     submission_services.save_cells(
-        submission, setting.decisions, cells_from(grid, {"RSD_OUTCOME=RECOGNISED": "40"}), setting.focal
+        submission, setting.decisions, cells=cells_from(grid, {"RSD_OUTCOME=RECOGNISED": "40"}), user=setting.focal
     )
     response = client.post(
         reverse("dsm_data:delivery_confirm", args=[delivery.pk]), {"fingerprint": fingerprint}, follow=True
@@ -295,8 +295,8 @@ def test_a_refused_web_upload_lists_every_problem_and_keeps_nothing(setting, tmp
     assert (database_state(), stored_files(settings)) == ((0, 0, 0, 0), [])
 
 
-def test_the_file_size_limit_is_checked_before_reading(setting, client, monkeypatch):
-    monkeypatch.setattr("dsm_data.views.deliveries.MAX_FILE_BYTES", 10)
+def test_the_file_size_limit_is_checked_before_reading(setting, client, settings):
+    settings.DSM_MAX_UPLOAD_BYTES = 10
     client.force_login(setting.focal)
     response = client.post(
         reverse("dsm_data:upload"), {"file": SimpleUploadedFile("big.xlsx", b"PK\x03\x04" + b"0" * 20)}

@@ -5,8 +5,9 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from dsm_data.cells import Cell
 from dsm_data.grid import build_grid
-from dsm_data.validation import ERROR, WARNING, Cell, check_cells, complete_totals, completeness_problems
+from dsm_data.validation import ERROR, WARNING, check_cells, complete_totals, completeness_problems
 from tests.conftest import cells_from
 
 pytestmark = pytest.mark.django_db

@@ -19,15 +19,15 @@ def publish_decisions(catalogue, kazakhstan, make_user, make_period):
     sysadmin = make_user(Role.SYSTEM_ADMIN)
 
     def publish(year, recognised):
-        submission = services.open_submission(kazakhstan, make_period(year), focal)
+        submission = services.open_submission(kazakhstan, make_period(year), user=focal)
         submission.submission_indicators.exclude(indicator=decisions).delete()
         grid = build_grid(decisions)
         entries = {"RECOGNISED": str(recognised), "COMPLEMENTARY": "2", "REJECTED": "30", "CLOSED": "4"}
         cells = cells_from(grid, {f"RSD_OUTCOME={key}": text for key, text in entries.items()})
-        services.save_cells(submission, decisions, cells, focal)
-        services.submit(submission, focal)
-        services.validate(submission, admin)
-        services.publish(submission, sysadmin)
+        services.save_cells(submission, decisions, cells=cells, user=focal)
+        services.submit(submission, user=focal)
+        services.validate(submission, user=admin)
+        services.publish(submission, user=sysadmin)
         return submission
 
     return publish

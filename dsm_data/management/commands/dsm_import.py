@@ -6,9 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from dsm_data.excel_import import UploadRejected
+from dsm_data.intake.problems import Rejected
 from dsm_data.services import deliveries
-from dsm_data.services.submissions import Rejected
 
 IMPORTED, REJECTED, UNUSABLE_CALL = 0, 1, 2
 
@@ -33,12 +32,12 @@ class Command(BaseCommand):
         try:
             # The web's two steps in one: check and keep, then confirm what was just previewed.
             with transaction.atomic():
-                delivery, changes = deliveries.receive(path.read_bytes(), path.name, account)
-                delivery, warnings = deliveries.confirm(delivery, account, changes.fingerprint)
+                delivery, changes = deliveries.receive(path.read_bytes(), original_name=path.name, user=account)
+                delivery, warnings = deliveries.confirm(delivery, user=account, fingerprint=changes.fingerprint)
                 places = "; ".join(map(str, delivery.submissions.select_related("country", "period")))
                 if dry_run:
                     transaction.set_rollback(True)
-        except (UploadRejected, Rejected) as rejected:
+        except Rejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(str(problem))
             self.stderr.write(f"Rejected: {len(rejected.problems)} problem(s); nothing was stored.")
@@ -49,8 +48,8 @@ class Command(BaseCommand):
         if dry_run:
             delivery.file.delete(save=False)  # files are not part of the rolled-back transaction
         for upload, warning in warnings:
-            sheet, cell = upload.places.get(warning.series_id, ("", ""))
-            self.stdout.write(f"Warning, sheet {sheet}, cell {cell}: {warning.message}")
+            placed = upload.place_of(warning)
+            self.stdout.write(f"Warning, sheet {placed.sheet}, cell {placed.cell}: {warning.message}")
         verb = "Checked (dry run, nothing stored)" if dry_run else f"Imported as delivery {delivery.number}"
         self.stdout.write(
             f"{verb}: {places}, {changes.added} added, {changes.changed} changed, {changes.unchanged} unchanged."

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from dsm_data import selectors
 from dsm_data.models import Country, Indicator, Period
+from dsm_data.selectors.submissions import template_workbook
 
 
 class Command(BaseCommand):
@@ -28,5 +28,5 @@ class Command(BaseCommand):
             if unknown:
                 raise CommandError(f"Not collected for {period}: {', '.join(sorted(unknown))}.")
             indicators = [item for item in indicators if item.code in indicator]
-        selectors.template_workbook(country_row, period_row, indicators, lang).save(output)
+        template_workbook(country_row, period_row, indicators=indicators, language=lang).save(output)
         self.stdout.write(f"Template of {country_row.code} {period_row.code} ({len(indicators)} indicators): {output}")

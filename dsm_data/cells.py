@@ -1,6 +1,13 @@
-"""Reading numbers as people type them, and writing them back."""
+"""A cell of a grid, and what people type in one: numbers, Eurostat's codes and flags.
+
+Every channel reads its input into ``Cell`` objects here (the web form and paper from
+text, Excel from a spreadsheet's value, long tables from a value and a flag column);
+``validation`` checks them and services store them. This module imports no other
+module of the project.
+"""
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.formats import number_format
@@ -13,6 +20,45 @@ _DOT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3}){2,}(,\d+)?")
 _DECIMAL = re.compile(r"-?\d+[.,]\d+")
 # What a value column holds: 15 digits before the decimal point, 3 after.
 MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES = 15, 3
+
+
+@dataclass
+class Cell:
+    """One cell as entered: a number, or the reason it has none, with its flags."""
+
+    number: Decimal | None = None
+    absence: str = ""
+    is_provisional: bool = False
+    is_estimated: bool = False
+    footnote: str = ""
+    comment: str = ""
+
+    @classmethod
+    def from_value(cls, value):
+        """The cell of a stored Value or ValueRevision (or a row of a Value's fields)."""
+        get = value.get if isinstance(value, dict) else lambda name, default="": getattr(value, name, default)
+        return cls(
+            number=get("number"),
+            absence=get("absence"),
+            is_provisional=get("is_provisional"),
+            is_estimated=get("is_estimated"),
+            footnote=get("footnote", ""),
+            comment=get("comment", ""),
+        )
+
+    @property
+    def is_blank(self):
+        return self.number is None and not self.absence
+
+    def same_content(self, other):
+        """True when storing ``self`` over ``other`` would change nothing but the comment."""
+        return (self.number, self.absence, self.is_provisional, self.is_estimated, self.footnote) == (
+            other.number,
+            other.absence,
+            other.is_provisional,
+            other.is_estimated,
+            other.footnote,
+        )
 
 
 def parse_number(text):
@@ -59,8 +105,6 @@ def parse_entry(text):
 
     Raises ValueError for anything else; a blank entry gives a blank cell.
     """
-    from .validation import Cell
-
     text = (text or "").strip()
     lowered = text.lower()
     if not text:
@@ -84,3 +128,35 @@ def format_entry(cell):
         return ""
     flags = "".join(code for code, name in FLAG_CODES.items() if getattr(cell, name))
     return f"{format_number(cell.number)} {flags}".strip()
+
+
+def cell_from_spreadsheet(raw):
+    """A Cell from a spreadsheet cell's value: a number as Excel stores it, or text typed as in the grid.
+
+    Raises ValueError for anything else (a boolean, words).
+    """
+    if raw is None:
+        return Cell()
+    if isinstance(raw, bool):
+        raise ValueError(raw)
+    if isinstance(raw, int):
+        return Cell(number=Decimal(raw))
+    if isinstance(raw, float):
+        return Cell(number=Decimal(str(raw)))
+    return parse_entry(str(raw))
+
+
+def apply_flag(cell, flag):
+    """Put a long table's flag column on ``cell``: a code of absence on a blank cell, or p/e after a number.
+
+    Returns False, changing nothing, when the flag is not one of those.
+    """
+    flag = flag.lower().replace(" ", "")
+    if flag in ABSENCE_CODES and cell.is_blank:
+        cell.absence = ABSENCE_CODES[flag]
+    elif flag and all(code in FLAG_CODES for code in flag) and cell.number is not None:
+        for code in flag:
+            setattr(cell, FLAG_CODES[code], True)
+    elif flag:
+        return False
+    return True

@@ -1,66 +1,30 @@
-"""What an uploaded file holds: a filled-in template, or a long table of figures.
+"""A long table of figures, CSV or Excel: one figure per row, as a secretariat loads past years.
 
-A long table (CSV or Excel) has one figure per row, with the columns
-``indicator, country, period, <one per dimension>, value, flag, footnote``; it is
-how a secretariat loads years of past figures. Title rows above the header
-(merged cells included) and empty rows are skipped; every other problem is
-reported with its row and column, and nothing is returned unless all is good.
-Like ``excel_import``, this module reads and checks only: services store.
+The columns are ``indicator, country, period, <one per dimension>, value, flag, footnote``.
+Title rows above the header (merged cells included) and empty rows are skipped; every
+other problem is reported with its row and column, and nothing is returned unless all
+is good. This module reads and checks only: services store.
 """
 
 import csv
 import io
-from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from . import excel_import
-from .excel_import import MAX_USED_CELLS, Problem, Upload, UploadRejected
-from .excel_template import META_SHEET
-from .grid import build_grid, series_key
-from .models import TOTAL_CODE, Country, Dimension, Indicator, Period
-from .numbers import ABSENCE_CODES, FLAG_CODES
+from ..cells import apply_flag, cell_from_spreadsheet
+from ..grid import build_grid, series_key
+from ..models import TOTAL_CODE, Country, Dimension, Indicator, Period
+from .figures import Upload, counted, rule_errors
+from .problems import Problem, Rejected
 
 REQUIRED_COLUMNS = ("indicator", "country", "period", "value")
 OPTIONAL_COLUMNS = ("flag", "footnote")
 CSV_DELIMITERS = ",;\t"
-# Files that are surely not text, whatever their name: PDF, images, gzip, 7z, rar.
-BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")
 
 
-@dataclass(frozen=True)
-class Reading:
-    """A checked file: its kind (``DeliveryKind``) and one Upload per country and period."""
-
-    kind: str
-    uploads: list
-
-
-def read_file(data):
-    """Check and read any accepted file; returns a Reading or raises UploadRejected."""
-    from .models import DeliveryKind
-
-    if data.startswith(excel_import.ZIP_MAGIC):
-        excel_import.check_file(data)
-        if _is_template(data):
-            return Reading(DeliveryKind.TEMPLATE, [excel_import.read_upload(data)])
-        return Reading(DeliveryKind.TABLE, read_table(_workbook_rows(data)))
-    if len(data) > excel_import.MAX_FILE_BYTES or data.startswith(excel_import.OLE_MAGIC):
-        excel_import.check_file(data)  # the same refusal, the same message
-    return Reading(DeliveryKind.TABLE, read_table(_csv_rows(data)))
-
-
-def _is_template(data):
-    workbook = load_workbook(io.BytesIO(data), read_only=True)
-    try:
-        return META_SHEET in workbook.sheetnames
-    finally:
-        workbook.close()
-
-
-def _workbook_rows(data):
+def workbook_rows(data):
     """(sheet title, row number, [(column letter, value)]) of the first sheet, every cell counted."""
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
@@ -68,9 +32,7 @@ def _workbook_rows(data):
         rows = []
         used = 0
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            used += sum(value is not None for value in row)
-            if used > MAX_USED_CELLS:
-                raise UploadRejected([_too_many_cells()])
+            used = counted(used, sum(value is not None for value in row))
             rows.append(
                 (sheet.title, number, [(get_column_letter(index), value) for index, value in enumerate(row, 1)])
             )
@@ -79,31 +41,19 @@ def _workbook_rows(data):
         workbook.close()
 
 
-def _csv_rows(data):
-    """The same shape as ``_workbook_rows`` for a UTF-8 CSV file, separated by , ; or tab."""
-    if b"\x00" in data[:4096] or data.startswith(BINARY_MAGIC):
-        raise UploadRejected(
-            [Problem("", "", _("The file is not an Excel workbook (.xlsx) or a CSV table, whatever its name."))]
-        )
+def csv_rows(data):
+    """The same shape as ``workbook_rows`` for a UTF-8 CSV file, separated by , ; or tab."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UploadRejected(
-            [Problem("", "", _("The CSV file is not in UTF-8: save it again as “CSV UTF-8”."))]
-        ) from error
+        raise Rejected.because(_("The CSV file is not in UTF-8: save it again as “CSV UTF-8”.")) from error
     first_line = text.split("\n", 1)[0]
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
     rows, used = [], 0
     for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
-        used += sum(bool(value.strip()) for value in row)
-        if used > MAX_USED_CELLS:
-            raise UploadRejected([_too_many_cells()])
+        used = counted(used, sum(bool(value.strip()) for value in row))
         rows.append(("CSV", number, [(get_column_letter(index), value) for index, value in enumerate(row, 1)]))
     return rows
-
-
-def _too_many_cells():
-    return Problem("", "", _("The file has more than %(limit)s filled cells.") % {"limit": MAX_USED_CELLS})
 
 
 def _text(value):
@@ -121,20 +71,14 @@ def read_table(rows):
         None,
     )
     if header_at is None:
-        raise UploadRejected(
-            [
-                Problem(
-                    "",
-                    "",
-                    _("No header row found: a long table needs the columns %(columns)s.")
-                    % {"columns": ", ".join(REQUIRED_COLUMNS)},
-                )
-            ]
+        raise Rejected.because(
+            _("No header row found: a long table needs the columns %(columns)s.")
+            % {"columns": ", ".join(REQUIRED_COLUMNS)}
         )
     sheet, header_number, header_cells = rows[header_at]
     columns, dimension_columns, problems = _columns(sheet, header_number, header_cells)
     if problems:
-        raise UploadRejected(problems)
+        raise Rejected(problems)
     reader = _TableReader(columns, dimension_columns)
     for sheet, number, cells in rows[header_at + 1 :]:
         values = dict(cells)
@@ -142,14 +86,14 @@ def read_table(rows):
             continue  # an empty row, or a merged cell's shadow
         reader.read_row(sheet, number, values)
     if reader.problems:
-        raise UploadRejected(reader.problems)
+        raise Rejected(reader.problems)
     uploads = list(reader.uploads.values())
     if not uploads:
-        raise UploadRejected([Problem(sheet, "", _("The table holds no figures."))])
+        raise Rejected([Problem(_("The table holds no figures."), sheet=sheet)])
     for upload in uploads:
-        reader.problems += excel_import.rule_problems(upload)
+        reader.problems += rule_errors(upload)
     if reader.problems:
-        raise UploadRejected(reader.problems)
+        raise Rejected(reader.problems)
     return uploads
 
 
@@ -173,9 +117,9 @@ def _columns(sheet, number, cells):
         else:
             problems.append(
                 Problem(
-                    sheet,
-                    f"{letter}{number}",
                     _("Unknown column “%(name)s”: not a dimension of any indicator.") % {"name": name},
+                    sheet=sheet,
+                    cell=f"{letter}{number}",
                 )
             )
     return columns, dimensions, problems
@@ -197,7 +141,7 @@ class _TableReader:
 
     def _problem(self, sheet, column, number, message):
         letter = self.columns.get(column) or self.dimension_columns.get(column, "")
-        self.problems.append(Problem(sheet, f"{letter}{number}", message))
+        self.problems.append(Problem(message, sheet=sheet, cell=f"{letter}{number}"))
 
     def read_row(self, sheet, number, values):
         def cell(column):
@@ -261,18 +205,14 @@ class _TableReader:
 
     def _entry(self, sheet, number, values):
         raw = values.get(self.columns["value"])
-        flag = _text(values.get(self.columns.get("flag", ""))).lower().replace(" ", "")
+        flag = _text(values.get(self.columns.get("flag", "")))
         try:
-            entry = excel_import.cell_from_raw(raw)
+            entry = cell_from_spreadsheet(raw)
         except ValueError:
             self._problem(sheet, "value", number, _("“%(text)s” is not a number.") % {"text": _text(raw)})
             return None
-        if flag in ABSENCE_CODES and entry.is_blank:
-            entry.absence = ABSENCE_CODES[flag]
-        elif flag and all(code in FLAG_CODES for code in flag) and entry.number is not None:
-            for code in flag:
-                setattr(entry, FLAG_CODES[code], True)
-        elif flag:
+        if not apply_flag(entry, flag):
+            flag = flag.lower().replace(" ", "")
             self._problem(
                 sheet, "flag", number, _("Unknown flag “%(flag)s”: use : c z without a number, or p e after one.")
                 % {"flag": flag}

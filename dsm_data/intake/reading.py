@@ -1,0 +1,76 @@
+"""Any file of figures, checked whole: which kind it is, whether it may be opened, what it holds.
+
+``read_file`` takes the bytes of an upload and returns a ``Reading`` (a template or a
+long table, one ``Upload`` per country and period), or raises ``Rejected`` with every
+problem. The file is judged by its content, never by its name:
+1. the file itself: size, type, zip limits (``files``), macros, encryption;
+2. its cells (``workbook`` for a template, ``long_table`` for a table);
+3. the rules every channel runs (``figures.rule_errors``).
+Who may send figures for which country and period is the services' part
+(``services.deliveries``), through ``permissions.entry_refusal``.
+"""
+
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from ..models import DeliveryKind
+from . import files, long_table, template_map, workbook
+from .problems import Rejected
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A checked file: its kind (``DeliveryKind``) and one Upload per country and period."""
+
+    kind: str
+    uploads: list
+
+
+def read_file(data):
+    """Check and read any accepted file; returns a Reading or raises Rejected."""
+    check_size(len(data))
+    kind = files.file_type(data[:4096])
+    if kind == files.ZIP:
+        check_workbook_archive(data)
+        if _is_template(data):
+            return Reading(DeliveryKind.TEMPLATE, [workbook.read_template(data)])
+        return Reading(DeliveryKind.TABLE, long_table.read_table(long_table.workbook_rows(data)))
+    if kind == files.OLE:
+        raise Rejected.because(_("The file is encrypted or an old .xls workbook: save it as an unprotected .xlsx."))
+    if kind != files.TEXT:
+        raise Rejected.because(_("The file is not an Excel workbook (.xlsx) or a CSV table, whatever its name."))
+    return Reading(DeliveryKind.TABLE, long_table.read_table(long_table.csv_rows(data)))
+
+
+def check_size(size):
+    """Refuse a file of figures over ``DSM_MAX_UPLOAD_BYTES``; views call it before reading the upload."""
+    if size > settings.DSM_MAX_UPLOAD_BYTES:
+        raise Rejected.because(
+            _("The file is larger than %(limit)s MB.") % {"limit": settings.DSM_MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+
+
+def check_workbook_archive(data):
+    """A zip archive that is a plain .xlsx workbook, within the archive limits; else Rejected."""
+    try:
+        archive = files.open_archive(data, files.ArchiveLimits.from_settings(settings))
+    except files.DamagedFile as error:
+        raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
+    except files.UnsafeArchive as error:
+        raise Rejected.because(_("The file unpacks to far more than a workbook holds: refused.")) from error
+    if files.office_type(archive) != files.XLSX:
+        raise Rejected.because(_("The file is not an Excel workbook (.xlsx), whatever its name."))
+    if any(name.lower().endswith("vbaproject.bin") for name in archive.namelist()):
+        raise Rejected.because(_("Workbooks with macros are refused: save it as a plain .xlsx."))
+
+
+def _is_template(data):
+    opened = load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        return template_map.META_SHEET in opened.sheetnames
+    finally:
+        opened.close()

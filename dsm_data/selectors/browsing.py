@@ -1,0 +1,47 @@
+"""Published figures as readers see them, through ``permissions.visible_values``."""
+
+from django.utils import timezone
+
+from .. import permissions
+from ..models import (
+    Value,
+)
+
+
+def browsable_values(user, now=None):
+    """The published values ``user`` may read, with what the data browser shows of them."""
+    values = Value.objects.select_related("indicator", "country", "period", "series").only(
+        # What the tables and exports show; SQLite sorts whole rows, so fewer columns sort faster.
+        *("number", "absence", "is_provisional", "is_estimated", "footnote", "released_at", "confidentiality"),
+        *("indicator__code", "indicator__name", "indicator__sort_order", "country__code", "country__name"),
+        *("period__code", "period__start", "period__frequency", "series__key"),
+    )
+    return permissions.visible_values(user, values, now or timezone.now())
+
+
+def revision_steps(value, published_only=False):
+    """The value's revisions, newest first, each with the state it replaced.
+
+    ``published_only``: from the state published first on, for readers outside the country.
+    """
+    revisions = list(value.revisions.select_related("changed_by"))
+    published_at = value.submission.published_at
+    if published_only and published_at is not None:
+        before = [revision for revision in revisions if revision.changed_at < published_at]
+        revisions = before[-1:] + [revision for revision in revisions if revision.changed_at >= published_at]
+    steps = []
+    for index, revision in enumerate(revisions):
+        steps.append({"revision": revision, "before": revisions[index - 1] if index else None})
+    return list(reversed(steps))
+
+
+def period_matrix(values, row_of, row_order):
+    """Values laid out as rows x periods: (periods, [(row, [value or None for each period])]).
+
+    ``row_of`` gives a value's row (its country, its indicator, ...), ``row_order`` the rows' sort key.
+    """
+    values = list(values)
+    periods = sorted({value.period for value in values}, key=lambda period: period.start)
+    cells = {(row_of(value).pk, value.period_id): value for value in values}
+    rows = sorted({row_of(value) for value in values}, key=row_order)
+    return periods, [(row, [cells.get((row.pk, period.pk)) for period in periods]) for row in rows]

@@ -1,0 +1,107 @@
+"""A country's submissions and the cells stored in them."""
+
+from django.db.models import Count, Q
+
+from .. import permissions
+from ..cells import Cell
+from ..excel_template import build_template
+from ..grid import build_grid
+from ..models import (
+    Series,
+    Submission,
+    Value,
+    ValueRevision,
+)
+from ..validation import check_cells
+from .periods import previous_period
+
+
+def submissions_readable_by(user):
+    submissions = Submission.objects.select_related("country", "period").order_by("-period__start", "country__code")
+    if permissions.is_system_admin(user):
+        return submissions
+    country = permissions.country_of(user)
+    return submissions.filter(country=country) if country else submissions.none()
+
+
+def cells_of(submission, indicator):
+    """{series pk: Cell} of the values stored for one indicator of a submission."""
+    return {
+        value.series_id: Cell.from_value(value)
+        for value in Value.objects.filter(submission=submission, indicator=indicator)
+    }
+
+
+def previous_numbers(country, indicator, period):
+    """{series pk: number} of the country's previous period of the same frequency."""
+    before = previous_period(period)
+    if before is None:
+        return {}
+    values = Value.objects.filter(country=country, indicator=indicator, period=before, number__isnull=False)
+    return dict(values.values_list("series_id", "number"))
+
+
+def grand_total_history(country, indicator, period, grid=None):
+    """The country's grand totals of the indicator in earlier periods of the same frequency."""
+    grid = grid or build_grid(indicator)
+    grand_total = grid.rows[-1].cells[-1]
+    values = Value.objects.filter(
+        country=country,
+        series=grand_total,
+        period__frequency=period.frequency,
+        period__start__lt=period.start,
+        number__isnull=False,
+    )
+    return list(values.values_list("number", flat=True))
+
+
+def grid_problems(submission, indicator, *, grid, cells):
+    """Every rule's verdict on one indicator's cells, against the country's own earlier figures."""
+    return check_cells(
+        grid,
+        cells,
+        previous=previous_numbers(submission.country, indicator, submission.period),
+        history=grand_total_history(submission.country, indicator, submission.period, grid),
+    )
+
+
+def changed_since_validation(submission):
+    """How many values changed after the submission was last validated."""
+    if submission.validated_at is None:
+        return 0
+    revisions = ValueRevision.objects.filter(value__submission=submission, changed_at__gt=submission.validated_at)
+    return revisions.values("value").distinct().count()
+
+
+def submission_indicator_summaries(submission):
+    """Each indicator of a submission with its confidentiality and how many of its cells are filled."""
+    filled = dict(
+        Value.objects.filter(submission=submission)
+        .filter(Q(number__isnull=False) | ~Q(absence=""))
+        .values("indicator")
+        .annotate(count=Count("pk"))
+        .values_list("indicator", "count")
+    )
+    links = list(submission.submission_indicators.select_related("indicator"))
+    sizes = dict(
+        Series.objects.filter(indicator__in=[link.indicator_id for link in links])
+        .values("indicator")
+        .annotate(count=Count("pk"))
+        .values_list("indicator", "count")
+    )
+    return [
+        {
+            "link": link,
+            "indicator": link.indicator,
+            "filled": filled.get(link.indicator_id, 0),
+            "cells": sizes.get(link.indicator_id, 0),
+        }
+        for link in links
+    ]
+
+
+def template_workbook(country, period, *, indicators, language):
+    """The Excel template for ``country`` and ``period``, with the figures already stored."""
+    submission = Submission.objects.filter(country=country, period=period).first()
+    stored = {indicator.pk: cells_of(submission, indicator) for indicator in indicators} if submission else {}
+    return build_template(country, period, indicators=indicators, language=language, stored_cells=stored)
