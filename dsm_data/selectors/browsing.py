@@ -1,5 +1,7 @@
 """Published figures as readers see them, through ``permissions.visible_values``."""
 
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from .. import permissions
@@ -45,3 +47,19 @@ def period_matrix(values, row_of, row_order):
     cells = {(row_of(value).pk, value.period_id): value for value in values}
     rows = sorted({row_of(value) for value in values}, key=row_order)
     return periods, [(row, [cells.get((row.pk, period.pk)) for period in periods]) for row in rows]
+
+
+def latest_public_totals(country, *, now=None):
+    """The latest published public grand total of each indicator for ``country``, in one query.
+
+    What anyone may read, whoever asks: the country's public profile page shows it.
+    """
+    totals = permissions.visible_values(
+        AnonymousUser(), Value.objects.filter(country=country, series__is_grand_total=True), now or timezone.now()
+    )
+    latest = totals.filter(indicator=OuterRef("indicator")).order_by("-period__start", "-pk").values("pk")[:1]
+    return list(
+        totals.filter(pk=Subquery(latest))
+        .select_related("indicator", "period")
+        .order_by("indicator__sort_order", "indicator__code")
+    )
