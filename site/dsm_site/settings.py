@@ -43,6 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DSM_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # Our apps first, so that their templates override those of the libraries.
     "dsm_site",
+    "demo",  # demo content and `dsm_demo`; no other app imports it
     "search",
     "library_pages",
     "dsm_data",

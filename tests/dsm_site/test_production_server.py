@@ -41,7 +41,7 @@ def production_server(tmp_path_factory):
         "DSM_MEDIA_ROOT": str(tmp_path / "media"),
         "DSM_PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
     }
-    home_pages = ["shell", "-c", "from library_pages.demo import load_home_pages; load_home_pages()"]
+    home_pages = ["shell", "-c", "from demo.pages import load_home_pages; load_home_pages()"]
     for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"], home_pages):
         result = run_manage(*command, env=env)
         assert result.returncode == 0, result.stderr

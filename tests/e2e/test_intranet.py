@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 INTRANET = "/en/countries/kaz/intranet/"
-CONTACT = "Aigul Nurlanova"  # the first KAZ contact of the demo (library_pages/demo_content/countries.py)
+CONTACT = "Aigul Nurlanova"  # the first KAZ contact of the demo (demo/content/countries.py)
 
 
 def test_kaz_admin_edits_a_contact_in_the_admin_and_sees_it_on_the_intranet(page, log_in):

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-# Demo documents (library_pages/demo_content): one public, one shared with participating states.
+# Demo documents (demo/content): one public, one shared with participating states.
 PUBLIC_SLUG = "kaz-law-refugees"
 RESTRICTED_SLUG = "kaz-regulation-work-permits"
 

@@ -1,9 +1,9 @@
 import pytest
 from django.core.files.base import ContentFile
 
+from demo import pages as demo_pages
 from dsm_data.models import Role
 from dsm_data.pdf import new_pdf
-from library_pages import demo
 from library_pages.models import (
     CountryIndexPage,
     DocumentPage,
@@ -27,13 +27,13 @@ SECTION_TITLES = {"en": "Participating states", "ru": "Государства-у
 @pytest.fixture
 def roots(home_pages):
     """The section roots (e-library, methodology, training, events, countries) in en and ru."""
-    return demo.load_section_roots(home_pages)
+    return demo_pages.load_section_roots(home_pages)
 
 
 @pytest.fixture
 def section(roots):
     """The e-library section "participating-states", in en and ru."""
-    return demo.ensure_page(
+    return demo_pages.ensure_page(
         roots[LibraryIndexPage],
         LibrarySectionPage,
         "participating-states",
@@ -59,7 +59,7 @@ def make_document(section):
             **fields,
         }
         if translate:
-            return demo.ensure_page(
+            return demo_pages.ensure_page(
                 section,
                 DocumentPage,
                 slug,

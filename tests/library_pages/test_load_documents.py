@@ -25,10 +25,10 @@ def docx_bytes(text):
 
 @pytest.fixture
 def publications(roots, section):
-    from library_pages import demo
+    from demo import pages as demo_pages
     from library_pages.models import LibraryIndexPage
 
-    return demo.ensure_page(
+    return demo_pages.ensure_page(
         roots[LibraryIndexPage], LibrarySectionPage, "publications", lambda language: {"title": "Publications"}
     )
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from library_pages import demo
+from demo import pages as demo_pages
 from library_pages.models import EventIndexPage, EventPage, MethodologyIndexPage, MethodologyPage
 from library_pages.selectors import upcoming_and_recent_events
 
@@ -18,7 +18,7 @@ TODAY = datetime.date(2026, 11, 30)
 def chapter(roots, slug, translate):
     index = roots[MethodologyIndexPage]
     if translate:
-        return demo.ensure_page(index, MethodologyPage, slug, lambda language: {"title": f"{slug} ({language})"})
+        return demo_pages.ensure_page(index, MethodologyPage, slug, lambda language: {"title": f"{slug} ({language})"})
     page = index.add_child(instance=MethodologyPage(title=f"{slug} (en)", slug=slug))
     page.save_revision().publish()
     return page
@@ -49,7 +49,7 @@ def make_event(roots):
             return {"title": f"{slug} ({language})", "start_date": start, "end_date": end}
 
         if translate:
-            return demo.ensure_page(roots[EventIndexPage], EventPage, slug, fields)
+            return demo_pages.ensure_page(roots[EventIndexPage], EventPage, slug, fields)
         page = roots[EventIndexPage].add_child(instance=EventPage(slug=slug, **fields("en")))
         page.save_revision().publish()
         return page

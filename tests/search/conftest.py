@@ -4,9 +4,9 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 
+from demo import pages as demo_pages
 from dsm_data.models import Role
 from dsm_data.pdf import new_pdf
-from library_pages import demo
 from library_pages.models import DocumentPage, LibraryDocument, LibraryIndexPage, LibrarySectionPage
 
 
@@ -57,12 +57,12 @@ def upload(filename, content):
 
 @pytest.fixture
 def roots(home_pages):
-    return demo.load_section_roots(home_pages)
+    return demo_pages.load_section_roots(home_pages)
 
 
 @pytest.fixture
 def section(roots):
-    return demo.ensure_page(
+    return demo_pages.ensure_page(
         roots[LibraryIndexPage],
         LibrarySectionPage,
         "national-legislation",
@@ -72,7 +72,7 @@ def section(roots):
 
 @pytest.fixture
 def other_section(roots):
-    return demo.ensure_page(
+    return demo_pages.ensure_page(
         roots[LibraryIndexPage],
         LibrarySectionPage,
         "policy-papers",
@@ -98,7 +98,9 @@ def make_document(section):
         }
         titles = title if isinstance(title, dict) else {"en": title or slug, "ru": title or slug}
         if translate:
-            return demo.ensure_page(section, DocumentPage, slug, lambda language: {"title": titles[language], **values})
+            return demo_pages.ensure_page(
+                section, DocumentPage, slug, lambda language: {"title": titles[language], **values}
+            )
         page = section.add_child(instance=DocumentPage(title=titles["en"], slug=slug, **values))
         page.save_revision().publish()
         return page

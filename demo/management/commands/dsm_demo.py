@@ -4,10 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test import override_settings
 
-from dsm_data.demo import accounts as account_demo
-from dsm_data.demo import values as value_demo
+from demo import accounts as account_demo
+from demo import pages as pages_demo
+from demo import values as value_demo
 from dsm_data.models import Value
-from library_pages import demo as pages_demo
 from search.indexing import rebuild_index
 
 

@@ -1,4 +1,4 @@
-"""Demo pages for `manage.py dsm_demo`, from the data of ``library_pages.demo_content``; safe to run again.
+"""Demo pages for `manage.py dsm_demo`, from the data of ``demo.content``; safe to run again.
 
 A page that exists (same slug under the same parent) is left as it is, so a second
 run creates nothing and publishes nothing. Pages are made in the default language,
@@ -16,16 +16,8 @@ from wagtail.models import Locale, Page, Site
 
 from dsm_data.files import private_storage
 from dsm_data.models import Country
-
-from . import services
-from .demo_content import countries as country_content
-from .demo_content import documents as document_content
-from .demo_content import events as event_content
-from .demo_content import files as content_files
-from .demo_content import methodology as methodology_content
-from .demo_content import sections as section_content
-from .demo_content import training as training_content
-from .models import (
+from library_pages import services
+from library_pages.models import (
     CountryIndexPage,
     CountryIntranetPage,
     CountryProfilePage,
@@ -41,6 +33,14 @@ from .models import (
     TrainingIndexPage,
     TrainingModulePage,
 )
+
+from .content import countries as country_content
+from .content import documents as document_content
+from .content import events as event_content
+from .content import files as content_files
+from .content import methodology as methodology_content
+from .content import sections as section_content
+from .content import training as training_content
 
 HOME = {
     "en": {

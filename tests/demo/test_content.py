@@ -7,7 +7,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from library_pages.demo_content import countries, documents, events, files, methodology, sections, training
+from demo.content import countries, documents, events, files, methodology, sections, training
 
 LANGUAGES = ("en", "ru")
 # Inflected Russian forms: at least one of them must survive the round trip through each Russian file.
