@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +8,4 @@ class DsmDataConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .services import accounts
-
-        post_migrate.connect(accounts.ensure_content_locales, sender=self)
+        from . import signals  # noqa: F401 (connects the handlers; models are loaded only now)

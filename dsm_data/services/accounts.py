@@ -11,7 +11,7 @@ from ..models import COUNTRY_ROLES, Country, Role
 from ..roles import ROLE_GROUP_NAMES
 
 
-def ensure_content_locales(**kwargs):
+def ensure_content_locales():
     """Create a Wagtail locale for every content language (run after each migrate).
 
     A language added to settings.WAGTAIL_CONTENT_LANGUAGES gets its locale here;

@@ -166,6 +166,11 @@ MEDIA_ROOT = Path(os.environ.get("DSM_MEDIA_ROOT") or VAR_DIR / "media")
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DSM_PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
 DSM_PRIVATE_ACCEL_PREFIX = os.environ.get("DSM_PRIVATE_ACCEL_PREFIX", "")
 DSM_MAX_SCAN_BYTES = int(os.environ.get("DSM_MAX_SCAN_MB", "20")) * 1024 * 1024
+DSM_MAX_UPLOAD_BYTES = int(os.environ.get("DSM_MAX_UPLOAD_MB", "10")) * 1024 * 1024  # files of figures
+# Zip archives (xlsx, docx, odt) are refused unopened past these, on every channel (dsm_data.intake.files).
+DSM_ARCHIVE_MAX_ENTRIES = int(os.environ.get("DSM_ARCHIVE_MAX_ENTRIES", "5000"))
+DSM_ARCHIVE_MAX_UNPACKED_MB = int(os.environ.get("DSM_ARCHIVE_MAX_UNPACKED_MB", "300"))
+DSM_ARCHIVE_MAX_RATIO = int(os.environ.get("DSM_ARCHIVE_MAX_RATIO", "100"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "dsm_data.files.PrivateStorage"},

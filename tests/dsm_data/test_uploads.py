@@ -184,7 +184,7 @@ def test_an_imported_template_shows_in_the_data_browser_once_published(setting, 
     submission = Submission.objects.get()
     submission.submission_indicators.exclude(indicator=setting.decisions).delete()  # only this one is due
     for step, actor in ((submission_services.submit, setting.focal), (submission_services.validate, setting.kaz_admin)):
-        step(submission, actor)
+        step(submission, user=actor)
     submission_services.publish(submission, user=setting.secretariat)
     client.force_login(setting.arm_admin)  # shared figures, read from another participating state
     response = client.get(
