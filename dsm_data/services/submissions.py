@@ -119,10 +119,12 @@ def set_confidentiality(submission, indicator, *, confidentiality, user, channel
     )
 
 
-def _take_step(submission, user, step):
-    """The submission locked, once ``user`` may take ``step`` with it now."""
+def _take_step(submission, user, step, *, explanation=None, missing_explanation=""):
+    """The submission locked, once ``user`` may take ``step`` with it now (and gave the explanation it needs)."""
     submission = _locked(submission)
     permissions.enforce(permissions.workflow_refusal(submission, user, step))
+    if explanation is not None and not explanation.strip():
+        raise Rejected.because(missing_explanation)
     return submission
 
 
@@ -144,9 +146,13 @@ def submit(submission, *, user):
 @transaction.atomic
 def return_submission(submission, *, user, comment):
     """Submitted -> returned to the focal point, with what to correct."""
-    submission = _take_step(submission, user, permissions.RETURN)
-    if not comment.strip():
-        raise Rejected.because(_("Say what needs correcting: a comment is required to return a submission."))
+    submission = _take_step(
+        submission,
+        user,
+        permissions.RETURN,
+        explanation=comment,
+        missing_explanation=_("Say what needs correcting: a comment is required to return a submission."),
+    )
     return _move(submission, Status.RETURNED, user, comment)
 
 
@@ -161,9 +167,13 @@ def validate(submission, *, user, comment=""):
 @transaction.atomic
 def unvalidate(submission, *, user, reason):
     """Validated -> returned: reopens locked values, an explicit act with its reason."""
-    submission = _take_step(submission, user, permissions.UNVALIDATE)
-    if not reason.strip():
-        raise Rejected.because(_("A reason is required to reopen a validated submission."))
+    submission = _take_step(
+        submission,
+        user,
+        permissions.UNVALIDATE,
+        explanation=reason,
+        missing_explanation=_("A reason is required to reopen a validated submission."),
+    )
     return _move(submission, Status.RETURNED, user, reason)
 
 
