@@ -22,6 +22,7 @@ from library_pages.models import (
     CountryIntranetPage,
     CountryProfilePage,
     DocumentPage,
+    DocumentType,
     EventIndexPage,
     EventPage,
     HomePage,
@@ -32,6 +33,8 @@ from library_pages.models import (
     MethodologyPage,
     TrainingIndexPage,
     TrainingModulePage,
+    Visibility,
+    WorkPlanStatus,
 )
 
 from .content import countries as country_content
@@ -280,7 +283,7 @@ def load_library(library):
             item["slug"],
             lambda language, item=item, file=file: {
                 "title": text(item["title"], language),
-                "document_type": item["type"],
+                "document_type": DocumentType(item["type"]),
                 "country": countries.get(item["country"]) if item["country"] else None,
                 "issuing_body": text(item.get("issuing_body"), language),
                 "date": item["date"],
@@ -288,7 +291,7 @@ def load_library(library):
                 "topics": _topics(item.get("topics", []), language),
                 "summary": text(item.get("summary"), language),
                 "document": file,
-                "visibility": item["visibility"],
+                "visibility": Visibility(item["visibility"]),
             },
         )
     return sections, documents
@@ -307,10 +310,10 @@ def load_handout(section, handout):
         handout["slug"],
         lambda language: {
             "title": text(handout["title"], language),
-            "document_type": "training",
+            "document_type": DocumentType.TRAINING,
             "language": handout["language"],
             "document": file,
-            "visibility": "public",
+            "visibility": Visibility.PUBLIC,
         },
     )
 
@@ -433,7 +436,7 @@ def load_countries(index):
                         "item": text(entry["item"], language),
                         "timeline": text(entry.get("timeline"), language),
                         "responsible_entity": text(entry.get("responsible"), language),
-                        "status": entry.get("status", "planned"),
+                        "status": WorkPlanStatus(entry.get("status", WorkPlanStatus.PLANNED)),
                     }
                     for entry in item["intranet"].get("work_plan", [])
                 ],

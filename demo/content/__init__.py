@@ -1,7 +1,10 @@
 """Demo content for the portal's Wagtail side: pure data, no models, plus file renderers.
 
-A loader (library_pages' demo loader) turns these lists into pages; nothing here imports
-Django models, so the data can be read, tested and rendered without a database.
+The loader demo/pages.py turns these lists into pages; nothing here imports Django models,
+so the data can be read, tested and rendered without a database. Plain tables live in
+demo/data/*.json (sections, methodology, events), read by the modules of the same name; the
+laws, papers and other long texts are built here in Python from per-country tables. Fields
+holding an enum value are named in demo/enums.py.
 
 The data contract. Every human text is a dict {"en": "...", "ru": "..."}; dates are
 ``datetime.date``; slugs are unique within their list; keys are in English.
@@ -11,13 +14,12 @@ sections.SECTIONS: list of {slug, number, title, intro} -- the e-library section
 documents.DOCUMENTS: list of {slug, title, country, issuing_body, type, date, language, topics,
     section, visibility, summary, file_format, body}
     country      ISO alpha-3 code of countries.COUNTRY_CODES, or None (regional/international body)
-    type         one of documents.DOCUMENT_TYPES (law, decree, regulation, policy,
-                 statistical-report, publication, agenda, minutes, training)
+    type         a value of library_pages.models.DocumentType (law, decree, ...)
     language     the language of the file and of ``body``: "en" or "ru"
     topics       slugs, keys of documents.TOPICS ({slug: {"en": label, "ru": label}})
     section      a slug of sections.SECTIONS
-    visibility   "public", "participating" (shared with participating states) or
-                 "national" (users of ``country`` only)
+    visibility   a value of library_pages.models.Visibility: "public", "participating"
+                 (shared with participating states) or "national" (users of ``country`` only)
     file_format  "pdf" or "docx"
     body         the document's full text (a str in ``language``, see "Body markup" below)
 
@@ -36,7 +38,7 @@ countries.COUNTRIES: list of {code, name, profile, intranet}
     profile  {overview, institutions: list of {name, role, website}}
     intranet {contacts: list of {institution, name, title, address, phone, email, website},
               work_plan: list of {number, item, timeline, responsible, status}}
-    status is one of countries.WORK_PLAN_STATUSES ("planned", "in-progress", "done");
+    status is a value of library_pages.models.WorkPlanStatus;
     phone, email and website are plain strings (fictional: ``.example`` domains).
 
 Body markup (documents' ``body`` and handouts' ``body``): blocks separated by a blank line;

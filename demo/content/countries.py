@@ -4,7 +4,6 @@ Every person, phone number, address and web site here is fictional.
 """
 
 COUNTRY_CODES = ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB"]
-WORK_PLAN_STATUSES = ["planned", "in-progress", "done"]
 
 # Names and the details the templates below and the documents' bodies need.
 # state_ru_gen: the state's official name in the genitive ("закон Республики Казахстан").
@@ -540,7 +539,8 @@ def _country(index, code):
     work_plan = []
     items = _WORK_PLAN[: 4 + index % 3]
     for number, item in enumerate(items, start=1):
-        status = WORK_PLAN_STATUSES[2] if number <= 1 + index % 2 else WORK_PLAN_STATUSES[(number + index) % 2]
+        # Values of library_pages.models.WorkPlanStatus (demo/enums.py): the first items are done.
+        status = "done" if number <= 1 + index % 2 else ("planned", "in-progress")[(number + index) % 2]
         work_plan.append({"number": number, **item, "status": status})
     overview = {
         language: _PROFILE_TEMPLATE[language].format(

@@ -11,18 +11,8 @@ from . import _laws, _papers, _regional
 from .countries import INFO
 from .events import EVENTS
 
-DOCUMENT_TYPES = [
-    "law",
-    "decree",
-    "regulation",
-    "policy",
-    "statistical-report",
-    "publication",
-    "agenda",
-    "minutes",
-    "training",
-]
-VISIBILITIES = ["public", "participating", "national"]
+# ``type`` holds a library_pages.models.DocumentType value and ``visibility`` a Visibility value
+# (demo/enums.py names them); the lists below are the demo's own.
 LANGUAGES = ["en", "ru"]
 FILE_FORMATS = ["pdf", "docx"]
 # Topic slugs and their labels.

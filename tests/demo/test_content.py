@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from demo.content import countries, documents, events, files, methodology, sections, training
+from library_pages.models import DocumentType, Visibility, WorkPlanStatus
 
 LANGUAGES = ("en", "ru")
 # Inflected Russian forms: at least one of them must survive the round trip through each Russian file.
@@ -44,8 +45,8 @@ def test_documents_contract():
         assert set(document) == keys, document["slug"]
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", document["slug"])
         assert document["country"] is None or document["country"] in countries.COUNTRY_CODES
-        assert document["type"] in documents.DOCUMENT_TYPES
-        assert document["visibility"] in documents.VISIBILITIES
+        assert document["type"] in DocumentType.values
+        assert document["visibility"] in Visibility.values
         assert document["section"] in sections.SECTION_SLUGS
         assert document["language"] in LANGUAGES
         assert document["file_format"] in documents.FILE_FORMATS
@@ -113,7 +114,7 @@ def test_countries():
         intranet = country["intranet"]
         assert 3 <= len(intranet["contacts"]) <= 5
         assert 4 <= len(intranet["work_plan"]) <= 6
-        assert all(item["status"] in countries.WORK_PLAN_STATUSES for item in intranet["work_plan"])
+        assert all(item["status"] in WorkPlanStatus.values for item in intranet["work_plan"])
         for contact in intranet["contacts"]:
             assert contact["email"].endswith(".example")
             assert contact["website"].endswith(".example")
