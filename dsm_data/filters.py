@@ -1,45 +1,11 @@
 import django_filters
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import TOTAL_CODE, Category, Frequency, Period, Series, Value
+from .widgets import QuickSelect
 
-
-class ListSelect(forms.SelectMultiple):
-    """A multiple select that writes its options in Python.
-
-    Django renders a template for every option; on the data browser that took longer
-    than the query for the page itself.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(item) for item in (value or [])}
-
-        def options(choices):
-            return format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                ((code, mark_safe(" selected") if str(code) in selected else "", label) for code, label in choices),
-            )
-
-        groups = format_html_join(
-            "",
-            "{}",
-            (
-                (format_html('<optgroup label="{}">{}</optgroup>', group, options(choices)),)
-                if isinstance(choices, (list, tuple))
-                else (options([(group, choices)]),)
-                for group, choices in self.choices
-            ),
-        )
-        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
-        return format_html("<select{}>{}</select>", flatatt(final_attrs), groups)
-
-
-LIST = ListSelect(attrs={"size": 6})
+LIST = QuickSelect(attrs={"size": 6}, multiple=True)
 YEAR = forms.NumberInput(attrs={"min": 1900, "max": 2100, "size": 5})
 
 

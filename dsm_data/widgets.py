@@ -1,0 +1,57 @@
+"""A select that writes its options in Python, for the long lists of the filter forms.
+
+Django renders a template for every option: on the data browser and the e-library's
+index that took longer than the query for the page itself.
+"""
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+
+class QuickSelect(forms.Select):
+    """One select, single or (``multiple=True``) multiple; choices may be grouped as Django's are.
+
+    A single select writes one option per line, a multiple one writes them together:
+    the markup each of the two forms had before they shared this widget.
+    """
+
+    def __init__(self, attrs=None, choices=(), *, multiple=False):
+        super().__init__(attrs, choices)
+        self.allow_multiple_selected = multiple
+
+    def value_from_datadict(self, data, files, name):
+        if not self.allow_multiple_selected:
+            return super().value_from_datadict(data, files, name)
+        getter = getattr(data, "getlist", data.get)
+        return getter(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        # A multiple select with nothing chosen is absent from the data (as Django's SelectMultiple).
+        return False if self.allow_multiple_selected else super().value_omitted_from_data(data, files, name)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = set(self.format_value(value))
+        separator = "" if self.allow_multiple_selected else "\n"
+
+        def options(choices):
+            return format_html_join(
+                separator,
+                '<option value="{}"{}>{}</option>',
+                ((code, mark_safe(" selected") if str(code) in selected else "", label) for code, label in choices),
+            )
+
+        items = format_html_join(
+            separator,
+            "{}",
+            (
+                (format_html('<optgroup label="{}">{}</optgroup>', group, options(choices)),)
+                if isinstance(choices, (list, tuple))
+                else (options([(group, choices)]),)
+                for group, choices in self.choices
+            ),
+        )
+        extra = {"name": name, "multiple": True} if self.allow_multiple_selected else {"name": name}
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), **extra})
+        return format_html("<select{}>{}{}{}</select>", flatatt(final_attrs), separator, items, separator)
