@@ -10,16 +10,17 @@ import csv
 import datetime
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from dsm_data.intake import files
 from dsm_data.models import Country
 
 from .models import DocumentPage, DocumentType, LibraryDocument, LibrarySectionPage, Visibility
@@ -31,8 +32,6 @@ REQUIRED_COLUMNS = ["file", "title", "type", "date", "language", "visibility"]
 DEFAULT_SECTION_FOR_COUNTRY = "participating-states"
 DEFAULT_SECTION = "publications"
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ZIP_ENTRIES = 5_000
-MAX_ZIP_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 EXTENSIONS = {"pdf": {".pdf"}, "docx": {".docx"}, "odt": {".odt"}, "txt": {".txt"}, "html": {".html", ".htm"}}
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -62,41 +61,26 @@ def file_kind(path):
     """ "pdf", "docx", "odt", "txt" or "html" from the file's content, or None."""
     with open(path, "rb") as file:
         head = file.read(4096)
-    if head.startswith(b"%PDF-"):
+    kind = files.file_type(head)
+    if kind == files.PDF:
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
+    if kind == files.ZIP:
         return _office_kind(path)
-    if b"\x00" in head:
-        return None
-    try:
-        text = head.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # The first 4 KB may end inside a character.
-        try:
-            text = head[:-3].decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return None
-    start = text.lstrip().lower()
-    if start.startswith(("<!doctype html", "<html")):
-        return "html"
-    return "txt"
+    if kind == files.TEXT:
+        start = head.decode("utf-8-sig", "ignore").lstrip().lower()
+        return "html" if start.startswith(("<!doctype html", "<html")) else "txt"
+    return None
 
 
 def _office_kind(path):
-    """DOCX or ODT, after the zip checks that the libraries do not make (entries, total size)."""
+    """DOCX or ODT, after the archive checks that the libraries do not make (``dsm_data.intake.files``)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-            if len(entries) > MAX_ZIP_ENTRIES or sum(entry.file_size for entry in entries) > MAX_ZIP_UNCOMPRESSED_BYTES:
-                return None
-            names = {entry.filename for entry in entries}
-            if "word/document.xml" in names:
-                return "docx"
-            if "mimetype" in names and archive.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text":
-                return "odt"
-    except (zipfile.BadZipFile, OSError):
+        archive = files.open_archive(path.read_bytes(), files.ArchiveLimits.from_settings(settings))
+    except (files.DamagedFile, files.UnsafeArchive, OSError):
         return None
-    return None
+    with archive:
+        kind = files.office_type(archive)
+    return kind if kind in (files.DOCX, files.ODT) else None
 
 
 def _invalid(validator, *values):
@@ -112,6 +96,29 @@ def read_metadata(folder):
     """The checked lines of ``folder``/metadata.csv; raises LoadError listing every problem."""
     folder = Path(folder)
     metadata = folder / "metadata.csv"
+    reader = _metadata_reader(metadata)
+    context = _LineContext(
+        folder=folder,
+        countries={country.code: country for country in Country.objects.all()},
+        sections={section.slug: section for section in LibrarySectionPage.objects.filter(locale=Locale.get_default())},
+    )
+    lines, problems = [], []
+    for row in reader:
+        number = reader.line_num
+        row = {name: (value or "").strip() for name, value in row.items() if name in COLUMNS}
+        line, line_problems = _checked_line(row, number, context)
+        problems.extend(f"line {number}, column {column}: {message}" for column, message in line_problems)
+        if line is not None:
+            lines.append(line)
+    if problems:
+        raise LoadError(problems)
+    if not lines:
+        raise LoadError([f"{metadata}: no documents"])
+    return lines
+
+
+def _metadata_reader(metadata):
+    """A DictReader of the file, once its header names every required column and no unknown one."""
     if not metadata.is_file():
         raise LoadError([f"{metadata}: no such file"])
     try:
@@ -130,86 +137,103 @@ def read_metadata(folder):
     if problems:
         raise LoadError(problems)
     reader.fieldnames = header
-    countries = {country.code: country for country in Country.objects.all()}
-    sections = {section.slug: section for section in LibrarySectionPage.objects.filter(locale=Locale.get_default())}
-    lines, seen_files = [], {}
-    for row in reader:
-        number = reader.line_num
-        row = {name: (value or "").strip() for name, value in row.items() if name in COLUMNS}
-        line_problems = []
+    return reader
 
-        def problem(column, message, line_problems=line_problems, number=number):
-            line_problems.append(f"line {number}, column {column}: {message}")
 
-        for name in REQUIRED_COLUMNS:
-            if not row.get(name):
-                problem(name, "required")
-        path = (folder / row["file"]).resolve() if row.get("file") else None
-        if path is not None:
-            if not path.is_relative_to(folder.resolve()):
-                problem("file", f"{row['file']!r} is outside the folder")
-            elif not path.is_file():
-                problem("file", f"{row['file']!r} does not exist")
-            elif path.stat().st_size > MAX_FILE_BYTES:
-                problem("file", f"{row['file']!r} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-            elif (kind := file_kind(path)) is None:
-                problem("file", f"{row['file']!r} is not a PDF, DOCX, ODT, text or HTML file")
-            elif path.suffix.lower() not in EXTENSIONS[kind]:
-                problem("file", f"{row['file']!r} holds a {kind.upper()} file: name it *{min(EXTENSIONS[kind])}")
-            elif path in seen_files:
-                problem("file", f"{row['file']!r} is already on line {seen_files[path]}")
-            else:
-                seen_files[path] = number
-        country = None
-        if row.get("country"):
-            country = countries.get(row["country"].upper())
-            if country is None:
-                problem("country", f"unknown country code {row['country']!r}")
-        if row.get("type") and row["type"] not in DocumentType.values:
-            problem("type", f"{row['type']!r} is not one of {', '.join(DocumentType.values)}")
-        date = None
-        if row.get("date"):
-            try:
-                if not DATE_PATTERN.match(row["date"]):
-                    raise ValueError
-                date = datetime.date.fromisoformat(row["date"])
-            except ValueError:
-                problem("date", f"{row['date']!r} is not a date written YYYY-MM-DD")
-        # The model's own rules for the language and the visibility.
-        if row.get("language") and _invalid(validate_language_code, row["language"]):
-            problem("language", f"{row['language']!r} is not a language code")
-        if row.get("visibility"):
-            if row["visibility"] not in Visibility.values:
-                problem("visibility", f"{row['visibility']!r} is not one of {', '.join(Visibility.values)}")
-            elif message := _invalid(validate_visibility, row["visibility"], row.get("country") or None):
-                problem("visibility", message)
-        section_slug = row.get("section") or (DEFAULT_SECTION_FOR_COUNTRY if row.get("country") else DEFAULT_SECTION)
-        section = sections.get(section_slug)
-        if section is None:
-            problem("section", f"unknown e-library section {section_slug!r}")
-        if line_problems:
-            problems.extend(line_problems)
-            continue
-        lines.append(
-            DocumentLine(
-                line=number,
-                path=path,
-                title=row["title"],
-                country=country,
-                document_type=row["type"],
-                date=date,
-                language=row["language"],
-                visibility=row["visibility"],
-                section=section,
-                topics=[topic.strip() for topic in row.get("topics", "").split(";") if topic.strip()],
-                summary=row.get("summary", ""),
-            )
-        )
+@dataclass
+class _LineContext:
+    """What every line is checked against: the folder, the countries, the sections, the files seen so far."""
+
+    folder: Path
+    countries: dict
+    sections: dict
+    seen_files: dict = field(default_factory=dict)  # path -> line number
+
+
+def _checked_line(row, number, context):
+    """(DocumentLine or None, [(column, problem)]) of one line."""
+    problems = [(name, "required") for name in REQUIRED_COLUMNS if not row.get(name)]
+    path = (context.folder / row["file"]).resolve() if row.get("file") else None
+    if path is not None:
+        problem = _file_problem(row["file"], path, context)
+        if problem:
+            problems.append(("file", problem))
+        else:
+            context.seen_files[path] = number
+    country = None
+    if row.get("country"):
+        country = context.countries.get(row["country"].upper())
+        if country is None:
+            problems.append(("country", f"unknown country code {row['country']!r}"))
+    if row.get("type") and row["type"] not in DocumentType.values:
+        problems.append(("type", f"{row['type']!r} is not one of {', '.join(DocumentType.values)}"))
+    date = None
+    if row.get("date"):
+        date = _date(row["date"])
+        if date is None:
+            problems.append(("date", f"{row['date']!r} is not a date written YYYY-MM-DD"))
+    problems.extend(_language_and_visibility_problems(row))
+    section_slug = row.get("section") or (DEFAULT_SECTION_FOR_COUNTRY if row.get("country") else DEFAULT_SECTION)
+    section = context.sections.get(section_slug)
+    if section is None:
+        problems.append(("section", f"unknown e-library section {section_slug!r}"))
     if problems:
-        raise LoadError(problems)
-    if not lines:
-        raise LoadError([f"{metadata}: no documents"])
-    return lines
+        return None, problems
+    line = DocumentLine(
+        line=number,
+        path=path,
+        title=row["title"],
+        country=country,
+        document_type=row["type"],
+        date=date,
+        language=row["language"],
+        visibility=row["visibility"],
+        section=section,
+        topics=[topic.strip() for topic in row.get("topics", "").split(";") if topic.strip()],
+        summary=row.get("summary", ""),
+    )
+    return line, []
+
+
+def _file_problem(name, path, context):
+    """What is wrong with the line's file ``name`` (at ``path``), or None."""
+    if not path.is_relative_to(context.folder.resolve()):
+        return f"{name!r} is outside the folder"
+    if not path.is_file():
+        return f"{name!r} does not exist"
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return f"{name!r} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+    kind = file_kind(path)
+    if kind is None:
+        return f"{name!r} is not a PDF, DOCX, ODT, text or HTML file"
+    if path.suffix.lower() not in EXTENSIONS[kind]:
+        return f"{name!r} holds a {kind.upper()} file: name it *{min(EXTENSIONS[kind])}"
+    if path in context.seen_files:
+        return f"{name!r} is already on line {context.seen_files[path]}"
+    return None
+
+
+def _date(text):
+    """The date written YYYY-MM-DD, or None."""
+    if not DATE_PATTERN.match(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _language_and_visibility_problems(row):
+    """The model's own rules for the language and the visibility."""
+    problems = []
+    if row.get("language") and _invalid(validate_language_code, row["language"]):
+        problems.append(("language", f"{row['language']!r} is not a language code"))
+    if row.get("visibility"):
+        if row["visibility"] not in Visibility.values:
+            problems.append(("visibility", f"{row['visibility']!r} is not one of {', '.join(Visibility.values)}"))
+        elif message := _invalid(validate_visibility, row["visibility"], row.get("country") or None):
+            problems.append(("visibility", message))
+    return problems
 
 
 def _free_slug(section, title, taken):

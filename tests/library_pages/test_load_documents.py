@@ -6,7 +6,8 @@ import docx
 import pytest
 from django.core.management import call_command
 
-from library_pages.models import DocumentPage, LibraryDocument, LibrarySectionPage
+from demo import pages as demo_pages
+from library_pages.models import DocumentPage, LibraryDocument, LibraryIndexPage, LibrarySectionPage
 
 from .conftest import pdf_bytes
 
@@ -25,9 +26,6 @@ def docx_bytes(text):
 
 @pytest.fixture
 def publications(roots, section):
-    from demo import pages as demo_pages
-    from library_pages.models import LibraryIndexPage
-
     return demo_pages.ensure_page(
         roots[LibraryIndexPage], LibrarySectionPage, "publications", lambda language: {"title": "Publications"}
     )
