@@ -1,7 +1,7 @@
-"""The reader's and the default content language, without a query per page."""
+"""The reader's and the default content language, without a query per page, and languages' names."""
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
@@ -22,3 +22,11 @@ def language_of(page):
         _codes_by_locale_id.clear()
         _codes_by_locale_id.update(Locale.objects.values_list("pk", "language_code"))
     return _codes_by_locale_id.get(page.locale_id) or page.locale.language_code
+
+
+def language_name(code):
+    """The language's name in the reader's language, or its code when Django does not know it."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code

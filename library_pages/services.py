@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission
 
+from dsm_data.models import Role
+from dsm_data.roles import ROLE_GROUP_NAMES
 from dsm_data.services.accounts import country_admin_group
 
 from .models import (
@@ -18,7 +20,6 @@ from .models import (
     TrainingIndexPage,
 )
 
-EDITORS_GROUP = "Editors"
 # Editors publish the library, methodology, training and events (design.md, "Who uses it").
 EDITOR_SECTIONS = (LibraryIndexPage, MethodologyIndexPage, TrainingIndexPage, EventIndexPage)
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page")
@@ -38,7 +39,7 @@ def grant_section_rights(page):
     """The rights that go with a section root or a country profile; called whenever one is published."""
     page = page.specific
     if isinstance(page, EDITOR_SECTIONS):
-        grant_page_permissions(Group.objects.get(name=EDITORS_GROUP), page, EDITOR_PAGE_PERMISSIONS)
+        grant_page_permissions(Group.objects.get(name=ROLE_GROUP_NAMES[Role.EDITOR]), page, EDITOR_PAGE_PERMISSIONS)
     elif isinstance(page, CountryProfilePage):
         grant_page_permissions(country_admin_group(page.country), page, COUNTRY_ADMIN_PAGE_PERMISSIONS)
 
@@ -72,7 +73,7 @@ def ensure_country_pages(country, country_index):
 def pages_changed():
     """A new ``PagesVersion`` token: what the selectors keep in the cache is out of date.
 
-    Called on every save, move or deletion of a page or a country (``apps``), in the
+    Called on every save, move or deletion of a page or a country (``signals``), in the
     transaction of the change; call it after writes that bypass ``save()``.
     """
     token = uuid.uuid4()

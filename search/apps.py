@@ -9,6 +9,4 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
-
-        signals.connect()
+        from . import signals  # noqa: F401

@@ -4,29 +4,33 @@ A file is read in a child process (``extract_in_subprocess``) with a time limit 
 memory limit, after a size limit, so that a broken, encrypted, huge or hostile file
 costs a report in the admin and nothing else. Office files are zip archives: their
 entries are checked (count, sizes, compression ratio) before any is opened, since
-neither python-docx nor a plain XML parser does it.
+neither python-docx nor a plain XML parser does it; the type and the checks are
+those of every channel that takes a file (``dsm_data.intake.files``), and the limits
+are the settings' (``DSM_ARCHIVE_*``), handed to the child in its environment.
 
-This module imports nothing of Django, so the child process starts quickly:
-``python -m search.extraction NAME < bytes`` prints one JSON object.
+This module imports nothing of Django (nor does ``dsm_data.intake.files``), so the
+child process starts quickly: ``python -m search.extraction NAME < bytes`` prints one
+JSON object.
 """
 
+import dataclasses
 import io
 import json
 import os
 import subprocess
 import sys
-import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+
+from dsm_data.intake import files
 
 DONE, FAILED, UNSUPPORTED = "done", "failed", "unsupported"
 MAX_TEXT_CHARS = 5_000_000
 MAX_PDF_PAGES = 5_000
-MAX_ZIP_ENTRIES = 5_000
-MAX_ZIP_UNCOMPRESSED = 300 * 1024 * 1024
-MAX_ZIP_RATIO = 200
 CHILD_MEMORY_BYTES = 2 * 1024**3
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The child's archive limits, as JSON of ``files.ArchiveLimits``' fields.
+LIMITS_VARIABLE = "DSM_EXTRACTION_ARCHIVE_LIMITS"
 
 
 # Why a file's text could not be read. Stored as "<reason>" or "<reason>: <technical detail>"
@@ -59,13 +63,14 @@ class UnsupportedFile(Exception):
         super().__init__(failure(UNSUPPORTED_TYPE, detail))
 
 
-def extract_text(data, filename):
+def extract_text(data, filename, *, limits):
     """The text of a file's bytes, judged by its content first, then by its name."""
     name = filename.lower()
-    if data.startswith(b"%PDF"):
+    kind = files.file_type(data[:4096])
+    if kind == files.PDF:
         return pdf_text(data)
-    if data.startswith(b"PK\x03\x04"):
-        return office_text(data)
+    if kind == files.ZIP:
+        return office_text(data, limits=limits)
     if name.endswith((".html", ".htm")) or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         return html_text(decode(data))
     if name.endswith((".txt", ".text", ".csv", ".md")):
@@ -83,6 +88,7 @@ def decode(data):
 
 
 def pdf_text(data):
+    # Imported when a file needs them: the child then loads only the reader its file needs.
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -108,35 +114,23 @@ def pdf_text(data):
         raise ExtractionError(ENCRYPTED, str(error)) from error
 
 
-def checked_zip(data):
-    """The archive, once its entries are known to be few and small enough to open."""
+def office_text(data, *, limits):
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ExtractionError(DAMAGED, f"zip, {error}") from error
-    if len(entries) > MAX_ZIP_ENTRIES:
-        raise ExtractionError(UNSAFE_ARCHIVE, f"{len(entries)} entries > {MAX_ZIP_ENTRIES}")
-    if sum(entry.file_size for entry in entries) > MAX_ZIP_UNCOMPRESSED:
-        raise ExtractionError(UNSAFE_ARCHIVE, f"unpacks to more than {MAX_ZIP_UNCOMPRESSED // 1024**2} MB")
-    for entry in entries:
-        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
-            raise ExtractionError(UNSAFE_ARCHIVE, f"“{entry.filename}” is compressed suspiciously well")
-    return archive
-
-
-def office_text(data):
-    archive = checked_zip(data)
-    names = set(archive.namelist())
-    if "word/document.xml" in names:
+        archive = files.open_archive(data, limits)
+    except files.DamagedFile as error:
+        raise ExtractionError(DAMAGED, str(error)) from error
+    except files.UnsafeArchive as error:
+        raise ExtractionError(UNSAFE_ARCHIVE, str(error)) from error
+    kind = files.office_type(archive)
+    if kind == files.DOCX:
         return docx_text(data)
-    if "content.xml" in names:
+    if kind == files.ODT:
         return odt_text(archive.read("content.xml"))
     raise UnsupportedFile("a zip archive, neither DOCX nor ODT")
 
 
 def docx_text(data):
-    import docx
+    import docx  # only when needed, as in ``pdf_text``
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -150,7 +144,7 @@ def docx_text(data):
 
 
 def odt_text(content_xml):
-    from defusedxml import ElementTree
+    from defusedxml import ElementTree  # only when needed, as in ``pdf_text``
 
     text_namespace = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
     try:
@@ -189,15 +183,23 @@ def html_text(markup):
     return "\n".join(" ".join(line.split()) for line in "".join(parser.parts).splitlines() if line.strip())
 
 
-def extract_in_subprocess(data, filename, timeout):
-    """(status, text, error) for a file's bytes, read by a child process; never raises."""
+def extract_in_subprocess(data, filename, *, timeout, limits=None):
+    """(status, text, error) for a file's bytes, read by a child process; never raises.
+
+    ``limits``: the ``files.ArchiveLimits`` of office files, the deployment's
+    (``ArchiveLimits.from_settings``); without them, the defaults of ``ArchiveLimits``.
+    """
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT_DIR)}
+    environment.pop(LIMITS_VARIABLE, None)
+    if limits is not None:
+        environment[LIMITS_VARIABLE] = json.dumps(dataclasses.asdict(limits))
     try:
         completed = subprocess.run(
             [sys.executable, "-m", "search.extraction", filename],
             input=data,
             capture_output=True,
             timeout=timeout,
-            env={**os.environ, "PYTHONPATH": str(PROJECT_DIR)},
+            env=environment,
             cwd=PROJECT_DIR,
             check=False,
         )
@@ -217,15 +219,16 @@ def extract_in_subprocess(data, filename, timeout):
 def main():
     """The child process: the file's bytes on standard input, one JSON object on standard output."""
     try:
-        import resource
+        import resource  # Unix only: elsewhere the child runs without a memory limit
 
         resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY_BYTES, CHILD_MEMORY_BYTES))
     except (ImportError, ValueError, OSError):
         pass
     filename = sys.argv[1] if len(sys.argv) > 1 else ""
+    limits = files.ArchiveLimits(**json.loads(os.environ.get(LIMITS_VARIABLE) or "{}"))
     data = sys.stdin.buffer.read()
     try:
-        result = {"status": DONE, "text": extract_text(data, filename)[:MAX_TEXT_CHARS]}
+        result = {"status": DONE, "text": extract_text(data, filename, limits=limits)[:MAX_TEXT_CHARS]}
     except UnsupportedFile as error:
         result = {"status": UNSUPPORTED, "error": str(error)}
     except ExtractionError as error:

@@ -4,52 +4,66 @@ One entry per page in all its live, public translations (a restricted document i
 indexed with its visibility and country, and trimmed at query time); one per
 indicator; one per country's national metadata of an indicator. Country intranets
 and pages under a view restriction are never indexed.
+
+Each indexed model says what it contributes, and this module asks it, knowing nothing
+of its fields: a page type names its ``search_kind`` and answers ``search_texts``,
+``search_facets`` and ``search_leading_texts`` (``library_pages.models.base.BasePage``);
+a catalogue record (``RECORD_MODELS``) names its ``search_kind`` and ``search_related``
+and answers ``search_texts``, ``search_shown`` and ``search_facets`` (``dsm_data.models.catalogue``).
+They return plain data and import nothing of the search.
 """
 
-import html
-import re
+import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from dsm_data import permissions
 from dsm_data.models import Indicator, NationalMetadata
-from dsm_data.translation import translated
-from library_pages.models import (
-    CountryProfilePage,
-    DocumentPage,
-    EventPage,
-    LibraryDocument,
-    MethodologyPage,
-    TrainingModulePage,
-)
+from library_pages.models import DocumentPage, LibraryDocument
+from library_pages.plain_text import joined
 
 from .backends import get_backend
 from .models import SearchEntry
 
-INDEXED_PAGE_TYPES = (DocumentPage, MethodologyPage, TrainingModulePage, EventPage, CountryProfilePage)
-# From the widest to the narrowest: translations that disagree are indexed as the narrowest.
-VISIBILITY_ORDER = [permissions.DOCUMENT_PUBLIC, permissions.DOCUMENT_PARTICIPATING, permissions.DOCUMENT_NATIONAL]
-TAG = re.compile(r"<[^>]+>")
+logger = logging.getLogger(__name__)
+# The catalogue's records with an entry each (the pages are found by their ``search_kind``).
+RECORD_MODELS = (Indicator, NationalMetadata)
+# An entry's fields that a declaration leaves out.
+NO_FACETS = {
+    "country": None,
+    "visibility": permissions.DOCUMENT_PUBLIC,
+    "year": None,
+    "date": None,
+    "language": "",
+    "section": "",
+}
 
 
-def plain(rich_text):
-    """Text of rich text: tags become spaces, entities characters."""
-    return html.unescape(TAG.sub(" ", rich_text or "")).strip()
-
-
-def joined(*texts):
-    return "\n\n".join(text for text in texts if text and text.strip())
+def safely(function, *args):
+    """``function(*args)``; a failure is logged and never breaks what caused the indexing."""
+    try:
+        return function(*args)
+    except Exception:
+        logger.exception("Search indexing failed in %s", function.__name__)
+        return None
 
 
 def page_key(translation_key):
     return f"page:{translation_key}"
 
 
+def record_key(record):
+    return f"{record.search_kind}:{record.pk}"
+
+
 # Pages ----------------------------------------------------------------------------
+
+
+def indexed_page_models():
+    return [model for model in get_page_models() if getattr(model, "search_kind", "")]
 
 
 def indexable_translations(translation_key):
@@ -58,25 +72,8 @@ def indexable_translations(translation_key):
     return [
         page
         for page in pages
-        if isinstance(page, INDEXED_PAGE_TYPES) and not page.get_view_restrictions().exists() and page.url is not None
+        if getattr(page, "search_kind", "") and not page.get_view_restrictions().exists() and page.url is not None
     ]
-
-
-def page_texts(page):
-    """(summary, body) of one translation."""
-    if isinstance(page, DocumentPage):
-        return page.summary, joined(page.issuing_body, page.topics)
-    if isinstance(page, MethodologyPage):
-        return page.intro, plain(page.body)
-    if isinstance(page, TrainingModulePage):
-        return plain(page.objectives), joined(page.audience, page.duration, plain(page.content))
-    if isinstance(page, EventPage):
-        agenda = [joined(item.title, item.speakers) for item in page.agenda_items.all()]
-        return page.summary, joined(page.place, *agenda)
-    if isinstance(page, CountryProfilePage):
-        institutions = [joined(item.name, item.role) for item in page.institutions.all()]
-        return "", joined(plain(page.overview), *institutions)
-    return "", ""
 
 
 def page_fields(pages):
@@ -87,42 +84,21 @@ def page_fields(pages):
     titles, summaries, urls, bodies = {}, {}, {}, []
     for page in pages:
         language = page.locale.language_code
-        summary, body = page_texts(page)
+        summary, body = page.search_texts()
         titles[language], summaries[language] = page.title, summary
         urls[language] = page.get_url_parts()[2]
         bodies.append(body)
     fields = {
+        **NO_FACETS,
+        "kind": source.search_kind,
         "titles": titles,
         "summaries": summaries,
         "urls": urls,
         "title": joined(*titles.values()),
         "summary": joined(*summaries.values()),
-        "country": getattr(source, "country", None),
-        "visibility": permissions.DOCUMENT_PUBLIC,
-        "language": "",
-        "section": "",
-        "date": None,
+        **source.search_facets(pages),
     }
-    if isinstance(source, DocumentPage):
-        files = {page.document_id: page.document for page in pages if page.document_id}
-        # The file's text first: a snippet shows the body's first match, better a sentence than a topic list.
-        bodies = [document.extracted_text for document in files.values()] + bodies
-        fields.update(
-            kind=SearchEntry.Kind.DOCUMENT,
-            type=source.document_type,
-            date=source.date,
-            language=source.language,
-            section=source.get_parent().slug,
-            visibility=max((page.visibility for page in pages), key=VISIBILITY_ORDER.index),
-        )
-    else:
-        kind = {
-            MethodologyPage: SearchEntry.Kind.METHODOLOGY,
-            TrainingModulePage: SearchEntry.Kind.TRAINING,
-            EventPage: SearchEntry.Kind.EVENT,
-            CountryProfilePage: SearchEntry.Kind.COUNTRY,
-        }[type(source)]
-        fields.update(kind=kind, type=kind, date=getattr(source, "start_date", None))
+    bodies = type(source).search_leading_texts(pages) + bodies
     fields["body"] = joined(*dict.fromkeys(bodies))
     fields["year"] = fields["date"].year if fields["date"] else None
     return fields
@@ -143,76 +119,32 @@ def index_pages_of_document(document):
         index_translation_group(translation_key)
 
 
-# Indicators and their metadata ----------------------------------------------------
+# The catalogue: indicators and their national metadata ------------------------------
 
 
-def in_every_language(function):
-    result = {}
+def record_fields(record):
+    """The entry's fields of an indicator or a country's metadata of one, as the record declares them."""
+    titles, summaries, urls = {}, {}, {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            result[language] = function(language)
-    return result
-
-
-def all_texts(*fields):
-    """Every language's text of JSON text fields {lang: text}."""
-    return joined(*[text for field in fields for text in (field or {}).values()])
-
-
-def indicator_fields(indicator):
+            titles[language], summaries[language], urls[language] = record.search_shown(language)
+    title, summary, body = record.search_texts()
     return {
-        "kind": SearchEntry.Kind.INDICATOR,
-        "type": SearchEntry.Kind.INDICATOR,
-        "titles": in_every_language(lambda language: translated(indicator.name, language)),
-        "summaries": in_every_language(lambda language: translated(indicator.definition, language)),
-        "urls": in_every_language(lambda language: reverse("dsm_data:indicator", args=[indicator.code])),
-        "title": all_texts(indicator.name),
-        "summary": all_texts(indicator.definition),
-        "body": joined(indicator.code, all_texts(indicator.unit)),
-        "country": None,
-        "visibility": permissions.DOCUMENT_PUBLIC,
-        "year": None,
-        "date": None,
-        "language": "",
-        "section": "",
+        **NO_FACETS,
+        "kind": record.search_kind,
+        "type": record.search_kind,
+        "titles": titles,
+        "summaries": summaries,
+        "urls": urls,
+        "title": title,
+        "summary": summary,
+        "body": body,
+        **record.search_facets(),
     }
 
 
-def metadata_fields(metadata):
-    """Shown as "Indicator: Country", but the indicator's name is searched as body text: a query for
-    a word of that name would otherwise rank every country's notes above the laws that use it."""
-    indicator, country = metadata.indicator, metadata.country
-
-    def title(language):
-        return f"{translated(indicator.name, language)}: {translated(country.name, language)}"
-
-    def url(language):
-        return reverse("dsm_data:indicator", args=[indicator.code]) + f"#{country.code}"
-
-    return {
-        "kind": SearchEntry.Kind.METADATA,
-        "type": SearchEntry.Kind.METADATA,
-        "titles": in_every_language(title),
-        "summaries": in_every_language(lambda language: translated(metadata.national_definition, language)),
-        "urls": in_every_language(url),
-        "title": all_texts(country.name),
-        "summary": all_texts(metadata.national_definition),
-        "body": all_texts(indicator.name, *[getattr(metadata, name) for name in NationalMetadata.TEXT_FIELDS[1:]]),
-        "country": country,
-        "visibility": permissions.DOCUMENT_PUBLIC,
-        "year": None,
-        "date": None,
-        "language": "",
-        "section": "",
-    }
-
-
-def index_indicator(indicator):
-    store(f"indicator:{indicator.pk}", indicator_fields(indicator))
-
-
-def index_metadata(metadata):
-    store(f"metadata:{metadata.pk}", metadata_fields(metadata))
+def index_record(record):
+    store(record_key(record), record_fields(record))
 
 
 # Writing ----------------------------------------------------------------------------
@@ -240,13 +172,15 @@ def rebuild_index():
     with transaction.atomic():
         backend.clear()
         SearchEntry.objects.all().delete()
-        keys = Page.objects.live().type(*INDEXED_PAGE_TYPES).values_list("translation_key", flat=True).distinct()
-        for translation_key in keys:
+        pages = Page.objects.live().type(*indexed_page_models())
+        for translation_key in pages.values_list("translation_key", flat=True).distinct():
             index_translation_group(translation_key)
-        for indicator in Indicator.objects.all():
-            index_indicator(indicator)
-        for metadata in NationalMetadata.objects.select_related("indicator", "country"):
-            index_metadata(metadata)
+        for model in RECORD_MODELS:
+            records = model.objects.all()
+            if model.search_related:
+                records = records.select_related(*model.search_related)
+            for record in records:
+                index_record(record)
     return SearchEntry.objects.count()
 
 

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from dsm_data import permissions
-from library_pages.languages import reader_language
+from library_pages.languages import language_name, reader_language
 from library_pages.models import DocumentType
-from library_pages.models.documents import language_name
-from library_pages.selectors import countries, sections_of
+from library_pages.selectors import countries, library_sections
 
 from .backends import FACETS, Query, get_backend
 from .models import SearchEntry
@@ -54,19 +52,9 @@ class SearchPage:
         return max(1, -(-self.total // self.query.per_page))
 
 
-def readable_entries(user, filters):
-    """The entries ``user`` may read, narrowed by the facet filters: what a backend searches."""
-    entries = permissions.readable_documents(user, SearchEntry.objects.all())
-    lookups = {"country": "country__code", "type": "type", "year": "year", "language": "language", "section": "section"}
-    return entries.filter(**{lookups[name]: value for name, value in filters.items() if name in lookups})
-
-
 def search_page(user, query):
     backend = get_backend()
-    if backend.name == "database":
-        results = backend.search(query, readable_entries(user, query.filters))
-    else:
-        results = backend.search(query, user)
+    results = backend.search(query, user=user)
     language, stems, labels = reader_language(), query_stems(query.text), type_labels()
     # The searched texts (a file's text can weigh 50 KB) are read only for the hits whose snippet needs them.
     entries = SearchEntry.objects.select_related("country").defer("title", "summary", "body")
@@ -133,7 +121,7 @@ def labelled_facets(facets):
         "country": {country.code: str(country) for country in countries()},
         "type": type_labels(),
         "language": {code: language_name(code) for code, _count in facets.get("language", [])},
-        "section": {section.slug: section.title for section in sections_of()},
+        "section": {section.slug: section.title for section in library_sections()},
     }
     return [
         (

@@ -9,9 +9,11 @@ import logging
 from django.conf import settings
 from django_tasks import task
 
+from dsm_data.intake.files import ArchiveLimits
 from library_pages.models import LibraryDocument
 
 from . import extraction
+from .indexing import index_pages_of_document, safely
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +29,17 @@ def read_file(document):
             data = file.read()
     except OSError as error:
         return extraction.FAILED, "", extraction.failure(extraction.UNOPENABLE, str(error))
-    return extraction.extract_in_subprocess(data, document.filename, settings.DSM_EXTRACTION_TIMEOUT_SECONDS)
+    return extraction.extract_in_subprocess(
+        data,
+        document.filename,
+        timeout=settings.DSM_EXTRACTION_TIMEOUT_SECONDS,
+        limits=ArchiveLimits.from_settings(settings),
+    )
 
 
 @task()
 def extract_document_text(document_id):
     """Read the file, store its text or the reason it failed, and re-index the documents that offer it."""
-    from .indexing import index_pages_of_document
-    from .signals import safely
-
     document = LibraryDocument.objects.filter(pk=document_id).first()
     if document is None:
         return None

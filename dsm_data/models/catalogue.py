@@ -9,6 +9,7 @@ breakdown are series of the same indicator.
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -102,6 +103,10 @@ class Indicator(ClusterableModel):
     dimensions = models.ManyToManyField(Dimension, through="IndicatorDimension", related_name="indicators")
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
+    # What the portal's search finds it by (``search.indexing`` asks; plain data, nothing of the search).
+    search_kind = "indicator"
+    search_related = ()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -109,6 +114,18 @@ class Indicator(ClusterableModel):
 
     def __str__(self):
         return translated(self.name)
+
+    def search_texts(self):
+        """(title, summary, body) searched: every language's text together."""
+        return _all_texts(self.name), _all_texts(self.definition), _joined(self.code, _all_texts(self.unit))
+
+    def search_shown(self, language):
+        """(title, summary, link) shown in ``language`` (the active language)."""
+        url = reverse("dsm_data:indicator", args=[self.code])
+        return translated(self.name, language), translated(self.definition, language), url
+
+    def search_facets(self):
+        return {}
 
 
 class IndicatorDimension(Orderable):
@@ -206,5 +223,39 @@ class NationalMetadata(models.Model):
             models.UniqueConstraint(fields=["indicator", "country"], name="national_metadata_unique"),
         ]
 
+    # What the portal's search finds it by (``search.indexing`` asks; plain data, nothing of the search).
+    search_kind = "metadata"
+    search_related = ("indicator", "country")
+
     def __str__(self):
         return f"{self.indicator.code} / {self.country.code}"
+
+    def search_texts(self):
+        """(title, summary, body) searched. Shown as "Indicator: Country", but the indicator's name is
+        body text: a query for a word of that name would otherwise rank every country's notes above
+        the laws that use it."""
+        other_texts = [getattr(self, name) for name in self.TEXT_FIELDS[1:]]
+        return (
+            _all_texts(self.country.name),
+            _all_texts(self.national_definition),
+            _all_texts(self.indicator.name, *other_texts),
+        )
+
+    def search_shown(self, language):
+        """(title, summary, link) shown in ``language`` (the active language): the country's row of the indicator."""
+        indicator, country = self.indicator, self.country
+        title = f"{translated(indicator.name, language)}: {translated(country.name, language)}"
+        url = reverse("dsm_data:indicator", args=[indicator.code]) + f"#{country.code}"
+        return title, translated(self.national_definition, language), url
+
+    def search_facets(self):
+        return {"country": self.country}
+
+
+def _joined(*texts):
+    return "\n\n".join(text for text in texts if text and text.strip())
+
+
+def _all_texts(*fields):
+    """Every language's text of texts in every language ({language: text}), as paragraphs."""
+    return _joined(*[text for field in fields for text in (field or {}).values()])

@@ -10,14 +10,8 @@ from .countries import (
     WorkPlanItem,
     WorkPlanStatus,
 )
-from .documents import (
-    DocumentPage,
-    DocumentType,
-    LibraryDocument,
-    LibraryIndexPage,
-    LibrarySectionPage,
-    Visibility,
-)
+from .documents import DocumentPage, DocumentType, LibraryDocument, Visibility
+from .library import LibraryIndexPage, LibrarySectionPage
 from .pages import (
     AgendaItem,
     EventDocument,

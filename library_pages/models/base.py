@@ -1,8 +1,16 @@
-"""What every page type of the portal shares: the fallback to the original language, the pages' version."""
+"""What every page type of the portal shares: the fallback to the original language, what the
+search asks of a page type, and the pages' version with what is cached under it.
 
+The page models read what their pages show through their own managers and through
+``page_trees``; they never import ``library_pages.selectors``, which reads through them
+(selectors -> models -> page_trees, languages, forms).
+"""
+
+import hashlib
 import uuid
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
@@ -10,6 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
+
+from ..languages import language_of, reader_language
+from ..page_trees import children_in_reader_language
+
+# What is cached under ``PagesVersion``'s token is never read after a change; the timeout
+# only frees the memory of unused entries.
+CACHE_SECONDS = 24 * 60 * 60
 
 
 class FallbackToOriginalMixin:
@@ -38,18 +53,39 @@ class FallbackToOriginalMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from ..languages import language_of, reader_language
-
         context["page_language"] = language_of(self)
         context["shown_untranslated"] = context["page_language"] != reader_language()
         return context
 
 
 class BasePage(FallbackToOriginalMixin, Page):
-    """Abstract base of our page types."""
+    """Abstract base of our page types.
+
+    A page type that the portal's search indexes names its ``search_kind`` (a kind of
+    ``search.models.SearchEntry``) and says what it contributes with the methods below;
+    the search asks them and knows nothing else of the page types.
+    """
+
+    search_kind = ""  # not indexed
 
     class Meta:
         abstract = True
+
+    def search_texts(self):
+        """(summary, body) of this translation, as plain text."""
+        return "", ""
+
+    def search_facets(self, translations):
+        """The entry's facets and date (as ``SearchEntry``'s fields), where they differ from none.
+
+        ``self`` is the first of ``translations``, the default language's when there is one.
+        """
+        return {"type": self.search_kind}
+
+    @classmethod
+    def search_leading_texts(cls, translations):
+        """Texts searched before the translations' bodies (a document's file text)."""
+        return []
 
 
 class IndexPage(BasePage):
@@ -65,8 +101,6 @@ class IndexPage(BasePage):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import children_in_reader_language
-
         context = super().get_context(request, *args, **kwargs)
         context["children"] = children_in_reader_language(self)
         return context
@@ -96,9 +130,9 @@ class PagesVersion(models.Model):
 
     What is costly to read and changes only with the pages (the e-library's filter
     choices and counts, the site's and the library's sections) is kept in Django's
-    cache under this token (``selectors``), so that no process reads a cached value
+    cache under this token (``cached``), so that no process reads a cached value
     after a change. ``services.pages_changed`` renews it on every save, move or
-    deletion of a page or a country (see ``apps``), in the transaction of the change;
+    deletion of a page or a country (see ``signals``), in the transaction of the change;
     a write that bypasses ``save()`` (bulk inserts, ``update()``) calls it itself.
     """
 
@@ -106,3 +140,23 @@ class PagesVersion(models.Model):
 
     def __str__(self):
         return str(self.token)
+
+
+def pages_version(request=None):
+    """The token of the pages' current state (``PagesVersion``), None before any change; read once per ``request``."""
+    if request is not None and hasattr(request, "_dsm_pages_version"):
+        return request._dsm_pages_version
+    token = PagesVersion.objects.values_list("token", flat=True).first()
+    if request is not None:
+        request._dsm_pages_version = token
+    return token
+
+
+def cached(parts, compute):
+    """``compute()``, kept in Django's cache under ``parts`` (which include ``pages_version``)."""
+    key = "library-pages:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value

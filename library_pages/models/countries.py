@@ -8,8 +8,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
 from dsm_data import permissions
+from dsm_data.selectors.browsing import latest_public_totals
 
+from ..page_trees import in_reader_language
+from ..plain_text import joined, plain
 from .base import BasePage, IndexPage, refuse
+from .documents import DocumentPage
+from .library import LibraryIndexPage
 
 
 class CountryIndexPage(IndexPage):
@@ -39,20 +44,28 @@ class CountryProfilePage(BasePage):
     ]
     parent_page_types = ["library_pages.CountryIndexPage"]
     subpage_types = ["library_pages.CountryIntranetPage"]
+    search_kind = "country"
 
     class Meta:
         verbose_name = _("country profile")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import country_documents, library_index, public_figures
-
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = country_documents(request.user, self.country)
-        context["library"] = library_index()
-        context["figures"] = public_figures(self.country)
+        documents = DocumentPage.objects.readable_by(request.user).filter(country=self.country)
+        context["documents"] = list(documents.in_listing_order()[:20])
+        # The e-library in the reader's language (or the default one), for links into its listing.
+        context["library"] = in_reader_language(LibraryIndexPage.objects.all()).first()
+        context["figures"] = latest_public_totals(self.country)
         if permissions.can_read_intranet_of(request.user, self.country):
             context["intranet"] = CountryIntranetPage.objects.child_of(self).live().first()
         return context
+
+    def search_facets(self, translations):
+        return {"type": self.search_kind, "country": self.country}
+
+    def search_texts(self):
+        institutions = [joined(item.name, item.role) for item in self.institutions.all()]
+        return "", joined(plain(self.overview), *institutions)
 
 
 class MigrationInstitution(TranslatableMixin, Orderable):

@@ -1,4 +1,4 @@
-"""The e-library: its sections, its documents, and the file model behind them."""
+"""The e-library's documents, and the file model behind them (its index and sections: ``library``)."""
 
 import re
 
@@ -6,17 +6,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from dsm_data import permissions
 from dsm_data.files import private_storage
 
+from ..languages import language_name
+from ..page_trees import in_reader_language
+from ..plain_text import joined
 from .base import BasePage, refuse
 
 LANGUAGE_CODE_PATTERN = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
@@ -89,55 +91,40 @@ def _choice_label(choices, value):
         return value
 
 
-def language_name(code):
-    """The language's name in the reader's language, or its code when Django does not know it."""
-    try:
-        return get_language_info(code)["name_translated"]
-    except KeyError:
-        return code
+class DocumentPageQuerySet(PageQuerySet):
+    """Reads of library documents; every listing goes through ``readable_by`` before it is
+    counted or paginated, so a count or a page number never reveals a hidden document."""
+
+    def readable_by(self, user):
+        """Live documents ``user`` may read, one per document, in the reader's language."""
+        return permissions.readable_documents(user, in_reader_language(self)).select_related("country")
+
+    def in_listing_order(self):
+        return self.order_by(*self.model.LISTING_ORDER)
+
+    def behind_links(self, links):
+        """These documents behind ``links`` (to any translation), in the links' order.
+
+        Two queries whatever the number of links: the linked pages' translation keys, then
+        these documents with those keys (on ``readable_by``: each in the reader's language,
+        or in the default language while it has no live translation).
+        """
+        linked_ids = [link.document_page_id for link in links]
+        if not linked_ids:
+            return []
+        keys = dict(self.model.objects.filter(pk__in=linked_ids).values_list("pk", "translation_key"))
+        documents = (
+            self.filter(translation_key__in=list(keys.values()))
+            # The links offer the file; its extracted text can weigh 50 KB a document.
+            .select_related("document")
+            .defer("document__extracted_text")
+        )
+        found = {page.translation_key: page for page in documents}
+        return [found[keys[page_id]] for page_id in linked_ids if keys.get(page_id) in found]
 
 
-class LibraryIndexPage(BasePage):
-    """The e-library: every document the reader may read, filtered by GET parameters."""
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["library_pages.HomePage"]
-    subpage_types = ["library_pages.LibrarySectionPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("e-library")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import library_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_listing(request, self))
-        return context
-
-
-class LibrarySectionPage(BasePage):
-    """A section of the e-library (seed, Annex 3); its documents are its children."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    number = models.PositiveSmallIntegerField(_("number"), default=0)
-
-    content_panels = Page.content_panels + [FieldPanel("number"), FieldPanel("intro")]
-    parent_page_types = ["library_pages.LibraryIndexPage"]
-    subpage_types = ["library_pages.DocumentPage"]
-    template = "library_pages/library_index_page.html"
-
-    class Meta:
-        verbose_name = _("e-library section")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import library_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_listing(request, self.get_parent().specific, section=self))
-        return context
+# From the widest to the narrowest: translations that disagree are searched as the narrowest.
+VISIBILITY_ORDER = [Visibility.PUBLIC, Visibility.PARTICIPATING, Visibility.NATIONAL]
 
 
 class DocumentPage(BasePage):
@@ -205,6 +192,9 @@ class DocumentPage(BasePage):
     ]
     parent_page_types = ["library_pages.LibrarySectionPage"]
     subpage_types = []
+    search_kind = "document"
+
+    objects = PageManager.from_queryset(DocumentPageQuerySet)()
 
     class Meta:
         verbose_name = _("library document")
@@ -252,6 +242,25 @@ class DocumentPage(BasePage):
         if self.document_id is None:
             return ""
         return reverse("library_document_file", args=[self.pk, self.document.filename])
+
+    def search_texts(self):
+        return self.summary, joined(self.issuing_body, self.topics)
+
+    def search_facets(self, translations):
+        return {
+            "type": self.document_type,
+            "country": self.country,
+            "date": self.date,
+            "language": self.language,
+            "section": self.get_parent().slug,
+            "visibility": max((page.visibility for page in translations), key=VISIBILITY_ORDER.index),
+        }
+
+    @classmethod
+    def search_leading_texts(cls, translations):
+        # The file's text first: a snippet shows the body's first match, better a sentence than a topic list.
+        files = {page.document_id: page.document for page in translations if page.document_id}
+        return [document.extracted_text for document in files.values()]
 
     def is_readable_by(self, user):
         return permissions.can_read_document(user, self.visibility, self.country)

@@ -1,14 +1,22 @@
 """Home, methodology, training modules and events."""
 
+from itertools import groupby
+
 from django.db import models
+from django.db.models import Case, F, Q, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ..page_trees import in_reader_language
+from ..plain_text import joined, plain
 from .base import BasePage, IndexPage, TextPage
+from .documents import DocumentPage
 
 
 class HomePage(BasePage):
@@ -33,11 +41,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import latest_documents, upcoming_and_recent_events
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_documents"] = latest_documents(request.user)
-        context["events"] = upcoming_and_recent_events()
+        context["latest_documents"] = list(DocumentPage.objects.readable_by(request.user).in_listing_order()[:5])
+        context["events"] = EventPage.objects.upcoming_and_recent()
         return context
 
 
@@ -55,9 +61,13 @@ class MethodologyPage(TextPage):
     parent_page_types = ["library_pages.MethodologyIndexPage"]
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_kind = "methodology"
 
     class Meta:
         verbose_name = _("methodology page")
+
+    def search_texts(self):
+        return self.intro, plain(self.body)
 
 
 class DocumentLink(TranslatableMixin, Orderable):
@@ -104,6 +114,7 @@ class TrainingModulePage(BasePage):
         InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
     ]
     search_fields = Page.search_fields + [index.SearchField("objectives"), index.SearchField("content")]
+    search_kind = "training"
     parent_page_types = ["library_pages.TrainingIndexPage"]
     subpage_types = []
 
@@ -111,11 +122,12 @@ class TrainingModulePage(BasePage):
         verbose_name = _("training module")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import readable_links
-
         context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = readable_links(request.user, self.attachments.all())
+        context["attachments"] = DocumentPage.objects.readable_by(request.user).behind_links(self.attachments.all())
         return context
+
+    def search_texts(self):
+        return plain(self.objectives), joined(self.audience, self.duration, plain(self.content))
 
 
 class TrainingAttachment(DocumentLink):
@@ -133,12 +145,33 @@ class EventIndexPage(IndexPage):
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import events_by_time
-
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.filter(pk__in=context["children"].values("pk"))
-        context["upcoming"], context["past"] = events_by_time(events)
+        context["upcoming"], context["past"] = events.upcoming(), events.past()
         return context
+
+
+def _is_upcoming(today):
+    """Not over yet on ``today`` (default: today): an event without an end date lasts one day."""
+    today = today or timezone.localdate()
+    return Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, *, today=None):
+        """The events not over yet, soonest first."""
+        return self.filter(_is_upcoming(today)).order_by("start_date")
+
+    def past(self, *, today=None):
+        """The events over, latest first."""
+        return self.exclude(_is_upcoming(today)).order_by("-start_date")
+
+    def upcoming_and_recent(self, *, limit=3, today=None):
+        """The next events in the reader's language, soonest first, then the latest past ones: ``limit``
+        in all, in one query (past events have no first sort key, and those sort last)."""
+        soonest_upcoming = Case(When(_is_upcoming(today), then=F("start_date")))
+        events = in_reader_language(self)
+        return list(events.order_by(soonest_upcoming.asc(nulls_last=True), "-start_date")[:limit])
 
 
 class EventPage(BasePage):
@@ -158,19 +191,33 @@ class EventPage(BasePage):
         InlinePanel("linked_documents", heading=_("Documents"), label=_("Document")),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("place")]
+    search_kind = "event"
     parent_page_types = ["library_pages.EventIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
 
     class Meta:
         verbose_name = _("event")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import agenda_by_day, readable_links
-
         context = super().get_context(request, *args, **kwargs)
         context["agenda_days"] = agenda_by_day(self.agenda_items.all())
-        context["documents"] = readable_links(request.user, self.linked_documents.all())
+        context["documents"] = DocumentPage.objects.readable_by(request.user).behind_links(self.linked_documents.all())
         return context
+
+    def search_texts(self):
+        agenda = [joined(item.title, item.speakers) for item in self.agenda_items.all()]
+        return self.summary, joined(self.place, *agenda)
+
+    def search_facets(self, translations):
+        return {"type": self.search_kind, "date": self.start_date}
+
+
+def agenda_by_day(items):
+    """[(day, [items])], ordered as the editor ordered them within each day."""
+    items = sorted(items, key=lambda item: (item.day, item.sort_order or 0))
+    return [(day, list(day_items)) for day, day_items in groupby(items, key=lambda item: item.day)]
 
 
 class AgendaItem(TranslatableMixin, Orderable):

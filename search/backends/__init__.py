@@ -2,8 +2,15 @@
 
 A backend finds the entries (``search.models.SearchEntry``) that match a query among
 those the reader may read, counts them per facet value, and returns one page of them
-in order. The entries' display (titles in the reader's language, snippets, labels)
-is the same for every backend: ``search.searching``.
+in order. Every backend has:
+
+- ``name``: shown by ``dsm_reindex``;
+- ``search(query, *, user) -> Results``: ``user`` is the reader, whose reading rights
+  (``dsm_data.permissions``) the backend applies as its engine can;
+- ``index(entries)``, ``remove(entry_ids)``, ``clear()``: keeping its index.
+
+The entries' display (titles in the reader's language, snippets, labels) is the same
+for every backend: ``search.searching``.
 """
 
 from dataclasses import dataclass, field
@@ -43,6 +50,8 @@ class Results:
 
 def get_backend():
     """Elasticsearch when DSM_ELASTICSEARCH_URL is set, else the database."""
+    # Imported when chosen: each backend imports this module (the contract), and the
+    # Elasticsearch client is loaded only where it is configured.
     if settings.DSM_ELASTICSEARCH_URL:
         from .elasticsearch import ElasticsearchBackend
 

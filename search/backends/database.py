@@ -7,7 +7,7 @@ summary, the beginning of the body), kept in the row (migration 0003), because r
 on whole 50 KB bodies would read every matched body from TOAST; matching always uses
 the whole text, through the GIN index.
 
-Permission trimming and facet filters are an ordinary queryset (``entries``), whose
+Permission trimming and facet filters are an ordinary queryset (``readable_entries``), whose
 SQL the full-text query wraps: one statement finds and ranks the matches once, counts
 them per facet value and cuts the page, so only a few dozen rows come back however many
 entries match.
@@ -18,8 +18,10 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
+from dsm_data import permissions
 from dsm_data.models import Country
 
+from ..models import SearchEntry
 from ..text import query_stems, stemmed_text
 from . import FACETS, Match, Results
 
@@ -39,14 +41,29 @@ PAGE_ORDERS = {
 }
 
 
+FACET_LOOKUPS = {
+    "country": "country__code",
+    "type": "type",
+    "year": "year",
+    "language": "language",
+    "section": "section",
+}
+
+
+def readable_entries(user, filters):
+    """The entries ``user`` may read, narrowed by the facet filters: what the full-text query searches."""
+    entries = permissions.readable_documents(user, SearchEntry.objects.all())
+    return entries.filter(**{FACET_LOOKUPS[name]: value for name, value in filters.items() if name in FACET_LOOKUPS})
+
+
 class DatabaseBackend:
     name = "database"
 
-    def search(self, query, entries):
-        """``entries``: the SearchEntry queryset already trimmed to what the reader may read and filtered."""
+    def search(self, query, *, user):
         stems = query_stems(query.text)
         if not stems:
             return Results(matches=[], total=0, facets={name: [] for name in FACETS})
+        entries = readable_entries(user, query.filters)
         total, facets, page = 0, {name: [] for name in FACETS}, []
         for facet, value, count, entry_id, score in search_rows(entries, stems, query):
             if facet == "total":

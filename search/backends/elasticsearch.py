@@ -137,7 +137,7 @@ class ElasticsearchBackend:
         connections.create_connection(alias=CONNECTION, hosts=[url])
         self.index_name = settings.DSM_ELASTICSEARCH_INDEX
 
-    def search(self, query, user):
+    def search(self, query, *, user):
         if not words(query.text):
             return Results(matches=[], total=0, facets={name: [] for name in FACETS})
         response = search_body(self.index_name, query, permissions.document_reading_grants(user)).execute()

@@ -4,8 +4,8 @@ import pytest
 
 from dsm_data.grid import build_grid
 from dsm_data.models import Confidentiality, Role, Value
+from dsm_data.selectors.browsing import latest_public_totals as public_figures
 from dsm_data.services import submissions as services
-from library_pages.selectors import public_figures
 from tests.conftest import cells_from
 
 pytestmark = pytest.mark.django_db

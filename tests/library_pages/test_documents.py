@@ -1,7 +1,10 @@
 """Who reads which library document, its page and its file; restricted files have no public URL."""
 
+import datetime
+
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from dsm_data.models import Role
 from library_pages.models import LibraryIndexPage
@@ -94,8 +97,6 @@ def test_a_file_no_live_document_offers_is_for_editors_only(client, make_documen
 
 
 def test_filters_section_country_type_year_language(client, make_document, kazakhstan, armenia):
-    import datetime
-
     make_document("kaz-law", country=kazakhstan, date=datetime.date(2020, 5, 1), language="ru")
     make_document("arm-decree", country=armenia, document_type="decree", date=datetime.date(2022, 1, 1))
     library = LibraryIndexPage.objects.get(locale__language_code="en")
@@ -113,8 +114,6 @@ def test_filters_section_country_type_year_language(client, make_document, kazak
 
 
 def test_national_documents_need_a_country(make_document):
-    from django.core.exceptions import ValidationError
-
     page = make_document("regional", "public")
     page.visibility = "national"
     with pytest.raises(ValidationError):

@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from wagtail.models import Locale, Page
 
 from dsm_data.models import Role
-from library_pages.models import EventDocument, EventIndexPage, EventPage, LibraryIndexPage
-from library_pages.selectors import readable_links
+from library_pages.models import DocumentPage, EventDocument, EventIndexPage, EventPage, LibraryIndexPage
+from library_pages.selectors import readable_links, site_sections
 from library_pages.services import pages_changed
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +80,6 @@ def test_each_kind_of_reader_has_its_own_cached_count(client, library_url, make_
 
 
 def test_writes_that_bypass_save_are_seen_after_pages_changed(client, library_url, make_document):
-    from library_pages.models import DocumentPage
-
     make_document("a-law", date=datetime.date(2010, 1, 1))
     assert choices(client.get(library_url), "year") == [2010]
     DocumentPage.objects.update(date=datetime.date(2011, 1, 1))
@@ -124,8 +123,6 @@ def event(roots):
 def test_an_event_links_the_documents_the_reader_may_read_in_a_constant_number_of_queries(
     event, make_document, make_user, kazakhstan, django_assert_num_queries
 ):
-    from django.contrib.auth.models import AnonymousUser
-
     public = make_document("public-law", country=kazakhstan)
     national = make_document("national-decree", "national", kazakhstan)
     both = make_document("translated-law", translate=True)
@@ -148,8 +145,6 @@ def test_an_event_links_the_documents_the_reader_may_read_in_a_constant_number_o
 
 
 def test_the_menu_shows_a_section_not_yet_translated_in_the_default_language_at_its_place(client, roots):
-    from library_pages.selectors import site_sections
-
     russian_locale = Locale.objects.get(language_code="ru")
     events = roots[EventIndexPage]
     russian_events = events.get_translation(russian_locale)

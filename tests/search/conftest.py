@@ -1,6 +1,9 @@
 import datetime
 import io
+import re
+import zipfile
 
+import docx
 import pytest
 from django.core.files.base import ContentFile
 
@@ -18,8 +21,6 @@ def pdf_bytes(text, title="A test document"):
 
 
 def docx_bytes(text):
-    import docx
-
     document = docx.Document()
     for paragraph in text.split("\n"):
         document.add_paragraph(paragraph)
@@ -29,8 +30,6 @@ def docx_bytes(text):
 
 
 def odt_bytes(text):
-    import zipfile
-
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -133,8 +132,6 @@ def search(client, text, interface="en", **parameters):
 
 
 def titles(context):
-    import re
-
     return [re.sub(r"</?mark>", "", hit.title) for hit in context["results"].hits]
 
 

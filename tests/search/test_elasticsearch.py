@@ -1,6 +1,7 @@
 """The Elasticsearch backend's exact index and request bodies (no server needed), and its permission rule."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from dsm_data import permissions
 from dsm_data.models import Role
@@ -146,8 +147,6 @@ def test_an_editor_is_not_filtered(make_user):
 @pytest.mark.parametrize("role", [None, *NATIONAL_ROLES, Role.EDITOR, Role.SYSTEM_ADMIN])
 @pytest.mark.parametrize("where", ["own", "other"])
 def test_the_grants_agree_with_can_read_document(user_for, kazakhstan, role, where):
-    from django.contrib.auth.models import AnonymousUser
-
     user = user_for(role, where) or AnonymousUser()
     grants = permissions.document_reading_grants(user)
     for visibility in ("public", "participating", "national"):

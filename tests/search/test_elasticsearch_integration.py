@@ -6,6 +6,8 @@ import uuid
 import pytest
 
 from dsm_data.models import Role
+from search.backends import get_backend
+from search.backends.elasticsearch import search_index
 
 from .conftest import facet, search, titles
 
@@ -17,15 +19,11 @@ pytestmark = [
 
 @pytest.fixture
 def elasticsearch(settings):
-    from search.backends import get_backend
-
     settings.DSM_ELASTICSEARCH_URL = os.environ["DSM_ELASTICSEARCH_URL"]
     settings.DSM_ELASTICSEARCH_INDEX = f"dsm-test-{uuid.uuid4().hex[:8]}"
     backend = get_backend()
     backend.clear()
     yield backend
-    from search.backends.elasticsearch import search_index
-
     search_index(settings.DSM_ELASTICSEARCH_INDEX).delete(ignore_unavailable=True)
 
 

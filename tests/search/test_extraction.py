@@ -6,10 +6,13 @@ import zipfile
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import translation
+from pypdf import PdfReader, PdfWriter
 
 from dsm_data.models import Role
 from library_pages.models import LibraryDocument
 from search import extraction
+from search.wagtail_hooks import extraction_problem
 
 from .conftest import docx_bytes, odt_bytes, pdf_bytes, search, titles, upload
 
@@ -60,8 +63,6 @@ def test_the_report_is_for_editors_only(client, make_user, kazakhstan):
 
 
 def test_an_encrypted_pdf_is_reported():
-    from pypdf import PdfReader, PdfWriter
-
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes("secret"))))
     writer.encrypt(user_password="password", algorithm="RC4-128")
     buffer = io.BytesIO()
@@ -142,10 +143,6 @@ def test_the_extractor_never_raises_on_garbage():
 
 
 def test_the_report_gives_each_reason_in_the_editors_language():
-    from django.utils import translation
-
-    from search.wagtail_hooks import extraction_problem
-
     with translation.override("ru"):
         reason, detail = extraction_problem("damaged: PDF, PdfReadError: EOF marker not found")
         assert str(reason) == "Файл повреждён, его нельзя прочитать."

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from dsm_data.models import Indicator, NationalMetadata
-from library_pages.models import MethodologyIndexPage, MethodologyPage
+from library_pages.models import CountryIndexPage, MethodologyIndexPage, MethodologyPage
+from library_pages.services import ensure_country_pages
 from search.models import SearchEntry
 
 from .conftest import search, titles
@@ -50,9 +51,6 @@ def test_a_page_under_a_view_restriction_is_not_indexed(client, roots):
 
 
 def test_country_intranets_are_never_indexed(roots, kazakhstan):
-    from library_pages.models import CountryIndexPage
-    from library_pages.services import ensure_country_pages
-
     ensure_country_pages(kazakhstan, roots[CountryIndexPage])
     assert set(SearchEntry.objects.values_list("kind", flat=True)) <= {"country", "methodology", "training", "event"}
     assert not SearchEntry.objects.filter(title__icontains="intranet").exists()

@@ -1,0 +1,46 @@
+"""Pages across the language trees: what a reader sees in their language.
+
+Each language has its own page tree. A reader sees the live pages of their language,
+plus the default language's pages not yet translated into it, at their place. These
+reads need nothing of library_pages but ``languages``, so both the page models (an
+index lists its children) and the selectors build on them without a loop.
+"""
+
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+from wagtail.models import Locale, Page
+
+from .languages import default_language, reader_language
+
+
+def in_locale(language_code):
+    # A subquery rather than a join on the locales: with the join, SQLite reads the
+    # locales first and then has to sort every document page of a listing.
+    return Q(locale__in=Locale.objects.filter(language_code=language_code))
+
+
+def in_reader_language(pages):
+    """Live pages in the active language, plus the default language's pages not yet translated into it."""
+    pages = pages.live()
+    active, default = reader_language(), default_language()
+    if active == default:
+        return pages.filter(in_locale(active))
+    translated = pages.model.objects.live().filter(in_locale(active)).values("translation_key")
+    return pages.filter(in_locale(active) | in_locale(default) & ~Q(translation_key__in=translated))
+
+
+def children_in_reader_language(index):
+    """The live children of ``index`` in the reader's language; a child not yet translated appears
+    in the default language, at its place among its siblings (as in ``selectors.site_sections``)."""
+    within = Q()
+    for path in Page.objects.filter(translation_key=index.translation_key).values_list("path", flat=True):
+        within |= Q(path__startswith=path)
+    children = Page.objects.filter(within, depth=index.depth + 1)
+    return in_reader_language(children).order_by(place_in_default_tree(index.depth + 1), "path").specific()
+
+
+def place_in_default_tree(depth):
+    """The place among its siblings of a page's original, in the default language: the same for all
+    its translations, whichever of its siblings are translated yet, so the trees list as one."""
+    originals = Page.objects.filter(in_locale(default_language()), translation_key=OuterRef("translation_key"))
+    return Subquery(originals.values(place=Substr("path", (depth - 1) * Page.steplen + 1, Page.steplen))[:1])
