@@ -22,6 +22,7 @@ from wagtail.models import Locale
 
 from dsm_data.intake import files
 from dsm_data.models import Country
+from dsm_data.selectors.catalogue import all_countries
 
 from .models import DocumentPage, DocumentType, LibraryDocument, LibrarySectionPage, Visibility
 from .models.documents import validate_language_code, validate_visibility
@@ -99,7 +100,7 @@ def read_metadata(folder):
     reader = _metadata_reader(metadata)
     context = _LineContext(
         folder=folder,
-        countries={country.code: country for country in Country.objects.all()},
+        countries={country.code: country for country in all_countries()},
         sections={section.slug: section for section in LibrarySectionPage.objects.filter(locale=Locale.get_default())},
     )
     lines, problems = [], []

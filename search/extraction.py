@@ -124,7 +124,7 @@ def office_text(data, *, limits):
     kind = files.office_type(archive)
     if kind == files.DOCX:
         return docx_text(data)
-    if kind == files.ODT:
+    if kind == files.ODT or "content.xml" in archive.namelist():  # any OpenDocument file keeps its text there
         return odt_text(archive.read("content.xml"))
     raise UnsupportedFile("a zip archive, neither DOCX nor ODT")
 

@@ -47,3 +47,8 @@ def indicator_with_metadata(indicator):
     """Each country with its national metadata for the indicator (None where it has none yet)."""
     metadata = {item.country_id: item for item in NationalMetadata.objects.filter(indicator=indicator)}
     return [(country, metadata.get(country.pk)) for country in Country.objects.all()]
+
+
+def all_countries():
+    """Every country, in the model's order: for another app's lists and look-ups."""
+    return list(Country.objects.all())

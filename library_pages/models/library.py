@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from dsm_data import permissions
-from dsm_data.models import Country
+from dsm_data.selectors.catalogue import all_countries
 
 from ..forms import LibraryFilterForm
 from ..languages import reader_language
@@ -74,7 +74,7 @@ def library_sections(request=None):
 
 def countries(request=None):
     """Every country (cached until a page or a country changes)."""
-    return cached(("countries", pages_version(request)), lambda: list(Country.objects.all()))
+    return cached(("countries", pages_version(request)), all_countries)
 
 
 def _reader_kind(user):
