@@ -3,6 +3,8 @@
 All fictional, written for the demonstration of the portal.
 """
 
+import datetime
+
 from ._laws import DISCLAIMER_PAPER, join
 from .methodology import PAGES
 from .training import MODULES
@@ -31,7 +33,6 @@ def date_text(language, date):
 
 def agenda(language, event):
     """The agenda of an event of events.EVENTS as a document body."""
-    import datetime
 
     day_word = {"en": "Day", "ru": "День"}[language]
     parts = [

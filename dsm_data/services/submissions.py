@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import permissions
 from ..grid import build_grid
@@ -119,12 +120,16 @@ def set_confidentiality(submission, indicator, *, confidentiality, user, channel
     )
 
 
-def _take_step(submission, user, step, *, explanation=None, missing_explanation=""):
-    """The submission locked, once ``user`` may take ``step`` with it now (and gave the explanation it needs)."""
+COMMENT_REQUIRED = gettext_lazy("Say what needs correcting: a comment is required to return a submission.")
+REASON_REQUIRED = gettext_lazy("A reason is required to reopen a validated submission.")
+
+
+def _take_step(submission, user, step, *, explanation=None, missing=""):
+    """The submission locked, once ``user`` may take ``step`` with it now and gave the explanation it needs."""
     submission = _locked(submission)
     permissions.enforce(permissions.workflow_refusal(submission, user, step))
     if explanation is not None and not explanation.strip():
-        raise Rejected.because(missing_explanation)
+        raise Rejected.because(str(missing))
     return submission
 
 
@@ -146,13 +151,7 @@ def submit(submission, *, user):
 @transaction.atomic
 def return_submission(submission, *, user, comment):
     """Submitted -> returned to the focal point, with what to correct."""
-    submission = _take_step(
-        submission,
-        user,
-        permissions.RETURN,
-        explanation=comment,
-        missing_explanation=_("Say what needs correcting: a comment is required to return a submission."),
-    )
+    submission = _take_step(submission, user, permissions.RETURN, explanation=comment, missing=COMMENT_REQUIRED)
     return _move(submission, Status.RETURNED, user, comment)
 
 
@@ -167,13 +166,7 @@ def validate(submission, *, user, comment=""):
 @transaction.atomic
 def unvalidate(submission, *, user, reason):
     """Validated -> returned: reopens locked values, an explicit act with its reason."""
-    submission = _take_step(
-        submission,
-        user,
-        permissions.UNVALIDATE,
-        explanation=reason,
-        missing_explanation=_("A reason is required to reopen a validated submission."),
-    )
+    submission = _take_step(submission, user, permissions.UNVALIDATE, explanation=reason, missing=REASON_REQUIRED)
     return _move(submission, Status.RETURNED, user, reason)
 
 

@@ -6,7 +6,7 @@ years: it enters into a closed period through the form, Excel, long tables and p
 country's users cannot, and read the same sentence on the page and from the action.
 """
 
-import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,9 +15,10 @@ from django.utils.html import escape
 
 from dsm_data import permissions
 from dsm_data.grid import build_grid
-from dsm_data.models import Channel, Delivery, Role, Value, ValueRevision
+from dsm_data.models import Channel, Delivery, Value, ValueRevision
 from dsm_data.services import submissions as services
 from tests.dsm_data.test_excel_import import filled_template, import_file
+from tests.dsm_data.test_uploads import setting  # noqa: F401 (the fixture: accounts and a closed period)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,20 +26,19 @@ SCAN = b"%PDF-1.4\n% a scanned paper form\n%%EOF\n"
 
 
 @pytest.fixture
-def closed(catalogue, kazakhstan, armenia, make_user, make_period):
-    """Kazakhstan's draft for 2019, a period that closed for entry in 2020."""
-
-    class Closed:
-        secretariat = make_user(Role.SYSTEM_ADMIN, username="secretariat")
-        focal = make_user(Role.FOCAL_POINT, kazakhstan, username="kaz-focal")
-        admin = make_user(Role.COUNTRY_ADMIN, kazakhstan, username="kaz-admin")
-        period = make_period(2019, deadline=datetime.date(2020, 3, 31))
-        decisions = catalogue["REFUGEE_DECISIONS"]
-
-    Closed.submission = services.open_submission(kazakhstan, Closed.period, user=Closed.secretariat)
-    Closed.entry_url = reverse("dsm_data:entry", args=[Closed.submission.pk, "REFUGEE_DECISIONS"])
-    Closed.message = "The period 2019 closed for entry on 2020-05-01. Ask the secretariat for an exception."
-    return Closed
+def closed(setting, kazakhstan):  # noqa: F811 (the imported fixture)
+    """Kazakhstan's draft for 2019, a period that closed for entry in 2020, opened by the secretariat."""
+    submission = services.open_submission(kazakhstan, setting.closed, user=setting.secretariat)
+    return SimpleNamespace(
+        secretariat=setting.secretariat,
+        focal=setting.focal,
+        admin=setting.kaz_admin,
+        period=setting.closed,
+        decisions=setting.decisions,
+        submission=submission,
+        entry_url=reverse("dsm_data:entry", args=[submission.pk, "REFUGEE_DECISIONS"]),
+        message="The period 2019 closed for entry on 2020-05-01. Ask the secretariat for an exception.",
+    )
 
 
 def grid_post(closed, text="5"):
