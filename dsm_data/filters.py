@@ -51,7 +51,7 @@ class ValueFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data, queryset, labels):
-        """``labels``: selectors.catalogue_labels(), read once for the page and reused here."""
+        """``labels``: selectors.catalogue.catalogue_labels(), read once for the page and reused here."""
         super().__init__(data, queryset=queryset)
         self.filters["indicator"].extra["choices"] = list(labels.indicators.items())
         self.filters["country"].extra["choices"] = list(labels.countries.items())
