@@ -10,6 +10,7 @@ before it writes, in the manner of Wagtail's actions (check, then execute).
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -61,6 +62,78 @@ def can_validate_data_for(user, country):
 
 def can_manage_users_of(user, country):
     return is_system_admin(user) or _holds_role_in(user, country, (Role.COUNTRY_ADMIN,))
+
+
+def manageable_users(user, users):
+    """The rows of ``users`` (a queryset) that ``user`` may see and manage on the users' pages.
+
+    A country administrator: their own country's national users, never another
+    country's, editors or system administrators. System administrators: everyone.
+    """
+    if is_system_admin(user):
+        return users
+    own_country = country_of(user)
+    if own_country is None or user.role != Role.COUNTRY_ADMIN:
+        return users.none()
+    return users.filter(country=own_country, role__in=COUNTRY_ROLES)
+
+
+def assignable_roles(user, country):
+    """The roles ``user`` may give in ``country`` (None: the roles without a country)."""
+    if is_system_admin(user):
+        return list(COUNTRY_ROLES) if country is not None else [Role.EDITOR, Role.SYSTEM_ADMIN]
+    if country is not None and can_manage_users_of(user, country):
+        return list(COUNTRY_ROLES)  # never above country administrator
+    return []
+
+
+def account_refusal(actor, target, *, role=None, active=None):
+    """Why ``actor`` may not manage ``target``'s account this way now; None when they may.
+
+    ``target`` may be unsaved (an invitation, its role and country set). ``role``: the
+    role it would get; ``active``: False to deactivate, True to reactivate. A country
+    keeps at least one active country administrator.
+    """
+    country = target.country if target.role in COUNTRY_ROLES else None
+    if target.pk is None:
+        allowed = (role or target.role) in assignable_roles(actor, country)
+    else:
+        allowed = manageable_users(actor, type(target).objects.filter(pk=target.pk)).exists()
+    if not allowed:
+        return Refusal(_("You may not manage this account."), forbidden=True)
+    if role is not None and role not in assignable_roles(actor, country):
+        return Refusal(_("You may not give the role “%(role)s”.") % {"role": Role(role).label}, forbidden=True)
+    if active is False and target.pk == actor.pk:
+        return Refusal(_("You cannot deactivate your own account."))
+    leaves_role = (role is not None and role != Role.COUNTRY_ADMIN) or active is False
+    if target.pk and target.is_active and target.role == Role.COUNTRY_ADMIN and leaves_role:
+        others = type(target).objects.filter(country=country, role=Role.COUNTRY_ADMIN, is_active=True)
+        if not others.exclude(pk=target.pk).exists():
+            return Refusal(
+                _("%(user)s is the last country administrator of %(country)s: name another one first.")
+                % {"user": target.get_full_name() or target.username, "country": translated(country.name)}
+            )
+    return None
+
+
+def second_factor_required(user):
+    """Whether ``user`` must sign in with a second factor: the roles of DSM_TWO_FACTOR_ROLES."""
+    role = Role.SYSTEM_ADMIN if is_system_admin(user) else user.role
+    return bool(user.is_authenticated and role and role in settings.DSM_TWO_FACTOR_ROLES)
+
+
+def can_read_audit(user):
+    """The audit trail's page: system administrators (everything) and country administrators (their country)."""
+    return is_system_admin(user) or (country_of(user) is not None and user.role == Role.COUNTRY_ADMIN)
+
+
+def readable_audit_entries(user, entries):
+    """The rows of ``entries`` (AuditEntry) that ``user`` may read; see ``can_read_audit``."""
+    if is_system_admin(user):
+        return entries
+    if not can_read_audit(user):
+        return entries.none()
+    return entries.filter(country=country_of(user))
 
 
 def can_read_intranet_of(user, country):

@@ -8,7 +8,19 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Category, Country, Dimension, Indicator, NationalMetadata, Period, PeriodLockException
+from .models import (
+    AuditEntry,
+    Category,
+    Country,
+    Dimension,
+    Indicator,
+    NationalMetadata,
+    Period,
+    PeriodLockException,
+    Submission,
+    User,
+)
+from .models.audit import AUDIT_ACTIONS
 from .services.catalogue import ensure_series
 
 
@@ -116,3 +128,12 @@ def create_new_series(request, instance):
     elif isinstance(instance, Category):
         for indicator in Indicator.objects.filter(indicator_dimensions__dimension=instance.dimension_id):
             ensure_series(indicator)
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    """The audit trail's events, and its log model for users and submissions (dsm_data.models.audit)."""
+    for action, (label, message) in AUDIT_ACTIONS.items():
+        actions.register_action(action, label, message)
+    actions.register_model(User, AuditEntry)
+    actions.register_model(Submission, AuditEntry)

@@ -1,6 +1,7 @@
 """dsm_data's models, one module per concept; import them from here."""
 
 from .accounts import COUNTRY_ROLES, Country, Role, User
+from .audit import AuditEntry
 from .catalogue import (
     TOTAL_CODE,
     Category,
@@ -32,6 +33,7 @@ __all__ = [
     "EDITABLE_STATUSES",
     "TOTAL_CODE",
     "Absence",
+    "AuditEntry",
     "Category",
     "Channel",
     "Confidentiality",

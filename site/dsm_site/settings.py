@@ -6,6 +6,7 @@ same variables; see README.md, "Configuration".
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,6 +68,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,14 +82,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dsm_site.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "dsm_data.middleware.AuditContextMiddleware",  # who and from where, for the audit trail
+    "dsm_data.middleware.IdleTimeoutMiddleware",
+    "dsm_data.middleware.SecondFactorMiddleware",  # one door: the portal and the Wagtail admin alike
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 if not DEBUG:
@@ -139,6 +151,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account"
 LOGOUT_REDIRECT_URL = "/"
+# The Wagtail admin signs in through the portal's login, so that the second factor
+# and the lockout have one door.
+WAGTAILADMIN_LOGIN_URL = "/en/accounts/login/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked username and address
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Languages. A further language is added here, with its locale/<code>/ catalogue
 # and `python manage.py sync_locale_trees`; no other code changes.
@@ -247,6 +266,36 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Accounts and security (README, "Accounts and security").
+# The roles that must sign in with a second factor (TOTP or a backup code). With
+# DSM_DEBUG on (the quick start) nobody must, unless DSM_TWO_FACTOR_ROLES is set.
+RESTRICTED_ROLES = ["system_admin", "country_admin", "focal_point"]
+DSM_TWO_FACTOR_ROLES = env_list("DSM_TWO_FACTOR_ROLES", [] if DEBUG else RESTRICTED_ROLES)
+OTP_TOTP_ISSUER = os.environ.get("DSM_OTP_ISSUER", "DSM portal")
+DSM_BACKUP_CODES = 10
+# Signed-in users of these roles are signed out after this many idle minutes.
+DSM_IDLE_TIMEOUT_MINUTES = int(os.environ.get("DSM_IDLE_TIMEOUT_MINUTES", "30"))
+DSM_IDLE_TIMEOUT_ROLES = env_list("DSM_IDLE_TIMEOUT_ROLES", [*RESTRICTED_ROLES, "editor", "data_user"])
+SESSION_COOKIE_AGE = int(os.environ.get("DSM_SESSION_DAYS", "14")) * 24 * 3600
+# An invitation link sets the new user's password once, within this many days.
+DSM_INVITATION_DAYS = int(os.environ.get("DSM_INVITATION_DAYS", "7"))
+# Lockout (django-axes): this many failed logins for one username from one address
+# lock that pair for the cool-off; never forever, never the address alone.
+AXES_FAILURE_LIMIT = int(os.environ.get("DSM_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DSM_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Password-reset requests: at most this many per address (and per e-mail) an hour.
+DSM_PASSWORD_RESET_PER_HOUR = int(os.environ.get("DSM_PASSWORD_RESET_PER_HOUR", "3"))
+# The audit trail (dsm_data.models.audit) keeps entries this long; `dsm_prune_audit` deletes older ones.
+DSM_AUDIT_RETENTION_DAYS = int(os.environ.get("DSM_AUDIT_RETENTION_DAYS", "730"))
+# The most rows a page of a listing may show; more is what the CSV export is for.
+DSM_MAX_PAGE_SIZE = int(os.environ.get("DSM_MAX_PAGE_SIZE", "500"))
+# Nobody validates a submission whose figures they changed since it was last returned.
+DSM_VALIDATION_BY_SECOND_PERSON = env_flag("DSM_VALIDATION_BY_SECOND_PERSON", True)
 
 # Shown by the demo loader; never used outside `dsm_demo`.
 DSM_DEMO_PASSWORD = os.environ.get("DSM_DEMO_PASSWORD", "demo-password")
