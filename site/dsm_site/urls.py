@@ -40,6 +40,9 @@ account_patterns = [
         name="password_reset_complete",
     ),
     path("", dsm_data_accounts.account, name="account"),
+    path("users/", include("dsm_data.user_urls")),
+    path("security/", include("dsm_data.security_urls")),
+    path("audit/", include("dsm_data.audit_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,7 @@
+"""URLs of the user pages, under /<language>/accounts/ (site urls)."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "dsm_user"
+
+urlpatterns = []
