@@ -7,6 +7,7 @@ not be handed the request to say where an action came from.
 
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.utils import timezone
 
 from ..models import AuditEntry
@@ -24,8 +25,19 @@ def reset_request(token):
 
 
 def client_address(request):
-    """The address a request came from. Behind the proxy, REMOTE_ADDR is set from X-Forwarded-For by it."""
-    return request.META.get("REMOTE_ADDR") or None if request is not None else None
+    """The address a request came from: the audit trail's and the lockout's (AXES_CLIENT_IP_CALLABLE).
+
+    Behind DSM_TRUSTED_PROXY_COUNT reverse proxies, each appending to X-Forwarded-For,
+    the client is the entry that many places from its end; anything before it was
+    written by the client and is not trusted. Without proxies: REMOTE_ADDR.
+    """
+    if request is None:
+        return None
+    proxies = settings.DSM_TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def context_fields():
