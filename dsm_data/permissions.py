@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django_otp import user_has_device
 from django.utils.translation import gettext as _
 
 from .intake.problems import Rejected
@@ -117,9 +118,20 @@ def account_refusal(actor, target, *, role=None, active=None):
 
 
 def second_factor_required(user):
-    """Whether ``user`` must sign in with a second factor: the roles of DSM_TWO_FACTOR_ROLES."""
+    """Whether ``user`` must set up a second factor: the roles of DSM_TWO_FACTOR_ROLES."""
+    if not user.is_authenticated:
+        return False
     role = Role.SYSTEM_ADMIN if is_system_admin(user) else user.role
-    return bool(user.is_authenticated and role and role in settings.DSM_TWO_FACTOR_ROLES)
+    return bool(role and role in settings.DSM_TWO_FACTOR_ROLES)
+
+
+def second_factor_needed(user):
+    """Whether ``user``'s sign-in must be verified with a second factor.
+
+    Those who must have one (``second_factor_required``), and anyone who set one up
+    of their own accord: a factor that sign-in did not ask for would protect nothing.
+    """
+    return second_factor_required(user) or bool(user.is_authenticated and user_has_device(user))
 
 
 def can_read_audit(user):
