@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django_otp import user_has_device
 from django.utils.translation import gettext as _
+from django_otp import user_has_device
 
 from .intake.problems import Rejected
 from .models import COUNTRY_ROLES, Channel, Confidentiality, Role, Status
