@@ -1,20 +1,20 @@
 """Request middleware of the accounts: the audit context, the idle timeout, the second factor."""
 
-from .services import audit
+from . import request_context
 
 
 class AuditContextMiddleware:
-    """Lets ``services.audit.record`` know the request's user and address."""
+    """Lets the audit trail know the request's user and address (dsm_data.request_context)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = audit.set_request(request)
+        token = request_context.set_request(request)
         try:
             return self.get_response(request)
         finally:
-            audit.reset_request(token)
+            request_context.reset_request(token)
 
 
 class IdleTimeoutMiddleware:

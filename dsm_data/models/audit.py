@@ -12,14 +12,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
+from ..request_context import current_address
+
 
 class AuditEntryManager(BaseLogEntryManager):
     def log_action(self, instance, action, **kwargs):
         """Wagtail's ``log()`` for a model registered to this log (users, submissions)."""
-        from ..services.audit import context_fields  # the request's address, set by the middleware
-
         kwargs.setdefault("country", getattr(instance, "country", None))
-        return super().log_action(instance, action, object_id=str(instance.pk), **context_fields(), **kwargs)
+        kwargs.setdefault("ip_address", current_address())
+        return super().log_action(instance, action, object_id=str(instance.pk), **kwargs)
 
     def for_instance(self, instance):
         return self.filter(content_type__model=instance._meta.model_name, object_id=str(instance.pk))

@@ -293,7 +293,7 @@ DSM_PASSWORD_RESET_PER_HOUR = int(os.environ.get("DSM_PASSWORD_RESET_PER_HOUR", 
 # Reverse proxies in front of the app servers, each appending to X-Forwarded-For: the client's
 # address (audit trail, lockout) is read that many entries from its end. 0: REMOTE_ADDR.
 DSM_TRUSTED_PROXY_COUNT = int(os.environ.get("DSM_TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "dsm_data.services.audit.client_address"
+AXES_CLIENT_IP_CALLABLE = "dsm_data.request_context.client_address"
 # The audit trail (dsm_data.models.audit) keeps entries this long; `dsm_prune_audit` deletes older ones.
 DSM_AUDIT_RETENTION_DAYS = int(os.environ.get("DSM_AUDIT_RETENTION_DAYS", "730"))
 # The most rows a page of a listing may show; more is what the CSV export is for.
