@@ -16,6 +16,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+def joined(*texts):
+    """The texts that are not blank, as paragraphs (what the models give the search)."""
+    return "\n\n".join(text for text in texts if text and text.strip())
+
+
+def all_languages(*fields):
+    """Every language's text of translated fields ({language: text}), as paragraphs."""
+    return joined(*[text for field in fields for text in (field or {}).values()])
+
+
 def translated(texts, language=None):
     """The text in ``language`` (default: the active one), else the default language's, else any."""
     if not texts:

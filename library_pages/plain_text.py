@@ -9,8 +9,3 @@ TAG = re.compile(r"<[^>]+>")
 def plain(rich_text):
     """Text of rich text: tags become spaces, entities characters."""
     return html.unescape(TAG.sub(" ", rich_text or "")).strip()
-
-
-def joined(*texts):
-    """The texts that are not blank, as paragraphs."""
-    return "\n\n".join(text for text in texts if text and text.strip())

@@ -22,8 +22,8 @@ from wagtail.models import Page, get_page_models
 
 from dsm_data import permissions
 from dsm_data.models import Indicator, NationalMetadata
+from dsm_data.translation import joined
 from library_pages.models import DocumentPage, LibraryDocument
-from library_pages.plain_text import joined
 
 from .backends import get_backend
 from .models import SearchEntry

@@ -16,7 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from ..translation import TranslatedField, translated
+from ..translation import TranslatedField, all_languages, joined, translated
 
 TOTAL_CODE = "_T"
 
@@ -117,7 +117,7 @@ class Indicator(ClusterableModel):
 
     def search_texts(self):
         """(title, summary, body) searched: every language's text together."""
-        return _all_texts(self.name), _all_texts(self.definition), _joined(self.code, _all_texts(self.unit))
+        return all_languages(self.name), all_languages(self.definition), joined(self.code, all_languages(self.unit))
 
     def search_shown(self, language):
         """(title, summary, link) shown in ``language`` (the active language)."""
@@ -236,9 +236,9 @@ class NationalMetadata(models.Model):
         the laws that use it."""
         other_texts = [getattr(self, name) for name in self.TEXT_FIELDS[1:]]
         return (
-            _all_texts(self.country.name),
-            _all_texts(self.national_definition),
-            _all_texts(self.indicator.name, *other_texts),
+            all_languages(self.country.name),
+            all_languages(self.national_definition),
+            all_languages(self.indicator.name, *other_texts),
         )
 
     def search_shown(self, language):
@@ -250,12 +250,3 @@ class NationalMetadata(models.Model):
 
     def search_facets(self):
         return {"country": self.country}
-
-
-def _joined(*texts):
-    return "\n\n".join(text for text in texts if text and text.strip())
-
-
-def _all_texts(*fields):
-    """Every language's text of texts in every language ({language: text}), as paragraphs."""
-    return _joined(*[text for field in fields for text in (field or {}).values()])

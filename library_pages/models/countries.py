@@ -9,9 +9,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 
 from dsm_data import permissions
 from dsm_data.selectors.browsing import latest_public_totals
+from dsm_data.translation import joined
 
 from ..page_trees import in_reader_language
-from ..plain_text import joined, plain
+from ..plain_text import plain
 from .base import BasePage, IndexPage, refuse
 from .documents import DocumentPage
 from .library import LibraryIndexPage

@@ -15,10 +15,10 @@ from wagtail.search import index
 
 from dsm_data import permissions
 from dsm_data.files import private_storage
+from dsm_data.translation import joined
 
 from ..languages import language_name
 from ..page_trees import in_reader_language
-from ..plain_text import joined
 from .base import BasePage, refuse
 
 LANGUAGE_CODE_PATTERN = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")

@@ -13,8 +13,10 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from dsm_data.translation import joined
+
 from ..page_trees import in_reader_language
-from ..plain_text import joined, plain
+from ..plain_text import plain
 from .base import BasePage, IndexPage, TextPage
 from .documents import DocumentPage
 
