@@ -108,13 +108,25 @@ def account_refusal(actor, target, *, role=None, active=None):
         return Refusal(_("You cannot deactivate your own account."))
     leaves_role = (role is not None and role != Role.COUNTRY_ADMIN) or active is False
     if target.pk and target.is_active and target.role == Role.COUNTRY_ADMIN and leaves_role:
-        others = type(target).objects.filter(country=country, role=Role.COUNTRY_ADMIN, is_active=True)
-        if not others.exclude(pk=target.pk).exists():
-            return Refusal(
-                _("%(user)s is the last country administrator of %(country)s: name another one first.")
-                % {"user": target.get_full_name() or target.username, "country": translated(country.name)}
-            )
+        return _last_country_admin_refusal(target)
     return None
+
+
+def _last_country_admin_refusal(target):
+    others = type(target).objects.filter(country=target.country, role=Role.COUNTRY_ADMIN, is_active=True)
+    if others.exclude(pk=target.pk).exists():
+        return None
+    return Refusal(
+        _("%(user)s is the last country administrator of %(country)s: name another one first.")
+        % {"user": target.get_full_name() or target.username, "country": translated(target.country.name)}
+    )
+
+
+def role_change_refusal(actor, target, *, role, country):
+    """``account_refusal`` for ``role`` in ``country`` (None: no country); only system administrators move one."""
+    refusal = account_refusal(actor, target) or account_refusal(actor, type(target)(role=role, country=country))
+    leaves = target.role == Role.COUNTRY_ADMIN and (role != Role.COUNTRY_ADMIN or country != target.country)
+    return refusal or (_last_country_admin_refusal(target) if leaves and target.is_active else None)
 
 
 def second_factor_required(user):
