@@ -8,4 +8,5 @@ class DsmDataConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the handlers; models are loaded only now)
+        # Connects the handlers, and the audit trail's sign-in events; models are loaded only now.
+        from . import sign_in_events, signals  # noqa: F401

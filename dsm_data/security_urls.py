@@ -1,7 +1,14 @@
-"""URLs of the security pages, under /<language>/accounts/ (site urls)."""
+"""URLs of the security pages, under /<language>/accounts/security/ (site urls)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import security
 
 app_name = "dsm_security"
 
-urlpatterns = []
+urlpatterns = [
+    path("", security.overview, name="overview"),
+    path("enrol/", security.enrol, name="enrol"),
+    path("verify/", security.verify, name="verify"),
+    path("backup-codes/", security.backup_codes, name="backup_codes"),
+]

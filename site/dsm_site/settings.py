@@ -288,6 +288,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+# A lock lasts the cool-off from the failure that started it (further tries do not extend
+# it), so the lockout page (a 429 from dsm_data.views.lockout) can say when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "dsm_data.views.lockout.lockout_response"
 # Password-reset requests: at most this many per address (and per e-mail) an hour.
 DSM_PASSWORD_RESET_PER_HOUR = int(os.environ.get("DSM_PASSWORD_RESET_PER_HOUR", "3"))
 # Reverse proxies in front of the app servers, each appending to X-Forwarded-For: the client's
