@@ -137,3 +137,14 @@ def register_audit_actions(actions):
         actions.register_action(action, label, message)
     actions.register_model(User, AuditEntry)
     actions.register_model(Submission, AuditEntry)
+
+
+@hooks.register("after_create_snippet")
+def set_up_new_country(request, instance):
+    """A participating state added in the admin gets its administrators' group, as ``save_country`` gives."""
+    if isinstance(instance, Country):
+        from .services.accounts import country_admin_group
+        from .services.audit import record
+
+        country_admin_group(instance)
+        record("dsm.country_added", user=request.user, instance=instance, country=instance)
