@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from .. import permissions
 from ..cells import Cell, format_entry
 from ..models import Status
 from ..tables import breakdown_label
@@ -43,3 +44,9 @@ def breakdown(series_key, category_names):
 def label(names, code):
     """{{ names|label:code }}: the name of a code in a {code: name} dictionary."""
     return names.get(code, code)
+
+
+@register.filter
+def can_manage_users(user):
+    """{% if user|can_manage_users %}: a system or country administrator, who has the users' pages."""
+    return permissions.can_manage_users_of(user, permissions.country_of(user))
