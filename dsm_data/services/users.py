@@ -39,17 +39,14 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
     """The token of an invitation's link: valid for DSM_INVITATION_DAYS days, and once.
 
     It hashes the password (unusable until the invitee chooses one, and made unusable
-    afresh by each new invitation, with a new random marker) and whether the account is
-    active, so choosing a password, a newer invitation or a deactivation ends it.
+    afresh by each new invitation, with a new random marker), so choosing a password or
+    a newer invitation ends it; a deactivated account's link does not work.
     """
 
     key_salt = "dsm_data.services.users.InvitationTokenGenerator"
 
-    def _make_hash_value(self, user, timestamp):
-        return f"{super()._make_hash_value(user, timestamp)}{user.is_active}"
-
     def check_token(self, user, token):
-        if not (user and token) or token.count("-") != 1:
+        if not (user and user.is_active and token) or token.count("-") != 1:
             return False
         try:
             timestamp = base36_to_int(token.split("-")[0])
@@ -118,6 +115,10 @@ def resend_invitation(actor, user):
     permissions.enforce(permissions.account_refusal(actor, user))
     if not invitation_pending(user):
         raise Rejected.because(_("%(user)s has already accepted the invitation.") % {"user": user.get_username()})
+    if not user.is_active:
+        raise Rejected.because(
+            _("%(user)s is deactivated: reactivate the account first.") % {"user": user.get_username()}
+        )
     user.set_unusable_password()  # a new random marker: the older links' hash no longer matches
     user.save(update_fields=["password"])
     record("dsm.invitation_resent", user=actor, instance=user)

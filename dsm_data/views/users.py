@@ -96,7 +96,7 @@ def render_user_page(request, target, *, role_form=None, status=200):
             "row": row,
             "target": target,
             "role_form": role_form or RoleAndCountryForm(initial=initial, actor=request.user),
-            "can_deactivate": permissions.account_refusal(request.user, target, active=False) is None,
+            "deactivate_refusal": permissions.account_refusal(request.user, target, active=False),
         },
         status=status,
     )

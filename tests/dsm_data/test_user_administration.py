@@ -12,6 +12,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.utils import translation
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -231,6 +232,7 @@ def test_the_last_country_administrator_stays(client, accounts):
     response = client.post(url("deactivate/", kaz_admin))
     assert response.status_code == 400
     assert "You cannot deactivate your own account." in response.content.decode()
+    assert "deactivate/" not in client.get(url("", kaz_admin)).content.decode()  # the page says why instead
     assert state() == before
     client.force_login(accounts["system_admin"])
     before = state()
@@ -333,6 +335,8 @@ def test_an_invitation_sets_the_password_once(client, accounts, django_capture_o
     assert [message.to for message in mail.outbox] == [["aigerim@example.org"]]
     link = invitation_link(mail.outbox[0])
     assert link.startswith("http://127.0.0.1:8000/ru/accounts/users/accept/")  # the invitee's language
+    with translation.override("ru"):
+        assert mail.outbox[0].subject == translation.gettext("Your invitation to the Data Sharing Mechanism")
     invitee = client.__class__()
     response = invitee.get(link)
     assert response.status_code == 302  # the token leaves the address (Django's set-password step)
@@ -394,6 +398,19 @@ def test_resending_an_invitation_ends_the_older_link(client, accounts, django_ca
     response = client.post(url("invitation/resend/", invited))
     assert response.status_code == 400
     assert "has already accepted the invitation" in response.content.decode()
+    assert state() == before
+
+
+def test_a_deactivated_invitees_link_fails_and_is_not_resent(client, accounts, django_capture_on_commit_callbacks):
+    client.force_login(accounts["kaz_admin"])
+    invited = invite(client, django_capture_on_commit_callbacks, email="gone@example.org", role=Role.DATA_USER)
+    assert client.post(url("deactivate/", invited)).status_code == 302
+    invitee = client.__class__()
+    assert invitee.get(invitation_link(mail.outbox[0])).status_code == 200  # the link does not work
+    before = state()
+    response = client.post(url("invitation/resend/", invited))
+    assert response.status_code == 400
+    assert "reactivate the account first" in response.content.decode()
     assert state() == before
 
 
