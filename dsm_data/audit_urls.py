@@ -1,7 +1,12 @@
 """URLs of the audit pages, under /<language>/accounts/ (site urls)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import audit
 
 app_name = "dsm_audit"
 
-urlpatterns = []
+urlpatterns = [
+    path("", audit.audit_trail, name="trail"),
+    path("audit.csv", audit.audit_trail_csv, name="csv"),
+]

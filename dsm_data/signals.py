@@ -4,9 +4,11 @@ The project wires every signal the same way: an app's ``signals.py`` with ``@rec
 handlers, each with a ``dispatch_uid``, imported once by its AppConfig.
 """
 
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
+from .models import Transition
+from .services import audit
 from .services.accounts import ensure_content_locales
 
 
@@ -15,3 +17,18 @@ def content_locales_after_migrate(sender, **kwargs):
     """A content language added to the settings gets its Wagtail locale at the next ``migrate``."""
     if sender.name == "dsm_data":
         ensure_content_locales()
+
+
+@receiver(post_save, sender=Transition, dispatch_uid="dsm_data_audit_transition")
+def audit_transition(sender, instance, created, **kwargs):
+    """Every step of a submission's workflow enters the audit trail, in the transaction of the step."""
+    if not created or kwargs.get("raw"):
+        return
+    submission = instance.submission
+    audit.record(
+        "dsm.transition",
+        user=instance.actor,
+        instance=submission,
+        country=submission.country,
+        data={"from": instance.from_status, "to": instance.to_status, "comment": instance.comment},
+    )

@@ -2,9 +2,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from dsm_data.files import private_file_response
+from dsm_data.services import audit_events
 
 from .models import DocumentPage, LibraryDocument
 from .models.base import refuse
+from .models.documents import VISIBILITY_ORDER, Visibility
 from .selectors import document_file_is_readable_by
 
 
@@ -25,4 +27,19 @@ def _library_file(request, document, filename):
         raise Http404
     if not document_file_is_readable_by(request.user, document):
         return refuse(request)
+    _record_restricted_download(document)
     return private_file_response(document.file, document.filename)
+
+
+def _record_restricted_download(document):
+    """A file no live public document offers enters the audit trail, with its widest visibility and country."""
+    offers = DocumentPage.objects.live().filter(document=document).select_related("country")
+    widest = min(offers, key=lambda page: VISIBILITY_ORDER.index(page.visibility), default=None)
+    if widest is not None and widest.visibility == Visibility.PUBLIC:
+        return
+    audit_events.record_download(
+        document,
+        kind="document",
+        country=widest.country if widest else None,
+        visibility=widest.visibility if widest else "unpublished",
+    )

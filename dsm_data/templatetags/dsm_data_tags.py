@@ -47,6 +47,12 @@ def label(names, code):
 
 
 @register.filter
+def can_read_audit(user):
+    """{% if user|can_read_audit %}: whether the audit trail's page is open to ``user``."""
+    return permissions.can_read_audit(user)
+
+
+@register.filter
 def can_manage_users(user):
     """{% if user|can_manage_users %}: a system or country administrator, who has the users' pages."""
     return permissions.can_manage_users_of(user, permissions.country_of(user))

@@ -20,6 +20,7 @@ from ..intake.problems import Rejected
 from ..models import Country, Frequency, Indicator, NationalMetadata, Period, Value
 from ..selectors import browsing, catalogue
 from ..selectors.completeness import completeness as completeness_of
+from ..services import audit_events
 from ..services import submissions as services
 from ..tables import ValueTable, breakdown_label
 from ..translation import translated
@@ -70,7 +71,7 @@ def browse(request):
             ]
             for value in table.data.data.iterator(chunk_size=2000)
         )
-        return _export(request, "dsm-data", EXPORT_HEADER, rows)
+        return _export(request, "dsm-data", EXPORT_HEADER, rows, values=values)
     return render(
         request,
         "dsm_data/browse.html",
@@ -123,7 +124,7 @@ def compare(request):
     if request.GET.get("export") in ("csv", "xlsx"):
         header = ["country_code", "country", *(period.code for period in periods)]
         lines = ([country.code, translated(country.name), *map(_cell_value, cells)] for country, cells in rows)
-        return _export(request, f"dsm-{indicator.code.lower()}", header, lines)
+        return _export(request, f"dsm-{indicator.code.lower()}", header, lines, values=values)
     return render(
         request,
         "dsm_data/compare.html",
@@ -156,7 +157,7 @@ def country_series(request, code):
     if request.GET.get("export") in ("csv", "xlsx"):
         header = ["indicator_code", "indicator", *(period.code for period in periods)]
         lines = ([item.code, translated(item.name), *map(_cell_value, cells)] for item, cells in rows)
-        return _export(request, f"dsm-{country.code.lower()}", header, lines)
+        return _export(request, f"dsm-{country.code.lower()}", header, lines, values=values)
     rows = [
         (reverse("dsm_data:indicator", args=[indicator.code]), translated(indicator.name), cells)
         for indicator, cells in rows
@@ -171,20 +172,30 @@ def _cell_value(value):
     return value.number if value.number is not None else format_entry(value)
 
 
-def _export(request, filename, header, rows):
-    """The table as the file asked for; an XLSX too large to build sends the reader back, pointing to CSV."""
-    if request.GET["export"] == "csv":
-        return exports.csv_response(filename, header, rows)
+def _export(request, filename, header, rows, *, values):
+    """The table as the file asked for; an XLSX too large to build sends the reader back, pointing to CSV.
+
+    ``values`` (the queryset ``rows`` come from): an export holding figures that are
+    not public, or not yet released, enters the audit trail.
+    """
+    file_format = request.GET["export"]
+    filters = request.GET.copy()
+    del filters["export"]
     try:
-        return exports.xlsx_response(filename, "DSM", header, rows)
+        if file_format == "csv":
+            response = exports.csv_response(filename, header, rows)
+        else:
+            response = exports.xlsx_response(filename, "DSM", header, rows)
     except exports.ExportTooLarge:
         messages.warning(
             request, _("The table has more than %(limit)s rows: download it as CSV, or narrow the filter.")
             % {"limit": exports.MAX_XLSX_ROWS}
         )  # fmt: skip
-        query = request.GET.copy()
-        del query["export"]
-        return redirect(f"{request.path}?{query.urlencode()}")
+        return redirect(f"{request.path}?{filters.urlencode()}")
+    audit_events.record_export(
+        values, file_format=file_format, filters=filters.urlencode(), label=f"{filename}.{file_format}"
+    )
+    return response
 
 
 @login_required

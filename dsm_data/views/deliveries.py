@@ -12,7 +12,8 @@ from .. import files, permissions
 from ..forms import ConfirmUploadForm, UploadForm
 from ..intake.problems import Rejected
 from ..intake.reading import check_size
-from ..models import Delivery, DeliveryStatus
+from ..models import Delivery, DeliveryKind, DeliveryStatus
+from ..services import audit_events
 from ..services import deliveries as services
 
 PREVIEW_ROWS = 500
@@ -105,8 +106,10 @@ def delivery_discard(request, pk):
 
 @login_required
 def delivery_file(request, pk):
-    """The file exactly as it was sent, for those who may read its receipt."""
+    """The file exactly as it was sent, for those who may read its receipt; each download enters the audit trail."""
     delivery = _readable_delivery(request, pk)
     if not delivery.file:
         raise Http404
+    kind = "scan" if delivery.kind == DeliveryKind.PAPER_SCAN else "delivery"
+    audit_events.record_download(delivery, kind=kind, country=delivery.country)
     return files.private_file_response(delivery.file, delivery.original_name)

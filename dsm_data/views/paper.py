@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 from .. import paper
 from ..forms import PaperScanForm
 from ..intake.problems import Rejected
+from ..models import Value
+from ..services import audit_events
 from ..services import deliveries as services
 from .submissions import readable_submission
 
@@ -34,12 +36,17 @@ def paper_form(request, pk):
 
 @login_required
 def paper_form_pdf(request, pk):
-    """The paper form as a PDF, in the reader's language."""
+    """The paper form as a PDF, in the reader's language; prefilled, its figures not yet public are audited."""
     submission = readable_submission(request, pk)
-    data = paper.paper_form_pdf(submission, get_language(), prefilled=_prefilled(request))
+    prefilled = _prefilled(request)
+    data = paper.paper_form_pdf(submission, get_language(), prefilled=prefilled)
     response = HttpResponse(data, content_type="application/pdf")
     filename = f"dsm-{submission.country.code.lower()}-{submission.period.code}-paper.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if prefilled:
+        indicators = submission.submission_indicators.values("indicator")
+        stored = Value.objects.filter(submission=submission, indicator__in=indicators)
+        audit_events.record_export(stored, file_format="pdf paper form", instance=submission)
     return response
 
 

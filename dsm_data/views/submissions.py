@@ -15,9 +15,10 @@ from .. import exports, permissions
 from ..forms import EntryForm, PaperScanForm, PublishForm
 from ..grid import build_grid
 from ..intake.problems import Rejected, errors_and_warnings
-from ..models import Channel, Period, Submission
+from ..models import Channel, Period, Submission, Value
 from ..selectors import periods, submissions
 from ..selectors.deliveries import deliveries_of
+from ..services import audit_events
 from ..services import submissions as services
 
 
@@ -141,7 +142,10 @@ def submission_action(request, pk, action):
 
 @login_required
 def submission_template(request, pk):
-    """The submission's Excel template, in the reader's language, with its stored figures."""
+    """The submission's Excel template, in the reader's language, with its stored figures.
+
+    Figures not yet public in it enter the audit trail as an export.
+    """
     submission = readable_submission(request, pk)
     indicators = [link.indicator for link in submission.submission_indicators.select_related("indicator")]
     workbook = submissions.template_workbook(
@@ -152,6 +156,8 @@ def submission_template(request, pk):
     response = HttpResponse(buffer.getvalue(), content_type=exports.XLSX_CONTENT_TYPE)
     filename = f"dsm-{submission.country.code.lower()}-{submission.period.code}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    stored = Value.objects.filter(submission=submission, indicator__in=indicators)
+    audit_events.record_export(stored, file_format="xlsx template", instance=submission)
     return response
 
 
