@@ -6,7 +6,17 @@ from .models import TOTAL_CODE, Category, Frequency, Period, Series, Value
 from .widgets import QuickSelect
 
 LIST = QuickSelect(attrs={"size": 6}, multiple=True)
-YEAR = forms.NumberInput(attrs={"min": 1900, "max": 2100, "size": 5})
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+YEAR = forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR, "size": 5})
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year between FIRST_YEAR and LAST_YEAR: anything else is a form error, never a date out of range."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=FIRST_YEAR, max_value=LAST_YEAR, widget=YEAR, **kwargs)
 
 
 def _period_choices():
@@ -29,12 +39,8 @@ class ValueFilter(django_filters.FilterSet):
     frequency = django_filters.ChoiceFilter(
         field_name="period__frequency", label=_("Frequency"), choices=Frequency.choices, empty_label=_("Any")
     )
-    year_from = django_filters.NumberFilter(
-        field_name="period__start__year", lookup_expr="gte", label=_("From year"), widget=YEAR
-    )
-    year_to = django_filters.NumberFilter(
-        field_name="period__end__year", lookup_expr="lte", label=_("To year"), widget=YEAR
-    )
+    year_from = YearFilter(field_name="period__start__year", lookup_expr="gte", label=_("From year"))
+    year_to = YearFilter(field_name="period__end__year", lookup_expr="lte", label=_("To year"))
     # Exact periods come from links (?period=2024); the form keeps them without listing every period.
     period = django_filters.MultipleChoiceFilter(
         field_name="period__code", choices=_period_choices, widget=forms.MultipleHiddenInput, distinct=False

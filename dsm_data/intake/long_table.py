@@ -8,14 +8,15 @@ is good. This module reads and checks only: services store.
 
 import csv
 import io
+import itertools
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..cells import apply_flag, cell_from_spreadsheet
 from ..grid import build_grid, series_key
 from ..models import TOTAL_CODE, Country, Dimension, Indicator, Period
+from . import sheets
 from .figures import Upload, counted, rule_errors
 from .problems import Problem, Rejected
 
@@ -26,12 +27,12 @@ CSV_DELIMITERS = ",;\t"
 
 def workbook_rows(data):
     """(sheet title, row number, [(column letter, value)]) of the first sheet, every cell counted."""
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    workbook = sheets.open_workbook(data, data_only=True)
     try:
         sheet = workbook.worksheets[0]
         rows = []
         used = 0
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for number, row in enumerate(sheets.sheet_rows(sheet), start=1):
             used = counted(used, sum(value is not None for value in row))
             rows.append(
                 (sheet.title, number, [(get_column_letter(index), value) for index, value in enumerate(row, 1)])
@@ -49,11 +50,44 @@ def csv_rows(data):
         raise Rejected.because(_("The CSV file is not in UTF-8: save it again as “CSV UTF-8”.")) from error
     first_line = text.split("\n", 1)[0]
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
-    rows, used = [], 0
-    for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+    stream = io.StringIO(text, newline="")
+    reader = csv.reader(stream, delimiter=delimiter)
+    rows, used, start = [], 0, 0
+    for number in itertools.count(1):
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            raise Rejected([_unreadable_line(text[start:], delimiter, number)]) from error
+        if row is None:
+            return rows
+        if len(row) > sheets.MAX_COLUMNS:
+            message = _("Row %(number)s has more than %(limit)s columns.")
+            raise Rejected([Problem(message % {"number": number, "limit": sheets.MAX_COLUMNS}, sheet="CSV")])
         used = counted(used, sum(bool(value.strip()) for value in row))
         rows.append(("CSV", number, [(get_column_letter(index), value) for index, value in enumerate(row, 1)]))
-    return rows
+        start = stream.tell()  # the reader takes whole lines, one line (or quoted lines) per row
+
+
+def _unreadable_line(rest, delimiter, number):
+    """The Problem of a CSV row the reader refused (``rest``: the text from that row on): a field too long?"""
+    limit = csv.field_size_limit()
+    column, length, quoted = 1, 0, False
+    for character in rest:
+        if character == '"':
+            quoted = not quoted
+        elif character == delimiter and not quoted:
+            column, length = column + 1, 0
+        elif character in "\r\n" and not quoted:
+            break
+        else:
+            length += 1
+            if length > limit:
+                return Problem(
+                    _("The field is longer than %(limit)s characters: is this a table of figures?") % {"limit": limit},
+                    sheet="CSV",
+                    cell=f"{get_column_letter(min(column, sheets.MAX_COLUMNS))}{number}",
+                )
+    return Problem(_("Row %(number)s cannot be read as CSV.") % {"number": number}, sheet="CSV")
 
 
 def _text(value):

@@ -10,15 +10,13 @@ Who may send figures for which country and period is the services' part
 (``services.deliveries``), through ``permissions.entry_refusal``.
 """
 
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from ..models import DeliveryKind
-from . import files, long_table, template_map, workbook
+from . import files, long_table, sheets, template_map, workbook
 from .problems import Rejected
 
 
@@ -69,7 +67,7 @@ def check_workbook_archive(data):
 
 
 def _is_template(data):
-    opened = load_workbook(io.BytesIO(data), read_only=True)
+    opened = sheets.open_workbook(data, data_only=False)
     try:
         return template_map.META_SHEET in opened.sheetnames
     finally:

@@ -5,15 +5,12 @@ into a ``Cell``; then the rules every channel runs are checked (``figures.rule_e
 Every problem is reported by sheet and cell; nothing is written here.
 """
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from ..cells import cell_from_spreadsheet
 from ..grid import build_grid
 from ..models import Country, Indicator, Period
-from . import figures, template_map
+from . import figures, sheets, template_map
 from .figures import Upload, counted, rule_errors
 from .problems import Problem, Rejected
 
@@ -41,7 +38,7 @@ def _read_workbook(data, *, data_only, known_map=None):
     reading the file. Every filled cell counts against the cap (``_CellCounter``). Given
     ``known_map``, the hidden sheet is not read again.
     """
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    workbook = sheets.open_workbook(data, data_only=data_only)
     try:
         counter = _CellCounter()
         found_map = known_map
@@ -81,7 +78,7 @@ class _CellCounter:
         part = "map" if is_map else "sheets"
         columns = len(template_map.COLUMNS)
         limit = columns * (figures.MAX_USED_CELLS + template_map.HEADER_ROWS) if is_map else None
-        for row in sheet.iter_rows(values_only=True):
+        for row in sheets.sheet_rows(sheet):
             self.used[part] = counted(self.used[part], len(row) - row.count(None), limit)
             if not self.has_formulas:
                 self.has_formulas = any(isinstance(value, str) and value.startswith("=") for value in row)

@@ -1,8 +1,10 @@
 """Reading published figures: the browser, comparisons, series, completeness, a value's history."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +34,10 @@ EXPORT_HEADER = [
 ]  # fmt: skip
 
 
+DEFAULT_PAGE_SIZE = 50
+# Far past the end of any table, and still an offset the database can take (its integers have 64 bits).
+MAX_OFFSET = 2**62
+
 BROWSER_FIELDS = [
     "pk", "number", "absence", "is_provisional", "is_estimated", "footnote",
     "series__key", "indicator__code", "country__code", "period__code",
@@ -45,12 +51,13 @@ def browse(request):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
     labels = catalogue.catalogue_labels()
     value_filter = ValueFilter(data, browsing.browsable_values(request.user), labels)
-    # An unknown code in a filter must narrow the table to nothing, never drop the filter.
-    values = value_filter.qs if value_filter.is_valid() else Value.objects.none()
+    # An unknown code or a wrong year in a filter narrows the table to nothing, never drops the filter.
+    is_valid = value_filter.is_valid()
+    values = value_filter.qs if is_valid else Value.objects.none()
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
     table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels)
-    # No COUNT over a million rows for each page: pages know only whether a next one exists.
-    RequestConfig(request, paginate={"per_page": 50, "paginator_class": LazyPaginator}).configure(table)
+    RequestConfig(request, paginate=False).configure(table)  # the order asked for; the page is ours to bound
+    notes = _paginate(request, table)
     table.history_urls = history_urls(row.record["pk"] for row in table.page.object_list)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
@@ -72,6 +79,12 @@ def browse(request):
             for value in table.data.data.iterator(chunk_size=2000)
         )
         return _export(request, "dsm-data", EXPORT_HEADER, rows, values=values)
+    for name, field_errors in value_filter.errors.items():  # the form shows no errors itself: say them above it
+        field = value_filter.form.fields.get(name)
+        for error in field_errors:
+            messages.error(request, f"{field.label}: {error}" if field else error)
+    for note in notes:
+        messages.info(request, note)
     return render(
         request,
         "dsm_data/browse.html",
@@ -80,7 +93,41 @@ def browse(request):
             "table": table,
             "query": data.urlencode(),
         },
+        status=200 if is_valid else 400,
     )
+
+
+def _paginate(request, table):
+    """Pages ``table`` as the URL asks, at most DSM_MAX_PAGE_SIZE rows a page; returns notes for the reader.
+
+    Past the end of the table, the first page. No COUNT over a million rows for each
+    page: pages know only whether a next one exists.
+    """
+    notes = []
+    asked = _whole_number(request.GET.get("per_page")) or 0
+    if asked > settings.DSM_MAX_PAGE_SIZE:
+        notes.append(
+            _("A page shows at most %(limit)s rows: to read the whole table, download it as CSV.")
+            % {"limit": settings.DSM_MAX_PAGE_SIZE}
+        )
+    size = min(asked if asked >= 1 else DEFAULT_PAGE_SIZE, settings.DSM_MAX_PAGE_SIZE)
+    number = max(_whole_number(request.GET.get("page")) or 1, 1)
+    try:
+        if (number - 1) * size > MAX_OFFSET:
+            raise EmptyPage
+        table.paginate(paginator_class=LazyPaginator, per_page=size, page=number)
+    except EmptyPage:
+        notes.append(_("There is no page %(number)s of this table: here is its first page.") % {"number": number})
+        table.paginate(paginator_class=LazyPaginator, per_page=size, page=1)
+    return notes
+
+
+def _whole_number(text):
+    """The integer a URL parameter holds, or None."""
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return None
 
 
 def history_urls(pks):

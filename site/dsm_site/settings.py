@@ -253,6 +253,42 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Content-Security-Policy (django-csp 4), sent by dsm_site.middleware.SecurityHeadersMiddleware.
+# Strict on the portal's own pages: no inline script, no inline style, nothing from elsewhere;
+# our templates keep their scripts and styles in static files. Inline <svg> with presentation
+# attributes (fill="…", stroke-width="…") is fine under it: style-src governs only style="…"
+# attributes and <style> elements.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],  # Wagtail's live preview frames our pages, from the same origin
+    },
+}
+# Added under the Wagtail admin (/admin/) only, for what Wagtail 7.4's admin does: its inline panels,
+# date pickers and chooser panels write inline <script> blocks; its widgets and editor set style
+# attributes; image uploads preview as blob: images.
+DSM_ADMIN_CSP_ADDITIONS = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}
+# The admin's avatars come from the portal, never from Gravatar: no outside service, no outside image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Browser features no page of the portal uses, turned off for every page and frame.
+DSM_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+        "magnetometer", "microphone", "midi", "payment", "serial", "usb",
+    )
+)  # fmt: skip
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
