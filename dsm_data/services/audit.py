@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from ..models import AuditEntry
+from ..models.audit import AUDIT_ACTIONS
 from ..request_context import current_address, current_user
 
 
@@ -14,7 +15,7 @@ def record(action, *, user=None, instance=None, country=None, label="", data=Non
     """Add one entry: ``action`` (registered in dsm_data.wagtail_hooks), by ``user``, about ``instance``.
 
     ``user`` defaults to the request's signed-in user; ``country`` to the instance's
-    country, or the user's; ``label`` to the instance's name.
+    country, or the user's; ``label`` to the instance's name, or the action's.
     """
     user = user if user is not None else current_user()
     if country is None:
@@ -25,6 +26,7 @@ def record(action, *, user=None, instance=None, country=None, label="", data=Non
         label = label or str(instance)
     else:
         content_type, object_id = None, ""
+    label = label or str(AUDIT_ACTIONS[action][0])  # Wagtail's log entries need a label
     return AuditEntry.objects.create(
         action=action,
         user=user if user is not None and user.pk else None,

@@ -232,6 +232,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Library files live in the private storage; library_pages checks permission before sending one.
 WAGTAILDOCS_DOCUMENT_MODEL = "library_pages.LibraryDocument"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Passwords are changed and reset on the portal's pages only (throttled, mailed by a
+# task, recorded in the audit trail), never by a second set of pages in the admin.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Security. Production runs behind a reverse proxy that terminates TLS and sets

@@ -74,9 +74,12 @@ def test_password_change(client, home_pages, make_user, kazakhstan):
     assert user.check_password("Another-Secret-2026")
 
 
-def test_password_reset_by_email_in_russian(client, home_pages, make_user, kazakhstan):
+def test_password_reset_by_email_in_russian(
+    client, home_pages, make_user, kazakhstan, django_capture_on_commit_callbacks
+):
     user = make_user(Role.DATA_USER, kazakhstan)
-    response = client.post("/ru/accounts/password/reset/", {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):  # the mail is queued once the request commits
+        response = client.post("/ru/accounts/password/reset/", {"email": user.email})
     assert response["Location"] == "/ru/accounts/password/reset/sent/"
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
