@@ -19,6 +19,7 @@ from django_otp import user_has_device
 from .intake.problems import Rejected
 from .models import COUNTRY_ROLES, Channel, Confidentiality, Role, Status
 from .selectors.periods import period_is_open
+from .selectors.revisions import figure_changers_since_return
 from .translation import translated
 
 
@@ -363,11 +364,16 @@ STEP_FROM = {
 }
 
 
+def validates_own_figures(submission, user):
+    """Whether DSM_VALIDATION_BY_SECOND_PERSON is on and ``user`` changed figures since the last return."""
+    return settings.DSM_VALIDATION_BY_SECOND_PERSON and user.pk in figure_changers_since_return(submission)
+
+
 def workflow_refusal(submission, user, step):
     """Why ``user`` may not take ``step`` (one of WORKFLOW_STEPS) with ``submission`` now; None when they may.
 
-    The focal points submit; the country's administrators return, validate and
-    reopen; the secretariat publishes.
+    The focal points submit; the country's administrators return, validate (others' changes only:
+    ``validates_own_figures``) and reopen; the secretariat publishes, and validates its history loads.
     """
     if step == SUBMIT:
         return entry_refusal(submission, user, Channel.FORM)
@@ -377,9 +383,11 @@ def workflow_refusal(submission, user, step):
     if submission.status != STEP_FROM[step]:
         if step == PUBLISH:
             return Refusal(_("Only a validated submission can be published."))
-        return Refusal(
-            _("This submission is %(status)s: it cannot be changed.") % {"status": submission.get_status_display()}
-        )
+        status = {"status": submission.get_status_display()}
+        return Refusal(_("This submission is %(status)s: it cannot be changed.") % status)
+    if step == VALIDATE and not is_system_admin(user) and validates_own_figures(submission, user):
+        message = _("You changed figures since the last return: another administrator of %(country)s validates them.")
+        return Refusal(message % {"country": translated(submission.country.name)})
     return None
 
 

@@ -157,8 +157,15 @@ def return_submission(submission, *, user, comment):
 
 @transaction.atomic
 def validate(submission, *, user, comment=""):
-    """Submitted -> validated: the values are locked."""
+    """Submitted -> validated: the values are locked.
+
+    Only the secretariat validates figures it changed itself (its history loads): the
+    transition says so, for whoever reads the history later.
+    """
     submission = _take_step(submission, user, permissions.VALIDATE)
+    if permissions.validates_own_figures(submission, user):
+        note = _("Validated by the secretariat, who also entered the figures (history load).")
+        comment = f"{comment.strip()}\n{note}" if comment.strip() else note
     submission.validated_at = timezone.now()
     return _move(submission, Status.VALIDATED, user, comment)
 
