@@ -3,7 +3,9 @@
 The portal runs as its own process (`manage.py runserver`) on a database of its
 own, migrated and loaded with `dsm_demo` once per session, exactly as `make run`
 does; the tests see it only through the browser. Outside CI a missing browser
-skips these tests with a message; in CI (CI=true) it fails them.
+skips these tests with a message; in CI (CI=true) it fails them. The pages run
+under the portal's Content-Security-Policy: a violation, or a JavaScript error, on
+any page of a test's browser context fails that test.
 """
 
 import os
@@ -149,12 +151,33 @@ def browser():
         browser.close()
 
 
+# Console messages that fail a test: the browser refusing something under the site's
+# Content-Security-Policy, or a header it could not read.
+BROWSER_COMPLAINTS = ("Content Security Policy", "Permissions-Policy")
+
+
 @pytest.fixture
 def context(browser, portal):
+    """A browser context on the portal; a test fails if any of its pages breaks the CSP or throws."""
     context = browser.new_context(base_url=portal.url, locale="en-GB")
     context.set_default_timeout(15_000)
+    problems = []
+    context.on("console", lambda message: problems.extend(console_problems(message)))
+    context.on("weberror", lambda error: problems.append(f"JavaScript error on {page_url(error.page)}: {error.error}"))
     yield context
     context.close()
+    if problems:
+        pytest.fail("The browser reported:\n" + "\n".join(problems), pytrace=False)
+
+
+def console_problems(message):
+    if any(complaint in message.text for complaint in BROWSER_COMPLAINTS):
+        return [f"{message.type} on {page_url(message.page)}: {message.text}"]
+    return []
+
+
+def page_url(page):
+    return page.url if page is not None else "(no page)"
 
 
 @pytest.fixture
