@@ -69,7 +69,8 @@ def submission_detail(request, pk):
     user = request.user
     entry_channel = permissions.channel_for(user, submission.country)
     entry_refusal = entry_channel and permissions.entry_refusal(submission, user, entry_channel)
-    steps = {step: permissions.workflow_refusal(submission, user, step) is None for step in permissions.WORKFLOW_STEPS}
+    refusals = {step: permissions.workflow_refusal(submission, user, step) for step in permissions.WORKFLOW_STEPS}
+    steps = {step: refusal is None for step, refusal in refusals.items()}
     return render(
         request,
         "dsm_data/submission_detail.html",
@@ -84,6 +85,9 @@ def submission_detail(request, pk):
             "can_upload": permissions.entry_refusal(submission, user, Channel.EXCEL) is None,
             "can_submit": steps[permissions.SUBMIT],
             "can_validate": steps[permissions.VALIDATE],
+            "can_return": steps[permissions.RETURN],
+            # Why a country administrator who may return this submission may not validate it (separate duties).
+            "validate_refusal": refusals[permissions.VALIDATE] if steps[permissions.RETURN] else None,
             "can_unvalidate": steps[permissions.UNVALIDATE],
             "can_publish": steps[permissions.PUBLISH],
             "publish_form": PublishForm(),

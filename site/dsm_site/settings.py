@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "dsm_data.middleware.AuditContextMiddleware",  # who and from where, for the audit trail
     "dsm_data.middleware.IdleTimeoutMiddleware",
     "dsm_data.middleware.SecondFactorMiddleware",  # one door: the portal and the Wagtail admin alike
+    "library_pages.admin_trimming.AdminTrimmingMiddleware",  # the Wagtail admin trimmed to the user's country
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

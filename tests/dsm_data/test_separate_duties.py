@@ -142,3 +142,17 @@ def test_who_may_validate_a_paper_keyed_submission(team, who, allowed):
     assert (refusal is None) is allowed
     if who in ("focal", "arm_admin"):
         assert refusal.forbidden
+
+
+def test_the_submission_page_says_why_and_still_offers_the_return(team, client):
+    submission = paper_keyed_and_submitted(team)
+    url = reverse("dsm_data:submission", args=[submission.pk])
+    client.force_login(team.admin)
+    page = client.get(url).content.decode()
+    assert REFUSAL in page
+    assert "Return to the focal point" in page
+    assert reverse("dsm_data:submission_action", args=[submission.pk, "validate"]) not in page
+    client.force_login(team.other_admin)
+    page = client.get(url).content.decode()
+    assert REFUSAL not in page
+    assert reverse("dsm_data:submission_action", args=[submission.pk, "validate"]) in page

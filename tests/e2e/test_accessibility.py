@@ -70,10 +70,10 @@ def test_login_form_errors_have_no_serious_accessibility_violation(page):
 
 
 def test_the_scan_would_catch_a_violation(page):
-    """Guards the guard: a page with an unlabelled field and no contrast fails the scan."""
+    """Guards the guard: a page with an unlabelled field fails the scan.
+
+    (An inline style, the other classic violation, is refused by the CSP before axe sees it.)
+    """
     page.goto("/en/")
-    page.evaluate(
-        "document.querySelector('main').insertAdjacentHTML('beforeend',"
-        " '<input type=text><p style=\"color:#eee;background:#fff\">faint</p>')"
-    )
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')")
     assert blocking_violations(page)
