@@ -35,7 +35,7 @@ class AuditFilterForm(forms.Form):
     page = forms.IntegerField(
         label=_("Page"), required=False, min_value=1, max_value=MAX_PAGE_NUMBER, widget=forms.HiddenInput
     )
-    per_page = forms.IntegerField(label=_("Entries a page"), required=False, min_value=1, widget=forms.HiddenInput)
+    per_page = forms.IntegerField(label=_("Entries per page"), required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *, country_choices=None):
         super().__init__(data)

@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 
 from . import permissions, request_context
-from .models import Role
 from .selectors.security import has_second_factor
 
 LAST_ACTIVITY = "dsm_last_activity"  # session key: the time (seconds) of the user's latest request
@@ -47,12 +46,6 @@ class AuditContextMiddleware:
             request_context.reset_request(token)
 
 
-def idle_timeout_applies(user):
-    """Whether ``user``'s role is one of DSM_IDLE_TIMEOUT_ROLES (system administrators as "system_admin")."""
-    role = Role.SYSTEM_ADMIN if permissions.is_system_admin(user) else user.role
-    return bool(role) and role in settings.DSM_IDLE_TIMEOUT_ROLES
-
-
 def note_activity(request, now=None):
     """Store the time of this request in the session, if the stored one is a minute old or more."""
     now = int(now if now is not None else time.time())
@@ -73,7 +66,7 @@ class IdleTimeoutMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
         minutes = settings.DSM_IDLE_TIMEOUT_MINUTES
-        if not minutes or not user.is_authenticated or not idle_timeout_applies(user):
+        if not minutes or not user.is_authenticated or not permissions.idle_timeout_applies(user):
             return None
         now = int(time.time())
         last = request.session.get(LAST_ACTIVITY)

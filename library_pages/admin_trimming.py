@@ -1,4 +1,4 @@
-"""The Wagtail admin trimmed to what its user may see (``dsm_data.admin_permissions``).
+"""The Wagtail admin trimmed to what its user may see (``dsm_data.permissions.admin``).
 
 Wagtail's page and collection permissions do most of it: a country administrator holds
 rights on their country's profile and intranet only (``services``), and no document
@@ -20,7 +20,7 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from dsm_data import admin_permissions
+from dsm_data import permissions
 
 from .models import DocumentPage
 
@@ -39,17 +39,17 @@ UPDATE_TRANSLATIONS_VIEW = "wagtail_localize:update_translations"
 
 def visible_pages(request, pages):
     """``pages`` trimmed to those the request's user sees in the admin."""
-    return admin_permissions.admin_pages(request.user, pages)
+    return permissions.admin_pages(request.user, pages)
 
 
 def visible_documents(request, documents):
     """``documents`` (the library's files) trimmed to those the request's user sees in the admin."""
-    return admin_permissions.admin_documents(request.user, documents, document_pages=DocumentPage.objects.all())
+    return permissions.admin_documents(request.user, documents, document_pages=DocumentPage.objects.all())
 
 
 def reports_menu_items(request, menu_items):
     """The reports menu without the reports over the whole site, for those who do not see it all."""
-    if admin_permissions.can_see_whole_site_reports(request.user):
+    if permissions.can_see_whole_site_reports(request.user):
         return menu_items
     return [item for item in menu_items if item.name != PAGE_TYPES_REPORT_MENU_ITEM]
 
@@ -57,9 +57,7 @@ def reports_menu_items(request, menu_items):
 def refuse_move(request, page, destination):
     """A move's confirmation, refused before it names the page to those who may not move it there."""
     user = request.user
-    if not (
-        admin_permissions.can_act_on_admin_page(user, page) and admin_permissions.can_see_admin_page(user, destination)
-    ):
+    if not (permissions.can_act_on_admin_page(user, page) and permissions.can_see_admin_page(user, destination)):
         raise PermissionDenied(_("You may not move this page."))
 
 
@@ -126,11 +124,11 @@ def check_admin_view(request, view_name, arguments):
         "wagtailcore",
         "page",
     )
-    if admin_permissions.sees_whole_admin(user):
+    if permissions.sees_whole_admin(user):
         return
     named = [arguments[name] for name in PAGE_ARGUMENTS if name in arguments]
     for page in Page.objects.filter(pk__in=[*named, *chosen_ids]):
-        if not admin_permissions.can_see_admin_page(user, page):
+        if not permissions.can_see_admin_page(user, page):
             raise PermissionDenied(_("You may not see this page."))
     if view_name in WHOLE_SITE_REPORTS:
         raise PermissionDenied(_("This report covers every page of the site."))
@@ -159,7 +157,7 @@ def check_bulk_action(request):
     if "all" in request.GET.getlist("id"):
         raise PermissionDenied(_("Choose the pages one by one."))
     for page in Page.objects.filter(pk__in=page_ids(request)):
-        if not admin_permissions.can_act_on_admin_page(request.user, page):
+        if not permissions.can_act_on_admin_page(request.user, page):
             raise PermissionDenied(_("You may not act on this page."))
 
 
@@ -180,5 +178,5 @@ def translated_page(view_name, arguments):
 def check_translation(user, view_name, arguments):
     """wagtail-localize's submission and update of a page's translations: only for those who may edit the page."""
     page = translated_page(view_name, arguments)
-    if page is not None and not admin_permissions.can_translate_admin_page(user, page):
+    if page is not None and not permissions.can_translate_admin_page(user, page):
         raise PermissionDenied(_("You may not translate this page."))

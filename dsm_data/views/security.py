@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from .. import permissions
@@ -44,7 +45,11 @@ def refusal(check, wrong_code_message):
     """The message for a code that was not accepted: too many tries (wait), or a wrong code."""
     if check.retry_at is not None:
         seconds = max(1, int((check.retry_at - timezone.now()).total_seconds()) + 1)
-        return _("Too many wrong codes in a row. Wait %(seconds)d seconds, then try again.") % {"seconds": seconds}
+        return ngettext(
+            "Too many wrong codes in a row. Wait %(seconds)d second, then try again.",
+            "Too many wrong codes in a row. Wait %(seconds)d seconds, then try again.",
+            seconds,
+        ) % {"seconds": seconds}
     return wrong_code_message
 
 

@@ -171,7 +171,7 @@ class AcceptInvitationView(PasswordResetConfirmView):
     def form_valid(self, form):
         services.accept_invitation(form.user, password=form.cleaned_data["new_password1"])
         del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
-        messages.success(self.request, _("Your password is set: sign in with your user name and it."))
+        messages.success(self.request, _("Your password is set: sign in with your user name and your new password."))
         return HttpResponseRedirect(self.get_success_url())
 
 

@@ -1,7 +1,6 @@
 """Who sees what in the Wagtail admin: the rules of ``permissions`` for the admin's pages and files.
 
-They sit beside ``permissions`` (which holds every other rule, and is at the length a
-module may have) and are built from its rules. The admin, its choosers, reports, bulk
+They are built from the rules of ``roles``. The admin, its choosers, reports, bulk
 actions and API ask these functions (through ``library_pages.admin_trimming``); none of
 them compares roles or countries itself.
 
@@ -15,7 +14,7 @@ documents. Never another country's pages or files, nor the library's documents.
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from .permissions import country_of, is_editor
+from .roles import country_of, is_editor
 
 
 def sees_whole_admin(user):
