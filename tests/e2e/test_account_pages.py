@@ -18,7 +18,7 @@ ACCOUNT_PAGES = [
 WIDEST = """[...document.querySelectorAll('body *')]
     .filter(element => element.getBoundingClientRect().right > 361)
     .slice(0, 5)
-    .map(element => element.tagName + '.' + element.className + ' ' + Math.round(element.getBoundingClientRect().right))"""
+    .map(element => `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`)"""
 
 
 @pytest.mark.parametrize(("username", "path"), ACCOUNT_PAGES)
