@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 from wagtail.models import Page, Revision, Site
 
 from dsm_data.models import Country, Role, User
@@ -43,7 +44,8 @@ def assert_accounts_log_in_with_the_demo_password_and_hold_their_role():
         ("kaz-focal", Role.FOCAL_POINT, "KAZ"),
         ("uzb-user", Role.DATA_USER, "UZB"),
     ]:
-        user = authenticate(username=username, password="demo-secret")
+        # Through the real backends, lockout included, which need the sign-in request.
+        user = authenticate(RequestFactory().post("/en/accounts/login/"), username=username, password="demo-secret")
         assert user is not None, username
         assert user.role == role
         assert (user.country.code if user.country else None) == country_code
