@@ -106,9 +106,15 @@ def _object_type(entry):
 
 
 def details_text(data):
-    """An entry's data as one line: "from: draft; to: submitted; comment: …"."""
+    """An entry's data as one line: "from: draft; to: submitted; comment: …".
+
+    Keys in DETAIL_LABELS' order, then the others by name: PostgreSQL's jsonb keeps no order.
+    """
+    data = data or {}
+    order = list(DETAIL_LABELS)
+    keys = sorted(data, key=lambda key: (order.index(key) if key in order else len(order), key))
     parts = []
-    for key, value in (data or {}).items():
+    for key, value in ((key, data[key]) for key in keys):
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(item) for item in value)
         parts.append(f"{DETAIL_LABELS.get(key, key)}: {value}")
