@@ -21,6 +21,7 @@ from .selectors.security import has_second_factor
 
 LAST_ACTIVITY = "dsm_last_activity"  # session key: the time (seconds) of the user's latest request
 ACTIVITY_RESOLUTION = 60  # seconds: the session is written at most once a minute for it
+NO_SECOND_FACTOR = "dsm_no_second_factor"  # session key: this session needs no second factor
 SIGN_OUT_REASON = "dsm_sign_out_reason"  # request attribute read by sign_in_events
 # The views a signed-in user who still owes a second factor may open.
 SECOND_FACTOR_EXEMPT_VIEWS = {
@@ -94,9 +95,15 @@ def second_factor_step(request):
         return None
     if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
         return None  # files served by Django itself in DEBUG
-    if not permissions.second_factor_needed(user):
+    if request.session.get(NO_SECOND_FACTOR) and not permissions.second_factor_required(user):
+        return None  # none was needed earlier in this session, and the role (maybe changed since) needs none
+    has_factor = has_second_factor(user)
+    if not permissions.second_factor_needed(user, has_second_factor=has_factor):
+        # Remembered for the session, so that a user who needs none is not asked again on
+        # every request; one set up later verifies this session there and then.
+        request.session[NO_SECOND_FACTOR] = True
         return None
-    return "dsm_security:verify" if has_second_factor(user) else "dsm_security:enrol"
+    return "dsm_security:verify" if has_factor else "dsm_security:enrol"
 
 
 class SecondFactorMiddleware:

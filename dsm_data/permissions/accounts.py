@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django_otp import user_has_device
 
 from ..models import COUNTRY_ROLES, Role
 from ..translation import translated
@@ -82,13 +81,14 @@ def second_factor_required(user):
     return bool(role and role in settings.DSM_TWO_FACTOR_ROLES)
 
 
-def second_factor_needed(user):
+def second_factor_needed(user, *, has_second_factor):
     """Whether ``user``'s sign-in must be verified with a second factor.
 
     Those who must have one (``second_factor_required``), and anyone who set one up
-    of their own accord: a factor that sign-in did not ask for would protect nothing.
+    of their own accord (``has_second_factor``, read once by the caller): a factor that
+    sign-in did not ask for would protect nothing.
     """
-    return second_factor_required(user) or bool(user.is_authenticated and user_has_device(user))
+    return second_factor_required(user) or bool(user.is_authenticated and has_second_factor)
 
 
 def can_read_audit(user):

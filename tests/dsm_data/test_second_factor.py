@@ -7,6 +7,8 @@ from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -14,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dsm_data.models import AuditEntry, Role
 from dsm_data.services import second_factor
+from dsm_data.services.accounts import assign_role
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
@@ -276,3 +279,22 @@ def test_the_security_pages_need_a_signed_in_user(client, home_pages):
         assert response["Location"].startswith("/en/accounts/login/?next="), path
     assert not TOTPDevice.objects.exists()
     assert not AuditEntry.objects.exists()
+
+
+def test_a_user_who_needs_no_second_factor_costs_no_device_query_after_the_first_request(
+    client, make_user, kazakhstan, settings
+):
+    """The middleware reads the devices once a session, not on every request; a role that
+    comes to require a second factor is still caught at once."""
+    settings.DSM_TWO_FACTOR_ROLES = ["focal_point"]
+    user = make_user(Role.DATA_USER, kazakhstan)
+    client.force_login(user)
+    page = "/en/data/indicators/"  # a page that shows nothing of second factors itself
+    assert client.get(page).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page).status_code == 200
+    assert not [query for query in queries if "otp_" in query["sql"]]
+    assign_role(user, Role.FOCAL_POINT, kazakhstan)
+    response = client.get(page)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/security/enrol/")
