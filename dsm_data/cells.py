@@ -32,6 +32,8 @@ class Cell:
     is_estimated: bool = False
     footnote: str = ""
     comment: str = ""
+    # Why a published figure changes (a long table's ``reason`` column); stored on its revision only.
+    reason: str = ""
 
     @classmethod
     def from_value(cls, value):

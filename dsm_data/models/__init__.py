@@ -15,6 +15,7 @@ from .catalogue import (
     ValidationRule,
 )
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus
+from .mappings import TableMapping
 from .periods import Period, PeriodLockException
 from .submissions import (
     EDITABLE_STATUSES,
@@ -53,6 +54,7 @@ __all__ = [
     "Status",
     "Submission",
     "SubmissionIndicator",
+    "TableMapping",
     "Transition",
     "User",
     "ValidationRule",

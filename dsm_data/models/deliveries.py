@@ -16,6 +16,7 @@ class DeliveryKind(models.TextChoices):
 
 
 class DeliveryStatus(models.TextChoices):
+    MAPPING = "mapping", _("Waiting for its columns to be mapped")
     PENDING = "pending", _("Waiting for confirmation")
     ACCEPTED = "accepted", _("Accepted")
     DISCARDED = "discarded", _("Discarded")
@@ -56,6 +57,22 @@ class Delivery(models.Model):
         _("institution"), max_length=200, blank=True, help_text=_("Who filled in a paper form.")
     )
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    mapping = models.ForeignKey(
+        "dsm_data.TableMapping",
+        verbose_name=_("mapping"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The saved mapping the table was read with, if any."),
+    )
+    # The mapping as applied (MappingSpec JSON): what the receipt and a re-read use, even if the saved one changes.
+    mapping_spec = models.JSONField(default=dict, blank=True)
+    reason = models.TextField(
+        _("reason for corrections"),
+        blank=True,
+        help_text=_("Why published figures change, for the rows of the file that give no reason of their own."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     added = models.PositiveIntegerField(_("values added"), default=0)

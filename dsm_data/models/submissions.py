@@ -44,6 +44,11 @@ class Submission(models.Model):
     )
     validated_at = models.DateTimeField(_("last validated"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    missing_reason = models.TextField(
+        _("why some figures were not collected"),
+        blank=True,
+        help_text=_("Given once, when a submission with cells or indicators left blank is submitted."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -154,6 +159,10 @@ class ValueRevision(models.Model):
     is_correction = models.BooleanField(_("correction of a published value"), default=False)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     changed_at = models.DateTimeField(auto_now_add=True)
+    # The file that brought this state, so that its receipt lists every change it made.
+    delivery = models.ForeignKey(
+        "dsm_data.Delivery", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions"
+    )
 
     class Meta:
         ordering = ["value", "revision"]

@@ -16,6 +16,7 @@ from .roles import (
     can_publish,
     can_read_shared_data,
     can_submit_data_for,
+    can_use_submissions,
     can_validate_data_for,
     country_of,
     is_system_admin,
@@ -143,3 +144,71 @@ def correction_refusal(value, user):
     if value.submission.status != Status.PUBLISHED:
         return Refusal(_("Only published values are corrected; change the draft instead."))
     return None
+
+
+def upload_refusal(submission, user, channel=Channel.EXCEL, today=None):
+    """Why ``user`` may not load a file's figures into ``submission`` (maybe unsaved); None when they may.
+
+    A draft or returned submission takes a file as any entry (``entry_refusal``). A
+    published one takes corrections from a file: from the secretariat for every country,
+    from a country's administrators for their own (``can_correct_data_for``); the services
+    then ask a reason for each figure it changes.
+    """
+    if submission.pk and submission.status == Status.PUBLISHED:
+        if not can_correct_data_for(user, submission.country):
+            return Refusal(
+                _("The figures of %(country)s for %(period)s are published: only its country administrators "
+                  "and the secretariat correct them.")
+                % {"country": translated(submission.country.name), "period": submission.period.code},
+                forbidden=True,
+            )  # fmt: skip
+        return None
+    return entry_refusal(submission, user, channel, today)
+
+
+# Steps taken on many submissions at once from the submissions list: name -> the steps, in order.
+BULK_ACTIONS = {
+    "submit": (SUBMIT,),
+    "validate": (VALIDATE,),
+    "publish": (PUBLISH,),
+    "submit_validate_publish": (SUBMIT, VALIDATE, PUBLISH),
+}
+
+
+def _may_ever_take(user, step):
+    """Whether ``user``'s role takes ``step`` for some submission at all (each one is still asked in turn)."""
+    if is_system_admin(user):
+        return True
+    country = country_of(user)
+    if country is None:
+        return False
+    if step == SUBMIT:
+        return can_submit_data_for(user, country)
+    if step == PUBLISH:
+        return can_publish(user)
+    return can_validate_data_for(user, country)
+
+
+def bulk_actions_for(user):
+    """The names of BULK_ACTIONS offered to ``user``; each submission is then checked by ``workflow_refusal``."""
+    return [name for name, steps in BULK_ACTIONS.items() if all(_may_ever_take(user, step) for step in steps)]
+
+
+def can_add_indicator_to_submissions(user):
+    """Adding an indicator to submissions it was not part of (a new one, to past periods): the secretariat."""
+    return is_system_admin(user)
+
+
+def can_manage_calendar(user):
+    """Creating periods, past years' included: the secretariat."""
+    return is_system_admin(user)
+
+
+def can_use_table_mappings(user):
+    """Reading and applying saved mappings: whoever uploads figures."""
+    return can_use_submissions(user)
+
+
+def can_change_table_mapping(user, mapping):
+    """Changing or deleting a saved mapping: whoever saved it, and the secretariat."""
+    return is_system_admin(user) or (mapping.created_by_id == user.pk and can_use_table_mappings(user))
