@@ -28,8 +28,11 @@ class Reading:
     uploads: list
 
 
-def read_file(data):
-    """Check and read any accepted file; returns a Reading or raises Rejected."""
+def read_file(data, *, mapping=None):
+    """Check and read any accepted file; returns a Reading or raises Rejected.
+
+    ``mapping``: a ``mapping.MappingSpec`` to read a long table through (ignored for a template).
+    """
     check_size(len(data))
     kind = files.file_type(data[:4096])
     if kind == files.ZIP:
