@@ -3,8 +3,8 @@
 Errors block saving (negative counts, totals that differ from their breakdown,
 declared rules such as decisions exceeding applications). Blank cells and
 warnings (a large change from the previous period, a figure far outside the
-country's history) are allowed in a draft; submitting needs a number or a flag
-in every cell and a comment on every warning.
+country's history) are allowed in a draft; submitting needs a comment on every
+warning, and a reason, once, when cells were left blank (not collected).
 """
 
 import itertools
@@ -128,17 +128,19 @@ def check_cells(grid, cells, previous=None, history=None, rules=None):
     return problems
 
 
+def not_collected(grid, cells):
+    """The series of a grid left blank: not collected (neither a number nor a reason it has none)."""
+    return [series for series in grid.series if cells.get(series.pk) is None or cells[series.pk].is_blank]
+
+
 def completeness_problems(grid, cells, warnings):
-    """What stops a submission: blank cells, and warnings nobody explained."""
-    problems = [
-        verdict(
-            ERROR,
-            series.pk,
-            _("%(cell)s: enter a number or mark why it is missing.") % {"cell": grid.cell_label(series)},
-        )
-        for series in grid.series
-        if cells.get(series.pk) is None or cells[series.pk].is_blank
-    ]
+    """What stops a submission in one grid: warnings nobody explained.
+
+    Blank cells do not: they were not collected, and the submission says why once
+    (``Submission.missing_reason``, asked by ``services.submissions.submit``). A blank
+    total stays blank unless its whole breakdown is there: totals are never invented.
+    """
+    problems = []
     for warning in warnings:
         cell = cells.get(warning.series_id)
         if cell is None or not cell.comment.strip():

@@ -21,7 +21,7 @@ from .models import (
     User,
 )
 from .models.audit import AUDIT_ACTIONS
-from .services.catalogue import ensure_series
+from .services.catalogue import ensure_series, join_open_submissions
 
 
 class CountryViewSet(SnippetViewSet):
@@ -122,9 +122,13 @@ register_snippet(DataViewSetGroup)
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
 def create_new_series(request, instance):
-    """A new breakdown or category gives indicators new cells: create their series."""
+    """A new breakdown or category gives indicators new cells: create their series.
+
+    A new indicator, or a frequency added to one, joins the open submissions of its frequencies.
+    """
     if isinstance(instance, Indicator):
         ensure_series(instance)
+        join_open_submissions(instance)
     elif isinstance(instance, Category):
         for indicator in Indicator.objects.filter(indicator_dimensions__dimension=instance.dimension_id):
             ensure_series(indicator)

@@ -8,7 +8,17 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from ..grid import indicator_dimensions, series_key
-from ..models import TOTAL_CODE, Category, Dimension, Indicator, IndicatorDimension, Series
+from ..models import (
+    EDITABLE_STATUSES,
+    TOTAL_CODE,
+    Category,
+    Dimension,
+    Indicator,
+    IndicatorDimension,
+    Series,
+    Submission,
+    SubmissionIndicator,
+)
 
 
 def total_names():
@@ -48,7 +58,29 @@ def save_indicator(code, dimension_codes=(), **fields):
             indicator=indicator, dimension=dimensions[dimension_code], defaults={"sort_order": order}
         )
     ensure_series(indicator)
+    join_open_submissions(indicator)
     return indicator
+
+
+def join_open_submissions(indicator):
+    """Make ``indicator`` part of every open (draft or returned) submission of its frequencies; returns how many.
+
+    Submitted, validated and published ones keep what they were submitted with: the
+    secretariat adds an indicator to those one by one (``services.submissions.add_indicator``).
+    """
+    open_submissions = (
+        Submission.objects.filter(status__in=EDITABLE_STATUSES, period__frequency__in=indicator.frequencies or [])
+        .exclude(submission_indicators__indicator=indicator)
+        .values_list("pk", flat=True)
+    )
+    links = [
+        SubmissionIndicator(
+            submission_id=submission_pk, indicator=indicator, confidentiality=indicator.default_confidentiality
+        )
+        for submission_pk in open_submissions
+    ]
+    SubmissionIndicator.objects.bulk_create(links)
+    return len(links)
 
 
 def ensure_series(indicator):

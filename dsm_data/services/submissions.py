@@ -12,16 +12,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .. import permissions
 from ..grid import build_grid
-from ..intake.problems import Rejected, errors_and_warnings
+from ..intake.problems import Problem, Rejected, errors_and_warnings
 from ..models import Channel, Indicator, Role, Status, Submission, SubmissionIndicator, Transition, Value
 from ..notifications import send_in_languages
 from ..selectors.accounts import users_to_notify
 from ..selectors.submissions import cells_of, grid_problems
-from ..validation import completeness_problems, recompute_totals
+from ..translation import translated
+from ..validation import completeness_problems, not_collected, recompute_totals
+from .corrections import correct_upload
 from .value_rows import write_cells
 
 
@@ -51,18 +53,18 @@ def open_submission(country, period, *, user):
 
 
 @transaction.atomic
-def save_cells(submission, indicator, *, cells, user, channel=Channel.FORM, reason="", grid=None):
+def save_cells(submission, indicator, *, cells, user, channel=Channel.FORM, reason="", grid=None, delivery=None):
     """Store the given cells ({series pk: Cell}) of one indicator; returns the warnings.
 
     Blank totals whose breakdown is complete are computed. Raises Rejected, and
     stores nothing, when any cell breaks a rule. ``grid``: the indicator's grid, when
-    the caller has built it already (an upload builds one per sheet).
+    the caller has built it already (an upload builds one per sheet); ``delivery``: the file the cells came from.
     """
     submission = _locked(submission)
     permissions.enforce(permissions.entry_refusal(submission, user, channel))
     link = SubmissionIndicator.objects.filter(submission=submission, indicator=indicator).first()
     if link is None:
-        raise Rejected.because(_("%(indicator)s is not part of this submission.") % {"indicator": indicator})
+        raise Rejected.because(not_part_message(submission, indicator))
     grid = grid if grid is not None else build_grid(indicator)
     known = {series.pk for series in grid.series}
     stored = cells_of(submission, indicator)
@@ -71,25 +73,90 @@ def save_cells(submission, indicator, *, cells, user, channel=Channel.FORM, reas
     errors, warnings = errors_and_warnings(grid_problems(submission, indicator, grid=grid, cells=merged))
     if errors:
         raise Rejected(errors)
-    write_cells(submission, link, merged, user=user, channel=channel, reason=reason)
+    write_cells(submission, link, merged, user=user, channel=channel, reason=reason, delivery=delivery)
     submission.save(update_fields=["updated_at"])
     return warnings
 
 
-@transaction.atomic
-def import_upload(upload, *, user, channel=Channel.EXCEL):
-    """Store a checked upload (``intake.reading.read_file``) in the country's draft, all or nothing.
+def not_part_message(submission, indicator):
+    """Why figures of ``indicator`` are refused for ``submission``, naming whom to ask."""
+    return _(
+        "%(indicator)s is not part of the submission of %(country)s for %(period)s: ask the secretariat to add it."
+    ) % {"indicator": indicator, "country": translated(submission.country.name), "period": submission.period.code}
 
-    Returns (the submission, warnings): the warnings stay on the draft for the focal
-    point to explain before submitting. What it changes is ``selectors.deliveries.upload_changes``.
+
+@transaction.atomic
+def import_upload(upload, *, user, channel=Channel.EXCEL, delivery=None, reason=""):
+    """Store a checked upload (``intake.reading.read_file``) in the country's submission, all or nothing.
+
+    A draft (opened if need be) takes the figures as entered; a published submission takes
+    them as corrections, each with its reason (``services.corrections``). The secretariat's
+    file adds an indicator the submission lacks; anyone else's is refused, naming it.
+    Returns (the submission, warnings): the warnings of a draft stay for the focal point to
+    explain before submitting. What it changes is ``selectors.deliveries.upload_changes``.
     """
-    submission = open_submission(upload.country, upload.period, user=user)
+    submission = Submission.objects.filter(country=upload.country, period=upload.period).first()
+    if submission is None:
+        submission = open_submission(upload.country, upload.period, user=user)
+    else:
+        submission = _locked(submission)
+        permissions.enforce(permissions.upload_refusal(submission, user, channel))
+    _add_indicators_of(submission, upload.cells, user=user)
+    if submission.status == Status.PUBLISHED:
+        correct_upload(submission, upload, user=user, channel=channel, delivery=delivery, reason=reason)
+        return submission, []
     warnings = []
     for indicator, cells in upload.cells.items():
         warnings += save_cells(
-            submission, indicator, cells=cells, user=user, channel=channel, grid=upload.grids.get(indicator.code)
+            submission,
+            indicator,
+            cells=cells,
+            user=user,
+            channel=channel,
+            reason=reason,
+            grid=upload.grids.get(indicator.code),
+            delivery=delivery,
         )
     return submission, warnings
+
+
+def _add_indicators_of(submission, indicators, *, user):
+    """Add the indicators a secretariat's file brings that ``submission`` lacks; refuse anyone else's."""
+    part = set(submission.submission_indicators.values_list("indicator_id", flat=True))
+    missing = [indicator for indicator in indicators if indicator.pk not in part]
+    if missing and not permissions.can_add_indicator_to_submissions(user):
+        raise Rejected([Problem(not_part_message(submission, indicator)) for indicator in missing])
+    for indicator in missing:
+        add_indicator(submission, indicator, user=user)
+
+
+@transaction.atomic
+def add_indicator(submission, indicator, *, user):
+    """Make ``indicator`` part of ``submission`` (a new one, or a past period's), recorded in its history."""
+    if not permissions.can_add_indicator_to_submissions(user):
+        raise PermissionDenied
+    submission = _locked(submission)
+    names = {"indicator": indicator, "country": translated(submission.country.name), "period": submission.period.code}
+    if SubmissionIndicator.objects.filter(submission=submission, indicator=indicator).exists():
+        raise Rejected.because(
+            _("%(indicator)s is already part of the submission of %(country)s for %(period)s.") % names
+        )
+    if submission.period.frequency not in (indicator.frequencies or []):
+        raise Rejected.because(
+            _("%(indicator)s is not collected for %(frequency)s periods such as %(period)s.")
+            % {**names, "frequency": submission.period.get_frequency_display().lower()}
+        )
+    link = SubmissionIndicator.objects.create(
+        submission=submission, indicator=indicator, confidentiality=indicator.default_confidentiality
+    )
+    Transition.objects.create(
+        submission=submission,
+        from_status=submission.status,
+        to_status=submission.status,
+        actor=user,
+        comment=_("Indicator added: %(indicator)s") % names,
+    )
+    return link
 
 
 @transaction.atomic
@@ -134,18 +201,46 @@ def _take_step(submission, user, step, *, explanation=None, missing=""):
 
 
 @transaction.atomic
-def submit(submission, *, user):
-    """Draft or returned -> submitted, when every cell has a number or a flag and every warning a comment."""
+def submit(submission, *, user, missing_reason=""):
+    """Draft or returned -> submitted, when every warning has a comment and what is missing has a reason.
+
+    Cells left blank and indicators without figures were not collected: the submitter
+    says why once for the submission (``missing_reason``, kept for later submits).
+    """
     submission = _take_step(submission, user, permissions.SUBMIT)
-    problems = []
+    problems, blank, incomplete, empty = [], 0, 0, []
     for link in submission.submission_indicators.select_related("indicator"):
         grid = build_grid(link.indicator)
         cells = cells_of(submission, link.indicator)
         errors, warnings = errors_and_warnings(grid_problems(submission, link.indicator, grid=grid, cells=cells))
         problems += errors + completeness_problems(grid, cells, warnings)
+        missing = len(not_collected(grid, cells))
+        blank += missing
+        incomplete += bool(missing)
+        if missing == len(grid.series):
+            empty.append(link.indicator)
+    reason = missing_reason.strip() or submission.missing_reason
+    if blank and not reason:
+        problems.append(Problem(_missing_message(blank, incomplete, empty)))
     if problems:
         raise Rejected(problems)
+    submission.missing_reason = reason if blank else ""
     return _move(submission, Status.SUBMITTED, user)
+
+
+def _missing_message(blank, incomplete, empty):
+    """ "34 cells in 2 indicators were not collected (Entries has no figures at all): give the reason …" """
+    cells = ngettext("%(count)s cell", "%(count)s cells", blank) % {"count": blank}
+    indicators = ngettext("%(count)s indicator", "%(count)s indicators", incomplete) % {"count": incomplete}
+    message = ngettext(
+        "%(cells)s in %(indicators)s was not collected", "%(cells)s in %(indicators)s were not collected", blank
+    ) % {"cells": cells, "indicators": indicators}
+    if empty:
+        names = ", ".join(str(indicator) for indicator in empty)
+        message += " " + ngettext(
+            "(%(names)s has no figures at all)", "(%(names)s have no figures at all)", len(empty)
+        ) % {"names": names}
+    return message + _(": give the reason they are missing, once for the submission.")
 
 
 @transaction.atomic

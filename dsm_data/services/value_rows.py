@@ -9,14 +9,19 @@ from django.db import connection
 from django.utils import timezone
 
 from ..cells import Cell
-from ..models import Value, ValueRevision
+from ..models import Status, Value, ValueRevision
 
 # What a cell holds, as ``Cell.same_content`` compares it: all but the comment, which changes without a revision.
 CONTENT_FIELDS = ("number", "absence", "is_provisional", "is_estimated", "footnote")
 
 
-def write_cells(submission, link, cells, *, user, channel, reason, is_correction=False):
-    """Store the cells that differ from the stored values, each change with its revision; returns how many changed."""
+def write_cells(submission, link, cells, *, user, channel, reason, is_correction=False, delivery=None):
+    """Store the cells that differ from the stored values, each change with its revision; returns how many changed.
+
+    A revision's reason is its cell's own (a long table's ``reason`` column), else ``reason``;
+    ``delivery`` is the file that brought the cells, for its receipt. A value added to a
+    published submission is released with the submission's figures (its release time).
+    """
     stored = {
         row["series_id"]: row
         for row in Value.objects.filter(submission=submission, indicator=link.indicator).values(
@@ -55,6 +60,7 @@ def write_cells(submission, link, cells, *, user, channel, reason, is_correction
         "period": submission.period.pk,
         "confidentiality": link.confidentiality,
         "revision": 1,
+        "released_at": _released_at(submission),
     }
     insert_rows(
         Value,
@@ -73,13 +79,23 @@ def write_cells(submission, link, cells, *, user, channel, reason, is_correction
     changed_at = ValueRevision._meta.get_field("changed_at").get_db_prep_save(timezone.now(), connection)
     insert_rows(
         ValueRevision,
-        ["value", "revision", *CONTENT_FIELDS, "channel", "reason", "is_correction", "changed_by", "changed_at"],
+        ["value", "revision", *CONTENT_FIELDS, "channel", "reason", "is_correction", "changed_by", "changed_at"]
+        + ["delivery"],
         [
-            (value_pks[series_pk], revision, *cell_row(cell), channel, reason, is_correction, user.pk, changed_at)
+            (value_pks[series_pk], revision, *cell_row(cell), channel, cell.reason or reason, is_correction, user.pk)
+            + (changed_at, delivery.pk if delivery is not None else None)
             for series_pk, revision, cell in revised
         ],
     )
     return len(revised)
+
+
+def _released_at(submission):
+    """The release time a new value of ``submission`` gets: its figures' once published, else none yet."""
+    if submission.status != Status.PUBLISHED:
+        return None
+    field = Value._meta.get_field("released_at")
+    return field.get_db_prep_save(submission.release_at or submission.published_at, connection)
 
 
 def insert_rows(model, field_names, rows):
