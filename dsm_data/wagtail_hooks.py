@@ -1,13 +1,16 @@
 """The catalogue in the Wagtail admin, for the system administrators (superusers)."""
 
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import permissions
 from .models import (
     AuditEntry,
     Category,
@@ -22,6 +25,7 @@ from .models import (
 )
 from .models.audit import AUDIT_ACTIONS
 from .services.catalogue import ensure_series, join_open_submissions
+from .views.calendar import create_periods_view
 
 
 class CountryViewSet(SnippetViewSet):
@@ -115,8 +119,22 @@ class DataViewSetGroup(SnippetViewSetGroup):
         PeriodLockExceptionViewSet,
     )
 
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        return [*items, CalendarMenuItem(_("Create periods"), reverse_lazy("dsm_calendar"), icon_name="date")]
+
+
+class CalendarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_manage_calendar(request.user)
+
 
 register_snippet(DataViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_calendar_url():
+    return [path("dsm/periods/create/", create_periods_view, name="dsm_calendar")]
 
 
 @hooks.register("after_create_snippet")

@@ -164,7 +164,7 @@ def test_warnings_do_not_reject_an_upload_and_are_listed_by_cell(setting, kazakh
     code, output = import_file(path)
     assert code == 0, output
     assert (
-        "Warning, sheet REFUGEE_DECISIONS, cell E5: Refugee status determinations: Total: 400 differs by 300%" in output
+        "Warning: Sheet REFUGEE_DECISIONS, cell E5: Refugee status determinations: Total: 400 differs by 300%" in output
     )
     assert Value.objects.filter(period=setting.period).count() == 5
 

@@ -6,10 +6,20 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from dsm_data.intake.problems import Rejected
-from dsm_data.services import deliveries
+from dsm_data import permissions
+from dsm_data.intake.problems import Rejected, group_problems
+from dsm_data.models import Status, TableMapping
+from dsm_data.services import bulk, deliveries
 
 IMPORTED, REJECTED, UNUSABLE_CALL = 0, 1, 2
+
+
+class PublicationRefused(Exception):
+    """Some submissions the file filled could not be published: nothing is kept."""
+
+    def __init__(self, refused):
+        super().__init__(f"{len(refused)} submission(s) refused")
+        self.refused = refused
 
 
 class Command(BaseCommand):
@@ -22,37 +32,92 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--user", required=True, help="the account the figures are entered as")
         parser.add_argument("--dry-run", action="store_true", help="check everything, store nothing")
+        parser.add_argument("--mapping", default="", help="read the table through the saved mapping of this name")
+        parser.add_argument("--reason", default="", help="why published figures change (rows without a reason)")
+        parser.add_argument(
+            "--missing-reason", default="", help="why figures are missing, for submissions published with blanks"
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="submit, validate and publish every submission the file filled (system administrators)",
+        )
 
-    def handle(self, *args, file, user, dry_run, **options):
+    def handle(self, *args, file, user, dry_run, mapping, reason, missing_reason, publish, **options):
         account = get_user_model().objects.filter(username=user, is_active=True).first()
         path = Path(file)
-        if account is None or not path.is_file():
-            self.stderr.write(f"No active user {user}." if account is None else f"No file {file}.")
+        saved = TableMapping.objects.filter(name=mapping).first() if mapping else None
+        if account is None or not path.is_file() or (mapping and saved is None):
+            problem = f"No active user {user}." if account is None else f"No file {file}."
+            self.stderr.write(f"No saved mapping {mapping}." if account and path.is_file() else problem)
+            sys.exit(UNUSABLE_CALL)
+        if publish and not permissions.is_system_admin(account):
+            self.stderr.write(f"{account.username} may not publish: only system administrators do.")
             sys.exit(UNUSABLE_CALL)
         try:
             # The web's two steps in one: check and keep, then confirm what was just previewed.
             with transaction.atomic():
-                delivery, changes = deliveries.receive(path.read_bytes(), original_name=path.name, user=account)
+                delivery, changes = deliveries.receive(
+                    path.read_bytes(), original_name=path.name, user=account, mapping=saved, reason=reason
+                )
                 delivery, warnings = deliveries.confirm(delivery, user=account, fingerprint=changes.fingerprint)
-                places = "; ".join(map(str, delivery.submissions.select_related("country", "period")))
+                submissions = list(delivery.submissions.select_related("country", "period"))
+                places = "; ".join(map(str, submissions))
+                published = self._publish(submissions, account, missing_reason) if publish else []
                 if dry_run:
                     transaction.set_rollback(True)
         except Rejected as rejected:
-            for problem in rejected.problems:
-                self.stderr.write(str(problem))
-            self.stderr.write(f"Rejected: {len(rejected.problems)} problem(s); nothing was stored.")
+            self._write_groups(rejected.problems)
+            self.stderr.write(
+                f"Rejected: {len(rejected.problems)} problem(s) in {len(rejected.groups)} group(s); nothing was stored."
+            )
+            sys.exit(REJECTED)
+        except PublicationRefused as refusal:
+            for submission, problems in refusal.refused:
+                self.stderr.write(f"{submission} not published:")
+                self._write_groups(problems, indent="  ")
+            self.stderr.write(f"Rejected: {len(refusal.refused)} submission(s) not published; nothing was stored.")
             sys.exit(REJECTED)
         except PermissionDenied:
             self.stderr.write(f"{account.username} may not send figures; nothing was stored.")
             sys.exit(REJECTED)
         if dry_run:
             delivery.file.delete(save=False)  # files are not part of the rolled-back transaction
-        for upload, warning in warnings:
-            placed = upload.place_of(warning)
-            self.stdout.write(f"Warning, sheet {placed.sheet}, cell {placed.cell}: {warning.message}")
+        for group in group_problems([upload.place_of(warning) for upload, warning in warnings]):
+            self.stdout.write(f"Warning: {group.summary}")
         verb = "Checked (dry run, nothing stored)" if dry_run else f"Imported as delivery {delivery.number}"
         self.stdout.write(
-            f"{verb}: {places}, {changes.added} added, {changes.changed} changed, {changes.unchanged} unchanged."
+            f"{verb}: {places}, {changes.added} added, {changes.changed} changed, {changes.unchanged} unchanged, "
+            f"{len(warnings)} warning(s)."
         )
+        if publish:
+            self.stdout.write(f"Published: {len(published)} submission(s).")
         if not dry_run:
             self.stdout.write(f"SHA-256 {delivery.sha256}")
+
+    def _publish(self, submissions, account, missing_reason):
+        """Submit, validate and publish each submission from where it stands; every one, or PublicationRefused."""
+        steps = {
+            Status.DRAFT: "submit_validate_publish",
+            Status.RETURNED: "submit_validate_publish",
+            Status.SUBMITTED: "validate",
+            Status.VALIDATED: "publish",
+        }
+        done, refused = [], []
+        for status, action in steps.items():
+            chosen = [submission for submission in submissions if submission.status == status]
+            if not chosen:
+                continue
+            result = bulk.take_bulk_action(chosen, user=account, action=action, missing_reason=missing_reason)
+            refused += result.refused
+            if action == "validate" and result.done:  # then publish them
+                result = bulk.take_bulk_action(result.done, user=account, action="publish")
+                refused += result.refused
+            done += result.done
+        if refused:
+            raise PublicationRefused(refused)
+        return done
+
+    def _write_groups(self, problems, indent=""):
+        for group in group_problems(problems):
+            self.stderr.write(f"{indent}{group.summary}")
