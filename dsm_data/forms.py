@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .cells import format_entry, parse_entry
-from .models import Confidentiality
+from .models import Confidentiality, TableMapping
+from .translation import translated
 
 
 class EntryForm(forms.Form):
@@ -113,6 +114,31 @@ class UploadForm(forms.Form):
                     " period, one per breakdown, value, flag, footnote."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )  # fmt: skip
+    mapping = forms.ModelChoiceField(
+        label=_("Saved mapping"),
+        required=False,
+        queryset=TableMapping.objects.none(),
+        empty_label=_("None: the file has the portal's columns"),
+        help_text=_("For a publisher's export read before: its columns are mapped as last time."),
+    )
+    map_columns = forms.BooleanField(
+        label=_("Map the columns myself"),
+        required=False,
+        help_text=_("For a publisher's table with its own headers, years in columns or country names: you say "
+                    "which column holds what before the file is checked."),
+    )  # fmt: skip
+    reason = forms.CharField(
+        label=_("Reason for corrections"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when the file changes published figures: why, for its rows without a reason of their own."),
+    )
+
+    def __init__(self, *args, mappings=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if mappings is not None:
+            self.fields["mapping"].queryset = mappings
 
 
 class ConfirmUploadForm(forms.Form):
@@ -128,3 +154,69 @@ class PaperScanForm(forms.Form):
         help_text=_("PDF, JPEG or PNG."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
+
+
+class SubmitForm(forms.Form):
+    """Submitting for validation; with cells not collected, the reason is asked once for the submission."""
+
+    missing_reason = forms.CharField(
+        label=_("Why some figures were not collected"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to the validator with the count of cells left blank."),
+    )
+
+    def __init__(self, *args, missing_required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["missing_reason"].required = missing_required
+
+
+class AddIndicatorForm(forms.Form):
+    """An indicator the submission lacks (a new one, for a past period): ``indicators`` are those it may take."""
+
+    indicator = forms.ChoiceField(label=_("Indicator"), choices=())
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = {indicator.code: indicator for indicator in indicators}
+        self.fields["indicator"].choices = [
+            (indicator.code, f"{translated(indicator.name)} ({indicator.code})") for indicator in indicators
+        ]
+
+    def clean_indicator(self):
+        return self.indicators[self.cleaned_data["indicator"]]
+
+
+class _SubmissionNumbers(forms.TypedMultipleChoiceField):
+    """The ticked submissions' numbers; the view keeps those the user may read and says how many it left."""
+
+    def valid_value(self, value):
+        return str(value).isdigit()
+
+
+class BulkActionForm(forms.Form):
+    """A step taken on the submissions ticked in the list, each checked and recorded in turn."""
+
+    submissions = _SubmissionNumbers(
+        label=_("Submissions"), coerce=int, error_messages={"required": _("Tick at least one submission.")}
+    )
+    action = forms.ChoiceField(label=_("Action"), choices=())
+    missing_reason = forms.CharField(
+        label=_("Why some figures were not collected"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For the submissions with cells left blank that give no reason yet."),
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Recorded with each step."),
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = actions

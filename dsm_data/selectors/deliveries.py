@@ -3,13 +3,17 @@
 import hashlib
 from dataclasses import dataclass
 
+from .. import permissions
 from ..cells import Cell
+from ..grid import build_grid
 from ..models import (
     Country,
     DeliveryStatus,
     Indicator,
     Period,
     Submission,
+    TableMapping,
+    ValueRevision,
 )
 from .submissions import cells_of
 
@@ -93,3 +97,51 @@ def deliveries_of(submission):
         .select_related("sender")
         .order_by("-accepted_at", "-pk")
     )
+
+
+@dataclass
+class ReceiptChange:
+    """One figure a confirmed upload set: the state it replaced (None: there was none) and the one it wrote."""
+
+    revision: ValueRevision
+    label: str
+    before: ValueRevision | None
+
+    @property
+    def after(self):
+        return self.revision
+
+
+def receipt_changes(delivery, *, offset=0, limit=None):
+    """The changes ``delivery`` made (its ValueRevisions), by country, period, indicator and cell: ``limit`` of
+    them from ``offset``, or all."""
+    revisions = delivery.revisions.select_related(
+        "value__country", "value__period", "value__indicator", "value__series", "changed_by"
+    ).order_by("value__country__code", "value__period__start", "value__indicator__code", "value__series_id", "pk")
+    revisions = revisions[offset : offset + limit] if limit is not None else revisions[offset:]
+    revisions = list(revisions)
+    wanted = {(revision.value_id, revision.revision - 1) for revision in revisions if revision.revision > 1}
+    earlier = ValueRevision.objects.filter(
+        value_id__in={value for value, _number in wanted}, revision__in={number for _value, number in wanted}
+    )
+    before = {(revision.value_id, revision.revision): revision for revision in earlier}
+    grids = {}
+    changes = []
+    for revision in revisions:
+        indicator = revision.value.indicator
+        grid = grids.get(indicator.pk) or grids.setdefault(indicator.pk, build_grid(indicator))
+        changes.append(
+            ReceiptChange(
+                revision=revision,
+                label=grid.cell_label(revision.value.series),
+                before=before.get((revision.value_id, revision.revision - 1)),
+            )
+        )
+    return changes
+
+
+def saved_mappings(user):
+    """The saved table mappings ``user`` may apply, by name."""
+    if not permissions.can_use_table_mappings(user):
+        return TableMapping.objects.none()
+    return TableMapping.objects.select_related("created_by").order_by("name")

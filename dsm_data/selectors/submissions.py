@@ -7,6 +7,7 @@ from ..cells import Cell
 from ..excel_template import build_template
 from ..grid import build_grid
 from ..models import (
+    Indicator,
     Series,
     Submission,
     Value,
@@ -98,6 +99,19 @@ def submission_indicator_summaries(submission):
         }
         for link in links
     ]
+
+
+def not_collected(summaries):
+    """(cells, indicators) not collected, from ``submission_indicator_summaries``: cells with no number and no code."""
+    missing = [item["cells"] - item["filled"] for item in summaries if item["cells"] > item["filled"]]
+    return sum(missing), len(missing)
+
+
+def indicators_to_add(submission):
+    """Indicators of the submission's frequency that are not part of it, by their order in the catalogue."""
+    present = submission.submission_indicators.values("indicator_id")
+    candidates = Indicator.objects.exclude(pk__in=present).order_by("sort_order", "code")
+    return [indicator for indicator in candidates if submission.period.frequency in indicator.frequencies]
 
 
 def template_workbook(country, period, *, indicators, language):

@@ -254,11 +254,18 @@ def completeness(request):
     period = get_object_or_404(Period, code=request.GET["period"]) if request.GET.get("period") else periods.first()
     if period is None:
         raise Http404
-    indicators, rows = completeness_of(period)
+    indicators, rows, totals = completeness_of(period)
     return render(
         request,
         "dsm_data/completeness.html",
-        {"period": period, "periods": periods, "indicators": indicators, "rows": rows},
+        {
+            "period": period,
+            "periods": periods,
+            "indicators": indicators,
+            "rows": rows,
+            "indicator_totals": zip(indicators, totals["indicators"], strict=True),
+            "total_not_collected": totals["all"],
+        },
     )
 
 

@@ -8,36 +8,76 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import files, permissions
+from .. import exports, files, permissions
+from ..cells import format_entry
 from ..forms import ConfirmUploadForm, UploadForm
 from ..intake.problems import Rejected
 from ..intake.reading import check_size
-from ..models import Delivery, DeliveryKind, DeliveryStatus
+from ..models import Delivery, DeliveryKind, DeliveryStatus, Value
+from ..selectors.deliveries import receipt_changes, saved_mappings
 from ..services import audit_events
 from ..services import deliveries as services
 
 PREVIEW_ROWS = 500
+RECEIPT_ROWS = 500  # changes listed on a receipt's page; its CSV holds them all
+RECEIPT_CSV_CHUNK = 2000
+RECEIPT_HEADER = [
+    "country", "period", "indicator", "figure", "before", "after", "reason", "correction", "changed_by", "changed_at",
+]  # fmt: skip
 
 
 @login_required
 def upload(request):
-    """Send a file: it is checked whole, and kept only to be previewed and confirmed."""
+    """Send a file: it is checked whole, and kept only to be previewed and confirmed (or first mapped)."""
     if not permissions.can_use_submissions(request.user):
         raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
-    problems = []
+    mappings = saved_mappings(request.user)
+    initial = {}
+    if request.method == "GET" and (chosen := _whole_number(request.GET.get("mapping"))):
+        initial["mapping"] = mappings.filter(pk=chosen).first()
+    form = UploadForm(request.POST or None, request.FILES or None, mappings=mappings, initial=initial)
+    groups = []
     if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
+        uploaded, mapping = form.cleaned_data["file"], form.cleaned_data["mapping"]
+        reason = form.cleaned_data["reason"].strip()
         try:
             check_size(uploaded.size)  # before reading it into memory
-            delivery, _changes = services.receive(uploaded.read(), original_name=uploaded.name, user=request.user)
+            if form.cleaned_data["map_columns"]:
+                delivery = services.keep_for_mapping(uploaded.read(), original_name=uploaded.name, user=request.user)
+                request.session[mapping_session_key(delivery)] = {"reason": reason, "mapping": mapping and mapping.pk}
+                return redirect("dsm_data:delivery_mapping", delivery.pk)
+            delivery, _changes = services.receive(
+                uploaded.read(), original_name=uploaded.name, user=request.user, mapping=mapping, reason=reason
+            )
         except Rejected as rejected:
-            problems = [str(problem) for problem in rejected.problems]
+            groups = rejected.groups
         else:
             return redirect("dsm_data:delivery", delivery.pk)
     return render(
-        request, "dsm_data/upload.html", {"form": form, "problems": problems}, status=400 if problems else 200
+        request,
+        "dsm_data/upload.html",
+        {
+            "form": form,
+            "groups": groups,
+            "problems": [str(problem) for group in groups for problem in group.problems],
+            "problem_count": sum(group.count for group in groups),
+            "can_map": any(problem.field for group in groups for problem in group.problems),
+            "has_mappings": mappings.exists(),
+        },
+        status=400 if groups else 200,
     )
+
+
+def mapping_session_key(delivery):
+    """Where the upload form leaves its reason and saved mapping for the mapping step of ``delivery``."""
+    return f"dsm-upload-{delivery.pk}"
+
+
+def _whole_number(text):
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return None
 
 
 def _readable_delivery(request, pk):
@@ -49,14 +89,16 @@ def _readable_delivery(request, pk):
 
 @login_required
 def delivery_detail(request, pk):
-    """A pending upload's preview with the confirm button, or an accepted upload's receipt."""
+    """A pending upload's preview with the confirm button, or an accepted upload's receipt with every change."""
     delivery = _readable_delivery(request, pk)
+    if delivery.status == DeliveryStatus.MAPPING and delivery.sender_id == request.user.pk:
+        return redirect("dsm_data:delivery_mapping", delivery.pk)
     context = {"delivery": delivery, "submissions": delivery.submissions.select_related("country", "period")}
     if delivery.status == DeliveryStatus.PENDING and delivery.sender_id == request.user.pk:
         try:
             _reading, changes = services.pending_changes(delivery, user=request.user)
         except Rejected as rejected:  # the period closed, or the catalogue changed, since the upload
-            context["problems"] = [str(problem) for problem in rejected.problems]
+            context["groups"] = rejected.groups
         else:
             context.update(
                 changes=changes,
@@ -64,7 +106,44 @@ def delivery_detail(request, pk):
                 hidden_changes=max(len(changes.changes) - PREVIEW_ROWS, 0),
                 confirm_form=ConfirmUploadForm(initial={"fingerprint": changes.fingerprint}),
             )
+    elif delivery.status == DeliveryStatus.ACCEPTED:
+        total = delivery.revisions.count()
+        context.update(
+            receipt_changes=receipt_changes(delivery, limit=RECEIPT_ROWS),
+            receipt_total=total,
+            receipt_hidden=max(total - RECEIPT_ROWS, 0),
+        )
     return render(request, "dsm_data/delivery.html", context)
+
+
+@login_required
+def delivery_changes_csv(request, pk):
+    """Every change of an accepted upload, as CSV; figures not yet public in it enter the audit trail."""
+    delivery = _readable_delivery(request, pk)
+    if delivery.status != DeliveryStatus.ACCEPTED:
+        raise Http404
+    total = delivery.revisions.count()
+
+    def rows():
+        for offset in range(0, total, RECEIPT_CSV_CHUNK):
+            for change in receipt_changes(delivery, offset=offset, limit=RECEIPT_CSV_CHUNK):
+                revision = change.revision
+                yield [
+                    revision.value.country.code,
+                    revision.value.period.code,
+                    revision.value.indicator.code,
+                    change.label,
+                    format_entry(change.before) if change.before else "",
+                    format_entry(revision),
+                    revision.reason,
+                    "yes" if revision.is_correction else "no",
+                    revision.changed_by.get_username(),
+                    revision.changed_at.isoformat(),
+                ]
+
+    values = Value.objects.filter(revisions__delivery=delivery).distinct()
+    audit_events.record_export(values, file_format="csv", instance=delivery)
+    return exports.csv_response(f"dsm-receipt-{delivery.number}", RECEIPT_HEADER, rows())
 
 
 @login_required
@@ -79,8 +158,8 @@ def delivery_confirm(request, pk):
     except services.PreviewOutdated:
         messages.warning(request, _("The stored figures changed since this preview. Check the changes again."))
     except Rejected as rejected:
-        for problem in rejected.problems:
-            messages.error(request, str(problem))
+        for group in rejected.groups:
+            messages.error(request, group.summary)
     else:
         messages.success(
             request, _("Stored. Your receipt is %(number)s; your country administrator has a copy.")

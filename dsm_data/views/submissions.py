@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import exports, permissions
-from ..forms import EntryForm, PaperScanForm, PublishForm
+from ..forms import AddIndicatorForm, EntryForm, PaperScanForm, PublishForm, SubmitForm
 from ..grid import build_grid
 from ..intake.problems import Rejected, errors_and_warnings
 from ..models import Channel, Period, Submission, Value
@@ -20,6 +20,8 @@ from ..selectors import periods, submissions
 from ..selectors.deliveries import deliveries_of
 from ..services import audit_events
 from ..services import submissions as services
+from ..translation import translated
+from .bulk import bulk_form
 
 
 def readable_submission(request, pk):
@@ -30,8 +32,8 @@ def readable_submission(request, pk):
 
 
 def report_problems(request, rejected):
-    for problem in rejected.problems:
-        messages.error(request, str(problem))
+    for group in rejected.groups:
+        messages.error(request, group.summary)
 
 
 @login_required
@@ -48,6 +50,7 @@ def submission_list(request):
             "country": country,
             "open_periods": periods.periods_to_start(country) if country else [],
             "can_start": country is not None and permissions.can_enter_data_for(user, country),
+            "bulk_form": bulk_form(user),
         },
     )
 
@@ -67,6 +70,10 @@ def submission_start(request, period_code):
 def submission_detail(request, pk):
     submission = readable_submission(request, pk)
     user = request.user
+    summaries = submissions.submission_indicator_summaries(submission)
+    missing_cells, missing_indicators = submissions.not_collected(summaries)
+    can_add_indicator = permissions.can_add_indicator_to_submissions(user)
+    addable = submissions.indicators_to_add(submission) if can_add_indicator else []
     entry_channel = permissions.channel_for(user, submission.country)
     entry_refusal = entry_channel and permissions.entry_refusal(submission, user, entry_channel)
     refusals = {step: permissions.workflow_refusal(submission, user, step) for step in permissions.WORKFLOW_STEPS}
@@ -76,7 +83,14 @@ def submission_detail(request, pk):
         "dsm_data/submission_detail.html",
         {
             "submission": submission,
-            "indicators": submissions.submission_indicator_summaries(submission),
+            "indicators": summaries,
+            "missing_cells": missing_cells,
+            "missing_indicators": missing_indicators,
+            "submit_form": SubmitForm(
+                missing_required=bool(missing_cells) and not submission.missing_reason,
+                initial={"missing_reason": submission.missing_reason},
+            ),
+            "add_indicator_form": AddIndicatorForm(indicators=addable) if addable else None,
             "transitions": submission.transitions.select_related("actor"),
             "changed_since_validation": submissions.changed_since_validation(submission),
             "period_open": periods.period_is_open(submission.period, submission.country),
@@ -101,19 +115,23 @@ def submission_detail(request, pk):
 # The workflow's steps: what each does, and what the page says when it is done.
 STEP_ACTIONS = {
     permissions.SUBMIT: (
-        lambda submission, user, comment: services.submit(submission, user=user),
+        lambda submission, user, post: services.submit(
+            submission, user=user, missing_reason=post.get("missing_reason", "").strip()
+        ),
         _("Submitted: your country administrator has been told."),
     ),
     permissions.RETURN: (
-        lambda submission, user, comment: services.return_submission(submission, user=user, comment=comment),
+        lambda submission, user, post: services.return_submission(
+            submission, user=user, comment=post.get("comment", "")
+        ),
         _("Returned to the focal point with your comment."),
     ),
     permissions.VALIDATE: (
-        lambda submission, user, comment: services.validate(submission, user=user, comment=comment),
+        lambda submission, user, post: services.validate(submission, user=user, comment=post.get("comment", "")),
         _("Validated: the figures are locked."),
     ),
     permissions.UNVALIDATE: (
-        lambda submission, user, comment: services.unvalidate(submission, user=user, reason=comment),
+        lambda submission, user, post: services.unvalidate(submission, user=user, reason=post.get("comment", "")),
         _("Reopened: the figures can be changed again."),
     ),
 }
@@ -137,10 +155,33 @@ def submission_action(request, pk, action):
             messages.success(request, _("Published."))
         else:
             take_step, done = STEP_ACTIONS[action]
-            take_step(submission, user, request.POST.get("comment", ""))
+            take_step(submission, user, request.POST)
             messages.success(request, done)
     except Rejected as rejected:
         report_problems(request, rejected)
+    return redirect("dsm_data:submission", submission.pk)
+
+
+@login_required
+@require_POST
+def submission_add_indicator(request, pk):
+    """The secretariat adds an indicator the submission lacks (one created after it was opened)."""
+    submission = readable_submission(request, pk)
+    if not permissions.can_add_indicator_to_submissions(request.user):
+        raise PermissionDenied
+    form = AddIndicatorForm(request.POST, indicators=submissions.indicators_to_add(submission))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the indicators offered."))
+        return redirect("dsm_data:submission", submission.pk)
+    indicator = form.cleaned_data["indicator"]
+    try:
+        services.add_indicator(submission, indicator, user=request.user)
+    except Rejected as rejected:
+        report_problems(request, rejected)
+    else:
+        messages.success(
+            request, _("%(indicator)s is now part of this submission.") % {"indicator": translated(indicator.name)}
+        )
     return redirect("dsm_data:submission", submission.pk)
 
 
