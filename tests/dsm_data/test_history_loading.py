@@ -565,9 +565,13 @@ def check_the_completeness_page(client, user, submission, counts):
 BULK_COUNTRIES = ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB",
                   "MNG", "TUR", "IRN", "CHN", "AFG", "POL", "LTU", "LVA"]  # fmt: skip
 BULK_YEARS = range(2020, 2025)
+COMMENT = "History 2020-2024 loaded from the national registers"
 
 
-def test_a_hundred_submissions_are_submitted_validated_and_published_in_one_action(catalogue, make_user, make_period):
+def test_a_hundred_submissions_are_submitted_validated_and_published_in_one_action(
+    catalogue, make_user, make_period, client
+):
+    """The secretariat ticks 100 drafts in the submissions list and takes one action."""
     secretariat = make_user(Role.SYSTEM_ADMIN, username="secretariat")
     countries = [save_country(code, {"en": code, "ru": code}) for code in BULK_COUNTRIES]
     focal = make_user(Role.FOCAL_POINT, countries[0])
@@ -599,15 +603,21 @@ def test_a_hundred_submissions_are_submitted_validated_and_published_in_one_acti
     )
     before = Transition.objects.count()
 
-    result = bulk.take_bulk_action(
-        Submission.objects.filter(pk__in=[draft.pk for draft in drafts]).order_by("pk"),
-        user=secretariat,
-        action="submit_validate_publish",
-        comment="History 2020-2024 loaded from the national registers",
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("dsm_data:submission_bulk"),
+        {
+            "submissions": [draft.pk for draft in drafts],
+            "action": "submit_validate_publish",
+            "comment": COMMENT,
+        },
+        follow=True,
     )
 
-    assert result.refused == []
-    assert len(result.done) == 100
+    assert response.status_code == 200
+    said = [str(message) for message in response.context["messages"]]
+    assert len(said) == 1, said  # done for all, refused for none
+    assert "done for 100 submissions" in said[0]
     assert set(Submission.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
     assert Transition.objects.count() - before == 300
     steps = [(Status.DRAFT, Status.SUBMITTED), (Status.SUBMITTED, Status.VALIDATED),
@@ -618,6 +628,9 @@ def test_a_hundred_submissions_are_submitted_validated_and_published_in_one_acti
             .values_list("from_status", "to_status", "actor")
         )  # fmt: skip
         assert taken == [(before_status, after, secretariat.pk) for before_status, after in steps], draft
+    validations = Transition.objects.filter(to_status=Status.VALIDATED).values_list("comment", flat=True)
+    assert len(validations) == 100
+    assert all(COMMENT in comment for comment in validations)
     assert not Value.objects.filter(released_at__isnull=True).exists()
     assert Value.objects.filter(released_at__isnull=False).count() == 500
 
