@@ -218,3 +218,32 @@ def test_a_mapping_is_deleted_by_its_creator_or_the_secretariat_only(team, clien
     response = client.post(reverse("dsm_data:mapping_delete", args=[mapping.pk]))
     assert TableMapping.objects.filter(pk=mapping.pk).exists() != deleted
     assert response.status_code == (302 if deleted or who is None else 403)
+
+
+def test_the_mapping_step_starts_from_the_saved_mapping_chosen_on_the_upload_page(team, client):
+    spec = MappingSpec(
+        columns={"Country name": "country", "Year": "period"},
+        wide={header: {"RSD_OUTCOME": code} for header, code in OUTCOMES.items()},
+        fixed={"indicator": "REFUGEE_DECISIONS"},
+    )
+    saved = mapping_services.save_mapping(spec, name="UNHCR decisions", user=team.sysadmin)
+    client.force_login(team.sysadmin)
+    client.post(
+        reverse("dsm_data:upload"),
+        {"file": publisher_file(), "map_columns": "on", "mapping": saved.pk, "reason": "Revised by UNHCR."},
+    )
+    delivery = Delivery.objects.get()
+    page = client.get(reverse("dsm_data:delivery_mapping", args=[delivery.pk]))
+    form = page.context["form"]
+    assert page.context["saved"] == saved
+    shown = {name: form[name].value() for name in form.fields if form[name].value() not in (None, "")}
+    assert shown["reason"] == "Revised by UNHCR."
+    # Sent back as shown, it is the saved mapping applied as it is.
+    response = client.post(reverse("dsm_data:delivery_mapping", args=[delivery.pk]), shown)
+    assert response.status_code == 302
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.mapping, delivery.reason) == (
+        DeliveryStatus.PENDING,
+        saved,
+        "Revised by UNHCR.",
+    )
