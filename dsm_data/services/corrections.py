@@ -41,9 +41,9 @@ def unexplained_changes(upload, indicator, stored, *, reason=""):
     cells = upload.cells[indicator]
     problems = []
     for pk in changed_cells(cells, stored):
-        if cells[pk].reason.strip():
-            continue
-        sheet, place = upload.places.get(pk, (indicator.code, ""))
+        if cells[pk].reason.strip() or pk not in upload.places:
+            continue  # a total the reader summed is explained by its parts
+        sheet, place = upload.places[pk]
         problems.append(
             Problem(
                 _("%(country)s, %(period)s: this row changes a published figure without a reason.")
@@ -78,7 +78,7 @@ def correct_upload(submission, upload, *, user, channel, delivery=None, reason="
         reasons = [
             text for text in dict.fromkeys(given[pk].reason.strip() for pk in changed_cells(given, stored)) if text
         ]
-        for pk in totals & merged.keys():
+        for pk in (totals | (given.keys() - upload.places.keys())) & merged.keys():  # sums, given or recomputed
             merged[pk].reason = merged[pk].reason or "; ".join(reasons)
         errors, _warnings = errors_and_warnings(grid_problems(submission, indicator, grid=grid, cells=merged))
         problems += [upload.place_of(error) for error in errors]

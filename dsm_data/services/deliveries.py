@@ -196,8 +196,9 @@ def _describe(delivery, read, *, mapping, spec, reason):
     countries = {upload.country for upload in read.uploads}
     delivery.kind = read.kind
     delivery.country = countries.pop() if len(countries) == 1 else None
-    delivery.mapping = mapping
-    delivery.mapping_spec = spec.to_json() if spec is not None and read.kind == DeliveryKind.TABLE else {}
+    mapped = spec is not None and read.kind == DeliveryKind.TABLE  # a template is read by its own map
+    delivery.mapping = mapping if mapped else None
+    delivery.mapping_spec = spec.to_json() if mapped else {}
     delivery.reason = reason.strip()
 
 

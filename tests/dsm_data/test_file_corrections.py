@@ -117,6 +117,7 @@ def test_every_changed_figure_needs_a_reason_or_nothing_changes(published, tmp_p
         "give one in a reason column or for the whole upload"
     ) in output
     assert "Transferred" not in output
+    assert "REFUGEE_DECISIONS" not in output  # the total summed from the rows is not one of them
     assert state() == before
 
 
@@ -129,6 +130,19 @@ def test_a_row_reason_is_enough_without_one_for_the_upload(published, tmp_path):
     assert not Value.objects.filter(series__key="RSD_OUTCOME=_T").exists()  # closed cases still unknown: no total
     assert rejected.revisions.last().reason == "Counted twice"
     assert rejected.revisions.last().changed_by.username == "kaz-admin"
+
+
+def test_a_total_summed_from_corrected_rows_carries_their_reasons(published, tmp_path):
+    rows = [
+        ["REFUGEE_DECISIONS", "KAZ", "2019", "REJECTED", "41", "A late appeal decision"],
+        ["REFUGEE_DECISIONS", "KAZ", "2019", "CLOSED", "5", "Closed cases counted from the archive"],
+    ]
+    code, output = run_import(table(tmp_path, rows), "secretariat")
+    assert code == 0, output
+    total = value("RSD_OUTCOME=_T")
+    assert total.number == 61
+    assert total.revisions.last().reason == "A late appeal decision; Closed cases counted from the archive"
+    assert total.revisions.last().is_correction
 
 
 @pytest.mark.parametrize("username", ["kaz-focal", "arm-admin"])
