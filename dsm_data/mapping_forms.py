@@ -109,7 +109,11 @@ class MappingForm(forms.Form):
     )  # fmt: skip
 
     def __init__(self, data=None, *, outline, dimensions, unknowns=(), **kwargs):
-        super().__init__(data, **kwargs)
+        if data is not None:  # the values a check found unknown since the page was sent go back with the page
+            data = data.copy()
+            for index, (name, value) in enumerate(unknowns):
+                data[f"recode-field-{index}"], data[f"recode-value-{index}"] = name, value
+        super().__init__(data, label_suffix="", **kwargs)
         self.outline = outline
         self.unknowns = list(unknowns)
         choices = column_choices(dimensions)

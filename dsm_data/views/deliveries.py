@@ -61,7 +61,8 @@ def upload(request):
             "groups": groups,
             "problems": [str(problem) for group in groups for problem in group.problems],
             "problem_count": sum(group.count for group in groups),
-            "can_map": any(problem.field for group in groups for problem in group.problems),
+            # A refused table may be a publisher's: point to the mapping step, unless it was just used.
+            "can_map": bool(groups) and not form.cleaned_data.get("map_columns"),
             "has_mappings": mappings.exists(),
         },
         status=400 if groups else 200,

@@ -145,11 +145,14 @@ def test_an_unknown_value_is_offered_a_recode_and_leaving_its_rows_out_passes(te
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.MAPPING
 
-    data = full_mapping(page) | {f"recode-field-{index}": "country", f"recode-value-{index}": "Narnia"}
+    # The page sends back what it showed: the unknown values in hidden fields, each with its recode.
+    html = refused.content.decode()
+    data = full_mapping(page)
+    for other in range(len(form.unknowns)):
+        for name in (f"recode-field-{other}", f"recode-value-{other}"):
+            data[name] = form[name].value()
+            assert f'name="{name}" value="{data[name]}"' in html
     data[f"recode-{index}"] = "-"  # leave these rows out
-    for other, (name, value) in enumerate(form.unknowns):
-        data.setdefault(f"recode-field-{other}", name)
-        data.setdefault(f"recode-value-{other}", value)
     passed = client.post(reverse("dsm_data:delivery_mapping", args=[delivery.pk]), data)
     assert passed.status_code == 302
     delivery.refresh_from_db()
