@@ -94,7 +94,7 @@ class ProblemGroup:
         """ "Unknown period “2010” (187 rows: 2, 5, 9, …); known annual periods: 2015–2025"."""
         if self.count == 1 and self.problems[0].cell:
             only = self.problems[0]
-            return f"{only}; {self.hint}" if self.hint else str(only)
+            return _with_hint(str(only), self.hint)
         text = self.heading
         places = self.places
         if self.count > 1 or places:
@@ -108,9 +108,14 @@ class ProblemGroup:
                 text += f" ({where % {'count': len(places), 'places': shown}})"
             else:
                 text += f" ({ngettext('%(count)s time', '%(count)s times', self.count) % {'count': self.count}})"
-        if self.hint:
-            text += f"; {self.hint}"
+        return _with_hint(text, self.hint)
+
+
+def _with_hint(text, hint):
+    """ "Unknown country “Narnia”; use ISO codes": the hint after the message, without its full stop."""
+    if not hint:
         return text
+    return f"{text.rstrip().removesuffix('.')}; {hint}"
 
 
 def group_problems(problems):
