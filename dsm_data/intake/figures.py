@@ -8,7 +8,9 @@ checked on it here, each error placed at the sheet and cell it came from.
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from ..cells import Cell
 from ..models import Country, Period
 from ..validation import check_cells, complete_totals
 from .problems import ERROR, Problem, Rejected
@@ -44,6 +46,48 @@ def rule_errors(upload):
                 sheet, cell = upload.places.get(problem.series_id, (indicator.code, ""))
                 problems.append(problem.placed(sheet, cell))
     return problems
+
+
+# Texts of summed rows a generated footnote names before "…".
+SUMMED_TEXTS_NAMED = 10
+
+
+def summed(parts):
+    """The Cell of rows a mapping's recode put on one cell: [(row number, Cell, {field: text before recoding})].
+
+    The numbers are added and the sum marked estimated, with a footnote naming how many
+    rows and which texts; rows without a number (confidential, not available) are left
+    out of the sum and counted in the footnote. None has a number: the cell is absent
+    (confidential if any part is).
+    """
+    cells = [cell for _number, cell, _texts in parts]
+    numbers = [cell.number for cell in cells if cell.number is not None]
+    texts = list(dict.fromkeys(" / ".join(recoded.values()) for _number, _cell, recoded in parts if recoded))
+    named = ", ".join(texts[:SUMMED_TEXTS_NAMED]) + (", …" if len(texts) > SUMMED_TEXTS_NAMED else "")
+    footnote = ngettext(
+        "Sum of %(count)s row of the file: %(texts)s.", "Sum of %(count)s rows of the file: %(texts)s.", len(parts)
+    ) % {"count": len(parts), "texts": named}
+    if numbers and len(numbers) < len(cells):
+        missing = len(cells) - len(numbers)
+        footnote += " " + ngettext(
+            "%(count)s row without a figure is left out.", "%(count)s rows without a figure are left out.", missing
+        ) % {"count": missing}
+    result = Cell(
+        number=sum(numbers) if numbers else None,
+        is_provisional=any(cell.is_provisional for cell in cells),
+        is_estimated=bool(numbers),
+        footnote=_joined([*(cell.footnote for cell in cells), footnote], " "),
+        comment=_joined([cell.comment for cell in cells], "; "),
+        reason=_joined([cell.reason for cell in cells], "; "),
+    )
+    if not numbers:
+        absences = [cell.absence for cell in cells]
+        result.absence = "confidential" if "confidential" in absences else absences[0]
+    return result
+
+
+def _joined(texts, separator):
+    return separator.join(dict.fromkeys(text for text in texts if text))
 
 
 def counted(used, filled, limit=None):

@@ -1,259 +1,204 @@
 """A long table of figures, CSV or Excel: one figure per row, as a secretariat loads past years.
 
-The columns are ``indicator, country, period, <one per dimension>, value, flag, footnote``.
-Title rows above the header (merged cells included) and empty rows are skipped; every
-other problem is reported with its row and column, and nothing is returned unless all
-is good. This module reads and checks only: services store.
+The columns are ``indicator, country, period, <one per dimension>, value, flag,
+footnote, comment, reason`` (``records``), or whatever a mapping makes of a
+publisher's export. Every problem is reported with its row and column, grouped by
+kind with the allowed values (``codes``), and nothing is returned unless all is
+good. Rows a mapping's recode puts on one cell (every origin outside the list ->
+OTHER) are summed, the sum marked estimated with a footnote naming them; a figure
+given twice otherwise is an error. This module reads and checks only: services store.
 """
 
-import csv
-import io
-import itertools
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
-from ..cells import apply_flag, cell_from_spreadsheet
 from ..grid import build_grid, series_key
-from ..models import TOTAL_CODE, Country, Dimension, Indicator, Period
-from . import sheets
-from .figures import Upload, counted, rule_errors
+from ..models import TOTAL_CODE
+from . import records as table_records
+from .codes import Codes
+from .figures import Upload, rule_errors, summed
 from .problems import Problem, Rejected
+from .table_rows import read_rows, text_of
 
-REQUIRED_COLUMNS = ("indicator", "country", "period", "value")
-OPTIONAL_COLUMNS = ("flag", "footnote")
-CSV_DELIMITERS = ",;\t"
-
-
-def workbook_rows(data):
-    """(sheet title, row number, [(column letter, value)]) of the first sheet, every cell counted."""
-    workbook = sheets.open_workbook(data, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        used = 0
-        for number, row in enumerate(sheets.sheet_rows(sheet), start=1):
-            used = counted(used, sum(value is not None for value in row))
-            rows.append(
-                (sheet.title, number, [(get_column_letter(index), value) for index, value in enumerate(row, 1)])
-            )
-        return rows
-    finally:
-        workbook.close()
+# Kept for callers of the columns' names.
+REQUIRED_COLUMNS = table_records.REQUIRED_COLUMNS
+OPTIONAL_COLUMNS = table_records.OPTIONAL_COLUMNS
 
 
-def csv_rows(data):
-    """The same shape as ``workbook_rows`` for a UTF-8 CSV file, separated by , ; or tab."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise Rejected.because(_("The CSV file is not in UTF-8: save it again as “CSV UTF-8”.")) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(CSV_DELIMITERS, key=first_line.count)
-    stream = io.StringIO(text, newline="")
-    reader = csv.reader(stream, delimiter=delimiter)
-    rows, used, start = [], 0, 0
-    for number in itertools.count(1):
-        try:
-            row = next(reader, None)
-        except csv.Error as error:
-            raise Rejected([_unreadable_line(text[start:], delimiter, number)]) from error
-        if row is None:
-            return rows
-        if len(row) > sheets.MAX_COLUMNS:
-            message = _("Row %(number)s has more than %(limit)s columns.")
-            raise Rejected([Problem(message % {"number": number, "limit": sheets.MAX_COLUMNS}, sheet="CSV")])
-        used = counted(used, sum(bool(value.strip()) for value in row))
-        rows.append(("CSV", number, [(get_column_letter(index), value) for index, value in enumerate(row, 1)]))
-        start = stream.tell()  # the reader takes whole lines, one line (or quoted lines) per row
+def read_long_table(data, *, mapping=None):
+    """Every figure of a checked CSV or xlsx long table, read through ``mapping`` if given: [Upload]."""
+    spec = table_records.spec_of(mapping)
+    sheet_rows = read_rows(data, sheet=spec.sheet if spec else "")
+    codes = Codes(recode=spec.recode if spec else None)
+    if spec is None:
+        layout = table_records.native_layout(sheet_rows, set(codes.dimensions))
+    else:
+        layout = table_records.mapped_layout(sheet_rows, spec)
+    return read_records(table_records.records(sheet_rows, layout), codes=codes, sheet=sheet_rows.title)
 
 
-def _unreadable_line(rest, delimiter, number):
-    """The Problem of a CSV row the reader refused (``rest``: the text from that row on): a field too long?"""
-    limit = csv.field_size_limit()
-    column, length, quoted = 1, 0, False
-    for character in rest:
-        if character == '"':
-            quoted = not quoted
-        elif character == delimiter and not quoted:
-            column, length = column + 1, 0
-        elif character in "\r\n" and not quoted:
-            break
-        else:
-            length += 1
-            if length > limit:
-                return Problem(
-                    _("The field is longer than %(limit)s characters: is this a table of figures?") % {"limit": limit},
-                    sheet="CSV",
-                    cell=f"{get_column_letter(min(column, sheets.MAX_COLUMNS))}{number}",
-                )
-    return Problem(_("Row %(number)s cannot be read as CSV.") % {"number": number}, sheet="CSV")
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def read_table(rows):
-    """Every figure of a long table, grouped into one Upload per country and period."""
-    header_at = next(
-        (index for index, (_sheet, _number, cells) in enumerate(rows) if _is_header(cells)),
-        None,
-    )
-    if header_at is None:
-        raise Rejected.because(
-            _("No header row found: a long table needs the columns %(columns)s.")
-            % {"columns": ", ".join(REQUIRED_COLUMNS)}
-        )
-    sheet, header_number, header_cells = rows[header_at]
-    columns, dimension_columns, problems = _columns(sheet, header_number, header_cells)
-    if problems:
-        raise Rejected(problems)
-    reader = _TableReader(columns, dimension_columns)
-    for sheet, number, cells in rows[header_at + 1 :]:
-        values = dict(cells)
-        if all(_text(value) == "" for value in values.values()):
-            continue  # an empty row, or a merged cell's shadow
-        reader.read_row(sheet, number, values)
+def read_records(rows, *, codes, sheet):
+    """One Upload per country and period of the records ``rows``; Rejected with every problem."""
+    reader = _TableReader(codes, sheet)
+    for record in rows:
+        reader.read(record)
     if reader.problems:
         raise Rejected(reader.problems)
-    uploads = list(reader.uploads.values())
+    uploads = reader.uploads()
     if not uploads:
         raise Rejected([Problem(_("The table holds no figures."), sheet=sheet)])
+    problems = []
     for upload in uploads:
-        reader.problems += rule_errors(upload)
-    if reader.problems:
-        raise Rejected(reader.problems)
+        where = _("%(country)s, %(period)s") % {"country": upload.country, "period": upload.period.code}
+        problems += [replace(problem, message=f"{where}: {problem.message}") for problem in rule_errors(upload)]
+    if problems:
+        raise Rejected(problems)
     return uploads
 
 
-def _is_header(cells):
-    names = {_text(value).lower() for _letter, value in cells}
-    return all(name in names for name in REQUIRED_COLUMNS)
+@dataclass
+class _Figure:
+    """The rows that give one cell: several only when a recode put them together."""
 
-
-def _columns(sheet, number, cells):
-    """{column name: letter} of the known columns, {dimension code: letter}, and problems."""
-    columns, dimensions, problems = {}, {}, []
-    known_dimensions = {code.upper() for code in Dimension.objects.values_list("code", flat=True)}
-    for letter, value in cells:
-        name = _text(value)
-        if not name:
-            continue
-        if name.lower() in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
-            columns[name.lower()] = letter
-        elif name.upper() in known_dimensions:
-            dimensions[name.upper()] = letter
-        else:
-            problems.append(
-                Problem(
-                    _("Unknown column “%(name)s”: not a dimension of any indicator.") % {"name": name},
-                    sheet=sheet,
-                    cell=f"{letter}{number}",
-                )
-            )
-    return columns, dimensions, problems
+    country: object
+    period: object
+    indicator: object
+    cell_place: str
+    parts: list = field(default_factory=list)  # [(row number, Cell, {field: text before recoding})]
 
 
 class _TableReader:
-    """Reads rows one by one, collecting figures per country and period and every problem on the way."""
+    """Reads records one by one, collecting figures per country and period and every problem on the way."""
 
-    def __init__(self, columns, dimension_columns):
-        self.columns = columns
-        self.dimension_columns = dimension_columns
-        self.indicators = {indicator.code.upper(): indicator for indicator in Indicator.objects.all()}
-        self.countries = {country.code.upper(): country for country in Country.objects.all()}
-        self.periods = {period.code.upper(): period for period in Period.objects.all()}
+    def __init__(self, codes, sheet):
+        self.codes = codes
+        self.sheet = sheet
         self.grids = {}
-        self.uploads = {}
-        self.seen = {}
+        self.figures = {}  # (country, period, series pk) -> _Figure
         self.problems = []
+        self._reported = set()
+        self._known_series = {}  # (indicator code, ((dimension, text), ...)) -> (series, recoded texts)
 
-    def _problem(self, sheet, column, number, message):
-        letter = self.columns.get(column) or self.dimension_columns.get(column, "")
-        self.problems.append(Problem(message, sheet=sheet, cell=f"{letter}{number}"))
+    def _problem(self, record, name, message, **details):
+        cell = record.cell(name)
+        if (name, message, cell) in self._reported:
+            return  # a fixed value or a column of values' header: said once
+        self._reported.add((name, message, cell))
+        self.problems.append(Problem(message, sheet=self.sheet, cell=cell, **details))
 
-    def read_row(self, sheet, number, values):
-        def cell(column):
-            return _text(values.get(self.columns.get(column, "")))
-
-        indicator = self.indicators.get(cell("indicator").upper())
-        country = self.countries.get(cell("country").upper())
-        period = self.periods.get(cell("period").upper())
-        for column, found, message in (
-            ("indicator", indicator, _("Unknown indicator “%(code)s”.")),
-            ("country", country, _("Unknown country “%(code)s”.")),
-            ("period", period, _("Unknown period “%(code)s”.")),
-        ):
-            if found is None:
-                self._problem(sheet, column, number, message % {"code": cell(column)})
-        if None in (indicator, country, period):
+    def read(self, record):
+        found = {name: self._key(record, name) for name in ("indicator", "country", "period")}
+        if any(item is None for item in found.values()):
             return
-        series = self._series(sheet, number, values, indicator)
-        entry = self._entry(sheet, number, values)
-        if series is None or entry is None:
+        if any(item.left_out for item in found.values()):
             return
+        indicator, country, period = (found[name].item for name in ("indicator", "country", "period"))
+        series, recoded = self._series(record, indicator)
+        if series is None:
+            return
+        entry = self._entry(record)
+        if entry is None:
+            return
+        recoded = {**recoded, **{name: text_of(record.texts.get(name)) for name in found if found[name].recoded}}
         place = (country.pk, period.pk, series.pk)
-        if place in self.seen:
+        figure = self.figures.get(place)
+        if figure is None:
+            figure = self.figures[place] = _Figure(country, period, indicator, record.cell("value"))
+        elif not self._may_sum(figure, recoded):
+            first = figure.parts[0][0]
             self._problem(
-                sheet, "value", number, _("The same figure is given twice, in rows %(first)s and %(second)s.")
-                % {"first": self.seen[place], "second": number}
+                record, "value", _("The same figure is given twice, in rows %(first)s and %(second)s.")
+                % {"first": first, "second": record.number}, group=_("The same figure is given twice"),
             )  # fmt: skip
             return
-        self.seen[place] = number
-        upload = self.uploads.get((country.pk, period.pk))
-        if upload is None:
-            upload = self.uploads[(country.pk, period.pk)] = Upload(country=country, period=period)
-        upload.grids[indicator.code] = self.grids[indicator.code]
-        upload.cells.setdefault(indicator, {})[series.pk] = entry
-        upload.places[series.pk] = (sheet, f"{self.columns['value']}{number}")
+        figure.parts.append((record.number, entry, recoded))
 
-    def _series(self, sheet, number, values, indicator):
+    @staticmethod
+    def _may_sum(figure, recoded):
+        """Rows are summed when a recode put them together: at most one of them not recoded, no two the same."""
+        unrecoded = sum(not texts for _number, _cell, texts in figure.parts) + (not recoded)
+        return unrecoded <= 1 and all(texts != recoded for _number, _cell, texts in figure.parts)
+
+    def _key(self, record, name):
+        """The Found of a key field, or None (the problem noted)."""
+        text = text_of(record.texts.get(name))
+        found = self.codes.look_up(name, text)
+        if found.left_out or found.item is not None:
+            return found
+        self._unknown(record, name, text, found)
+        return None
+
+    def _unknown(self, record, name, text, found):
+        recoded = _(" (recoded from “%(text)s”)") % {"text": text} if found.recoded else ""
+        outside = self.codes.country_outside_the_portal(found.code) if name == "country" else ""
+        if outside:
+            heading = _("“%(text)s” (%(code)s) is not one of the portal's countries") % {
+                "text": found.code,
+                "code": outside,
+            }
+        elif name in ("indicator", "country", "period"):
+            heading = {
+                "indicator": _("Unknown indicator “%(code)s”"),
+                "country": _("Unknown country “%(code)s”"),
+                "period": _("Unknown period “%(code)s”"),
+            }[name] % {"code": found.code}
+        else:
+            heading = _("Unknown category “%(code)s” of %(dimension)s") % {"code": found.code, "dimension": name}
+        self._problem(
+            record, name, f"{heading}{recoded}.", group=heading, hint=self.codes.hint(name), field=name, value=text
+        )
+
+    def _series(self, record, indicator):
+        """(the series the record's categories name, {dimension: text before recoding}), or (None, None)."""
+        texts = tuple((name, text_of(text)) for name, text in record.texts.items() if name in self.codes.dimensions)
+        known = self._known_series.get((indicator.code, texts))
+        if known is not None:
+            return known
         grid = self.grids.get(indicator.code)
         if grid is None:
             grid = self.grids[indicator.code] = build_grid(indicator)
         own = {dimension.code.upper() for dimension in grid.dimensions}
-        for code, letter in self.dimension_columns.items():
-            if code not in own and _text(values.get(letter)) not in ("", TOTAL_CODE):
+        for name, text in texts:
+            if name not in own and text not in ("", TOTAL_CODE):
                 self._problem(
-                    sheet, code, number, _("%(indicator)s has no breakdown by %(dimension)s.")
-                    % {"indicator": indicator.code, "dimension": code}
+                    record, name, _("%(indicator)s has no breakdown by %(dimension)s.")
+                    % {"indicator": indicator.code, "dimension": name},
+                    group=_("%(indicator)s has no breakdown by %(dimension)s")
+                    % {"indicator": indicator.code, "dimension": name},
+                    hint=_("breakdowns of %(indicator)s: %(codes)s")
+                    % {"indicator": indicator.code, "codes": ", ".join(sorted(own)) or "—"},
                 )  # fmt: skip
-                return None
-        categories = []
+                return None, None
+        categories, recoded, given = [], {}, dict(texts)
         for dimension in grid.dimensions:
-            code = _text(values.get(self.dimension_columns.get(dimension.code.upper(), ""))) or TOTAL_CODE
-            category = next((item for item in dimension.ordered_categories if item.code.upper() == code.upper()), None)
-            if category is None:
-                self._problem(
-                    sheet, dimension.code.upper(), number, _("Unknown category “%(code)s” of %(dimension)s.")
-                    % {"code": code, "dimension": dimension.code}
-                )  # fmt: skip
-                return None
-            categories.append(category)
-        return grid.series_by_key.get(series_key(categories))
+            name = dimension.code.upper()
+            text = given.get(name, "")
+            found = self.codes.look_up(name, text)
+            if found.left_out:
+                return None, None
+            if found.item is None:
+                self._unknown(record, name, text, found)
+                return None, None
+            categories.append(found.item)
+            if found.recoded:
+                recoded[name] = text
+        known = self._known_series[(indicator.code, texts)] = (grid.series_by_key.get(series_key(categories)), recoded)
+        return known
 
-    def _entry(self, sheet, number, values):
-        raw = values.get(self.columns["value"])
-        flag = _text(values.get(self.columns.get("flag", "")))
-        try:
-            entry = cell_from_spreadsheet(raw)
-        except ValueError:
-            self._problem(sheet, "value", number, _("“%(text)s” is not a number.") % {"text": _text(raw)})
-            return None
-        if not apply_flag(entry, flag):
-            flag = flag.lower().replace(" ", "")
-            self._problem(
-                sheet, "flag", number, _("Unknown flag “%(flag)s”: use : c z without a number, or p e after one.")
-                % {"flag": flag}
-            )  # fmt: skip
-            return None
-        if entry.is_blank:
-            self._problem(sheet, "value", number, _("No value and no flag: give a number or one of the codes : c z."))
-            return None
-        entry.footnote = _text(values.get(self.columns.get("footnote", "")))
-        return entry
+    def _entry(self, record):
+        return table_records.entry_of(record, self._problem)
+
+    def uploads(self):
+        """One Upload per country and period, in the order first seen; rows put together summed."""
+        uploads = {}
+        for (country_pk, period_pk, series_pk), figure in self.figures.items():
+            upload = uploads.get((country_pk, period_pk))
+            if upload is None:
+                upload = uploads[(country_pk, period_pk)] = Upload(country=figure.country, period=figure.period)
+            upload.grids[figure.indicator.code] = self.grids[figure.indicator.code]
+            parts = figure.parts
+            entry = parts[0][1] if len(parts) == 1 else summed(parts)
+            upload.cells.setdefault(figure.indicator, {})[series_pk] = entry
+            upload.places[series_pk] = (self.sheet, figure.cell_place)
+        return list(uploads.values())

@@ -3,8 +3,8 @@
 ``read_file`` takes the bytes of an upload and returns a ``Reading`` (a template or a
 long table, one ``Upload`` per country and period), or raises ``Rejected`` with every
 problem. The file is judged by its content, never by its name:
-1. the file itself: size, type, zip limits (``files``), macros, encryption;
-2. its cells (``workbook`` for a template, ``long_table`` for a table);
+1. the file itself: size, type, zip limits (``files``), macros, encryption (``check_table_file``);
+2. its cells (``workbook`` for a template, ``long_table`` for a table, through a mapping if given);
 3. the rules every channel runs (``figures.rule_errors``).
 Who may send figures for which country and period is the services' part
 (``services.deliveries``), through ``permissions.entry_refusal``.
@@ -31,20 +31,28 @@ class Reading:
 def read_file(data, *, mapping=None):
     """Check and read any accepted file; returns a Reading or raises Rejected.
 
-    ``mapping``: a ``mapping.MappingSpec`` to read a long table through (ignored for a template).
+    ``mapping``: a ``mapping.MappingSpec`` (or its JSON) to read a long table through;
+    ignored for a template.
     """
+    kind = check_table_file(data)
+    if kind == files.ZIP and template_map.META_SHEET in sheets.sheet_titles(data):
+        return Reading(DeliveryKind.TEMPLATE, [workbook.read_template(data)])
+    return Reading(DeliveryKind.TABLE, long_table.read_long_table(data, mapping=mapping))
+
+
+def check_table_file(data):
+    """The file's type (files.ZIP for an .xlsx workbook, files.TEXT for CSV) once its size, type and archive
+    are checked; Rejected otherwise. Nothing of its cells is read: a file kept for mapping is checked so."""
     check_size(len(data))
     kind = files.file_type(data[:4096])
     if kind == files.ZIP:
         check_workbook_archive(data)
-        if _is_template(data):
-            return Reading(DeliveryKind.TEMPLATE, [workbook.read_template(data)])
-        return Reading(DeliveryKind.TABLE, long_table.read_table(long_table.workbook_rows(data)))
+        return kind
     if kind == files.OLE:
         raise Rejected.because(_("The file is encrypted or an old .xls workbook: save it as an unprotected .xlsx."))
     if kind != files.TEXT:
         raise Rejected.because(_("The file is not an Excel workbook (.xlsx) or a CSV table, whatever its name."))
-    return Reading(DeliveryKind.TABLE, long_table.read_table(long_table.csv_rows(data)))
+    return kind
 
 
 def check_size(size):
@@ -67,11 +75,3 @@ def check_workbook_archive(data):
         raise Rejected.because(_("The file is not an Excel workbook (.xlsx), whatever its name."))
     if any(name.lower().endswith("vbaproject.bin") for name in archive.namelist()):
         raise Rejected.because(_("Workbooks with macros are refused: save it as a plain .xlsx."))
-
-
-def _is_template(data):
-    opened = sheets.open_workbook(data, data_only=False)
-    try:
-        return template_map.META_SHEET in opened.sheetnames
-    finally:
-        opened.close()

@@ -111,8 +111,8 @@ BAD_ROWS = [
     (["REFUGEE_DECISION", "ARM", "2025", "", "5", "", ""], "Sheet CSV, cell A7: Unknown indicator “REFUGEE_DECISION”."),
     (["REFUGEE_DECISIONS", "ARM", "2025", "GRANTED", "5", "", ""], "cell D7: Unknown category “GRANTED”"),
     (["REFUGEE_DECISIONS", "ARM", "2031", "", "5", "", ""], "cell C7: Unknown period “2031”."),
-    (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "-5", "", ""], "cell E7: Refugee status determinations: Rejected:"
-                                                                     " a count cannot be negative"),
+    (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "-5", "", ""], "cell E7: Armenia, 2025: Refugee status "
+                                                                     "determinations: Rejected: a count cannot be negative"),
     (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "5", "x", ""], "cell F7: Unknown flag “x”"),
     (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "", "", ""], "cell E7: No value and no flag"),
 ]  # fmt: skip
@@ -135,7 +135,7 @@ def test_a_figure_given_twice_or_a_wrong_total_refuses_the_table(setting, tmp_pa
     assert "cell E3: The same figure is given twice, in rows 2 and 3." in output
     code, output = import_file(csv_file(tmp_path, full_decisions("ARM", "2025", [1, 1, 1, 1, 9])), "secretariat")
     assert (code, database_state()) == (1, (0, 0, 0, 0))
-    assert "cell E6: Refugee status determinations: Total: the total 9 differs" in output
+    assert "cell E6: Armenia, 2025: Refugee status determinations: Total: the total 9 differs" in output
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,7 @@ def test_a_table_with_too_many_cells_is_refused(setting, tmp_path, monkeypatch):
     monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 20)
     code, output = import_file(csv_file(tmp_path, full_decisions("KAZ", "2025", [1, 2, 3, 4, 10])), "secretariat")
     assert (code, database_state()) == (1, (0, 0, 0, 0))
-    assert "more than 20 filled cells" in output
+    assert "CSV: The file has 31 filled cells; at most 20 are read." in output
 
 
 def test_a_focal_point_loads_only_their_own_country_and_open_periods(setting, tmp_path):
