@@ -112,7 +112,8 @@ BAD_ROWS = [
     (["REFUGEE_DECISIONS", "ARM", "2025", "GRANTED", "5", "", ""], "cell D7: Unknown category “GRANTED”"),
     (["REFUGEE_DECISIONS", "ARM", "2031", "", "5", "", ""], "cell C7: Unknown period “2031”."),
     (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "-5", "", ""], "cell E7: Armenia, 2025: Refugee status "
-                                                                     "determinations: Rejected: a count cannot be negative"),
+                                                                     "determinations: Rejected: a count cannot be "
+                                                                     "negative"),
     (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "5", "x", ""], "cell F7: Unknown flag “x”"),
     (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "", "", ""], "cell E7: No value and no flag"),
 ]  # fmt: skip
