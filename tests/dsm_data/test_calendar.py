@@ -105,6 +105,8 @@ FORM = {"frequency": "annual", "first_year": "1990", "last_year": "1992"}
 def test_only_system_administrators_open_the_create_periods_page(client, people, who):
     if people[who] is not None:
         client.force_login(people[who])
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code != 200 or "Create periods" not in home.content.decode()  # not in their menu
     url = reverse("dsm_calendar")
     assert client.get(url).status_code in (302, 403)
     response = client.post(url, FORM)
