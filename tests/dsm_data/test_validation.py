@@ -7,7 +7,7 @@ from django.utils import translation
 
 from dsm_data.cells import Cell
 from dsm_data.grid import build_grid
-from dsm_data.validation import ERROR, WARNING, check_cells, complete_totals, completeness_problems
+from dsm_data.validation import ERROR, WARNING, check_cells, complete_totals, completeness_problems, not_collected
 from tests.conftest import cells_from
 
 pytestmark = pytest.mark.django_db
@@ -111,12 +111,12 @@ def test_a_figure_far_outside_the_country_history_is_a_warning(permits_grid):
     assert "far outside this country's earlier figures" in problems[0].message
 
 
-def test_submitting_needs_every_cell_and_a_comment_on_each_warning(permits_grid):
+def test_blank_cells_are_not_collected_and_each_warning_needs_a_comment(permits_grid):
     cells = cells_from(permits_grid, {key: text for key, text in PERMITS.items() if "EXTENSION" not in key})
     complete_totals(permits_grid, cells)
-    blank = completeness_problems(permits_grid, cells, warnings=[])
-    assert len(blank) == 3 + 1 + 4  # the extension row, its total, and the column totals it blocks
-    assert all("enter a number or mark why it is missing" in problem.message for problem in blank)
+    assert completeness_problems(permits_grid, cells, warnings=[]) == []  # blanks need a reason, given once
+    # the extension row, its total, and the column totals it leaves blank: never invented
+    assert len(not_collected(permits_grid, cells)) == 3 + 1 + 4
 
     full = cells_from(permits_grid, PERMITS)
     complete_totals(permits_grid, full)
