@@ -108,9 +108,10 @@ def test_an_excel_long_table_with_a_merged_title_and_empty_rows_is_read(setting,
 
 
 BAD_ROWS = [
-    (["REFUGEE_DECISION", "ARM", "2025", "", "5", "", ""], "Sheet CSV, cell A7: Unknown indicator “REFUGEE_DECISION”."),
+    (["REFUGEE_DECISION", "ARM", "2025", "", "5", "", ""], "Sheet CSV, cell A7: Unknown indicator “REFUGEE_DECISION”"),
     (["REFUGEE_DECISIONS", "ARM", "2025", "GRANTED", "5", "", ""], "cell D7: Unknown category “GRANTED”"),
-    (["REFUGEE_DECISIONS", "ARM", "2031", "", "5", "", ""], "cell C7: Unknown period “2031”."),
+    (["REFUGEE_DECISIONS", "ARM", "2031", "", "5", "", ""], "cell C7: Unknown period “2031”; known annual "
+                                                            "periods: 2019, 2025"),
     (["REFUGEE_DECISIONS", "ARM", "2025", "REJECTED", "-5", "", ""], "cell E7: Armenia, 2025: Refugee status "
                                                                      "determinations: Rejected: a count cannot be "
                                                                      "negative"),
