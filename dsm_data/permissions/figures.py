@@ -84,7 +84,7 @@ def entry_refusal(submission, user, channel, today=None):
     if not submission.is_editable:
         return Refusal(
             _("The submission of %(country)s for %(period)s is %(status)s: it cannot be changed.")
-            % {**names, "status": submission.get_status_display()}
+            % {**names, "status": submission.get_status_display().lower()}
         )
     if not is_system_admin(user) and not period_is_open(period, country, today):
         return Refusal(
@@ -129,7 +129,7 @@ def workflow_refusal(submission, user, step):
     if submission.status != STEP_FROM[step]:
         if step == PUBLISH:
             return Refusal(_("Only a validated submission can be published."))
-        status = {"status": submission.get_status_display()}
+        status = {"status": submission.get_status_display().lower()}
         return Refusal(_("This submission is %(status)s: it cannot be changed.") % status)
     if step == VALIDATE and not is_system_admin(user) and validates_own_figures(submission, user):
         message = _("You changed figures since the last return: another administrator of %(country)s validates them.")

@@ -36,17 +36,17 @@ def take_bulk_action(submissions, *, user, action, missing_reason="", comment=""
     if action not in permissions.bulk_actions_for(user):
         raise PermissionDenied
     result = BulkResult()
-    for submission in submissions:
+    for selected in submissions:
+        submission = selected
         try:
             with transaction.atomic():
                 for step in permissions.BULK_ACTIONS[action]:
                     submission = _take(step, submission, user=user, missing_reason=missing_reason, comment=comment)
+        # A refused submission is reported as it still is (``selected``): its earlier steps were rolled back.
         except Rejected as rejected:
-            result.refused.append((submission, rejected.problems))
+            result.refused.append((selected, rejected.problems))
         except PermissionDenied as denied:
-            result.refused.append(
-                (submission, [Problem(str(denied) or _("You may not do this with this submission."))])
-            )
+            result.refused.append((selected, [Problem(str(denied) or _("You may not do this with this submission."))]))
         else:
             result.done.append(submission)
     return result

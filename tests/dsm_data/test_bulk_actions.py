@@ -126,7 +126,7 @@ def test_one_refusal_stops_nothing_else_and_changes_nothing_of_its_own(team, kaz
     assert [submission.pk for submission in again.done] == [empty.pk]
     messages = [problem.message for _submission, problems in again.refused for problem in problems]
     assert len(messages) == 3
-    assert all("is Published: it cannot be changed" in message for message in messages)
+    assert all("is published: it cannot be changed" in message for message in messages)
     empty.refresh_from_db()
     assert (empty.status, empty.missing_reason) == (Status.PUBLISHED, "Not collected yet.")
 

@@ -664,7 +664,7 @@ def test_a_bulk_action_refuses_each_submission_on_its_own_and_stops_nothing_else
     assert [submission.pk for submission in result.done] == [draft.pk]
     ((refused, problems),) = result.refused
     assert refused.pk == published.pk
-    assert "Published" in " ".join(str(problem) for problem in problems)
+    assert "is published: it cannot be changed" in " ".join(str(problem) for problem in problems)
     assert Transition.objects.filter(submission=published).count() == 4  # as it was
     assert list(Transition.objects.filter(submission=draft).values_list("to_status", flat=True).order_by("pk")) == [
         Status.DRAFT, Status.SUBMITTED, Status.VALIDATED, Status.PUBLISHED

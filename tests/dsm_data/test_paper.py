@@ -286,7 +286,7 @@ def test_a_scan_is_not_attached_to_a_submission_that_can_no_longer_change(client
     client.force_login(make_user(Role.COUNTRY_ADMIN, kazakhstan))
     response = post_scan(client, submission)
     assert not Delivery.objects.exists()
-    assert "is Validated: it cannot be changed" in client.get(response["Location"]).content.decode()
+    assert "is validated: it cannot be changed" in client.get(response["Location"]).content.decode()
 
 
 def test_the_submission_page_offers_the_paper_form_and_each_channel_to_whom_it_belongs(
