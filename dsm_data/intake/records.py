@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..cells import apply_flag, cell_from_spreadsheet
-from .mapping import FIELDS, KEY_FIELDS, MappingSpec
+from .mapping import EVERY_OTHER, FIELDS, KEY_FIELDS, MappingSpec
 from .problems import Problem, Rejected
 from .table_rows import HEADER_SEARCH_ROWS, headers_of, letter, text_of
 
 REQUIRED_COLUMNS = ("indicator", "country", "period", "value")
 OPTIONAL_COLUMNS = ("flag", "footnote", "comment", "reason")
+KNOWN_FLAGS = {":", "c", "z", "p", "e", "pe", "ep"}
 ROWS_SHOWN = 5  # the first rows a "no header row" refusal lists
 
 
@@ -49,6 +50,7 @@ class Layout:
     wide: list = field(default_factory=list)  # [(column index, header text, {field: code})]
     fixed: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # {text, any case: code of absence}
+    flags: dict = field(default_factory=dict)  # a mapping's recodes of the flag column: {text, any case: flag}
 
 
 def native_layout(sheet_rows, dimension_codes):
@@ -137,7 +139,8 @@ def _layout(number, found, spec):
     ]  # fmt: skip
     fixed = {name if name in FIELDS else name.upper(): code for name, code in spec.fixed.items()}
     marks = {mark.strip().casefold(): code for mark, code in spec.marks.items()}
-    return Layout(header_row=number, columns=columns, wide=sorted(wide), fixed=fixed, marks=marks)
+    flags = {text.strip().casefold(): code for text, code in spec.recode.get("flag", {}).items()}
+    return Layout(header_row=number, columns=columns, wide=sorted(wide), fixed=fixed, marks=marks, flags=flags)
 
 
 def records(sheet_rows, layout):
@@ -149,7 +152,7 @@ def records(sheet_rows, layout):
                          "value": (letter(index), None)})
         for index, _header, fields in layout.wide
     ]  # fmt: skip
-    marks = layout.marks
+    marks, flags = layout.marks, layout.flags
     for number, values in sheet_rows.rows:
         if number <= layout.header_row:
             continue
@@ -157,6 +160,8 @@ def records(sheet_rows, layout):
         texts = dict(layout.fixed)
         for name, index in columns:
             texts[name] = values[index] if index < width else None
+        if flags and "flag" in texts:
+            texts["flag"] = _recoded_flag(text_of(texts["flag"]), flags)
         if not wide:
             yield _marked(Record(number, texts, places), marks)
             continue
@@ -164,6 +169,16 @@ def records(sheet_rows, layout):
             value = values[index] if index < width else None
             if text_of(value) != "":  # else not given: not collected
                 yield _marked(Record(number, {**texts, **fields, "value": value}, wide_places), marks)
+
+
+def _recoded_flag(flag, flags):
+    """A flag column's text recoded: by its own entry, else by "*" when it is none of the codes."""
+    key = flag.casefold()
+    if key in flags:
+        return flags[key]
+    if key and EVERY_OTHER in flags and key.replace(" ", "") not in KNOWN_FLAGS:
+        return flags[EVERY_OTHER]
+    return flag
 
 
 def _marked(record, marks):

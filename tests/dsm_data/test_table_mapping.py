@@ -154,6 +154,20 @@ def test_a_native_long_table_takes_comment_and_reason_columns(setting):
     assert figures[("KAZ", "2019", "CITIZENSHIP=UZB")].number == 30  # country and category by name
 
 
+def test_a_flag_column_is_recoded(setting):
+    data = "Land,Jahr,Herkunft,Wert,Status\nKAZ,2019,RUS,5,vorläufig\nKAZ,2019,UZB,6,geschätzt\nKAZ,2019,TJK,7,\n"
+    spec = MappingSpec(
+        columns={"Land": "country", "Jahr": "period", "Herkunft": "CITIZENSHIP", "Wert": "value", "Status": "flag"},
+        fixed={"indicator": "ENTRIES"},
+        recode={"flag": {"vorläufig": "p", "*": "e"}},
+    )
+    figures = figures_of(read_file(data.encode(), mapping=spec))
+    assert figures[("KAZ", "2019", "CITIZENSHIP=RUS")].is_provisional
+    assert figures[("KAZ", "2019", "CITIZENSHIP=UZB")].is_estimated
+    tajiks = figures[("KAZ", "2019", "CITIZENSHIP=TJK")]
+    assert (tajiks.number, tajiks.is_provisional, tajiks.is_estimated) == (7, False, False)
+
+
 def test_a_fixed_value_the_portal_does_not_know_is_told_once(setting, tmp_path):
     spec = entries_mapping(fixed={"indicator": "ARRIVALS"})
     with pytest.raises(Rejected) as refusal:
