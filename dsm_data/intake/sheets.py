@@ -20,7 +20,8 @@ from .problems import Problem, Rejected
 
 MAX_COLUMNS = 16_384  # column XFD
 MAX_ROWS = 1_048_576
-# A cell reference in a sheet's XML that may be past the grid: three letters or more, or a row of seven digits.
+# The size a sheet's XML claims, before its cells; and a cell reference that may be past the grid (three
+# letters or more, or a row of seven digits), checked further when found.
 _CLAIMED_SIZE = re.compile(rb'<(?:\w+:)?dimension\s+ref="([^"]*)"')
 _FAR_REFERENCE = re.compile(rb'\sr="([A-Z]{3,})([0-9]+)"|\sr="([A-Z]{1,2})([0-9]{7,})"')
 
