@@ -7,6 +7,7 @@ checked on it here, each error placed at the sheet and cell it came from.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -88,6 +89,15 @@ def summed(parts):
 
 def _joined(texts, separator):
     return separator.join(dict.fromkeys(text for text in texts if text))
+
+
+def over_the_cap(message, count, *, sheet=""):
+    """The refusal of a file of ``count`` filled cells, past MAX_USED_CELLS: ``message`` takes the count and limit."""
+    numbers = {
+        "count": number_format(count, force_grouping=True),
+        "limit": number_format(MAX_USED_CELLS, force_grouping=True),
+    }
+    return Rejected([Problem(message % numbers, sheet=sheet)])
 
 
 def counted(used, filled, limit=None):

@@ -29,7 +29,10 @@ OPTIONAL_COLUMNS = table_records.OPTIONAL_COLUMNS
 def read_long_table(data, *, mapping=None):
     """Every figure of a checked CSV or xlsx long table, read through ``mapping`` if given: [Upload]."""
     spec = table_records.spec_of(mapping)
-    sheet_rows = read_rows(data, sheet=spec.sheet if spec else "")
+    if spec is None:
+        sheet_rows = read_rows(data)
+    else:  # only the columns the mapping reads are kept and counted against the cap
+        sheet_rows = read_rows(data, sheet=spec.sheet, columns=table_records.mapped_columns(spec))
     codes = Codes(recode=spec.recode if spec else None)
     if spec is None:
         layout = table_records.native_layout(sheet_rows, set(codes.dimensions))

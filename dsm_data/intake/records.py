@@ -21,6 +21,7 @@ REQUIRED_COLUMNS = ("indicator", "country", "period", "value")
 OPTIONAL_COLUMNS = ("flag", "footnote", "comment", "reason")
 KNOWN_FLAGS = {":", "c", "z", "p", "e", "pe", "ep"}
 ROWS_SHOWN = 5  # the first rows a "no header row" refusal lists
+HEADER_SEARCH = HEADER_SEARCH_ROWS * 10  # the non-empty rows a mapped header is looked for in
 
 
 @dataclass
@@ -112,19 +113,51 @@ def _no_header(sheet_rows, needed, hint):
 
 def mapped_layout(sheet_rows, spec):
     """The Layout of a sheet read through ``spec``: its header row given, or the first holding the mapped headers."""
-    wanted = {header.casefold() for header in spec.columns}
-    wide_wanted = {header.casefold() for header in spec.wide}
     candidates = sheet_rows.rows if spec.header_row is None else [
         (number, values) for number, values in sheet_rows.rows if number == spec.header_row
     ]  # fmt: skip
-    for number, values in candidates[: HEADER_SEARCH_ROWS * 10]:
-        found = {text.casefold(): index for index, _letter, text in headers_of(values)}
-        if wanted <= set(found) and (not wide_wanted or wide_wanted & set(found)):
-            return _layout(number, found, spec)
+    for number, values in candidates[:HEADER_SEARCH]:
+        layout = _header_layout(number, values, spec)
+        if layout is not None:
+            return layout
     headers = ", ".join(f"“{header}”" for header in [*spec.columns, *list(spec.wide)[:5]])
     if spec.header_row is not None:
         headers = _("%(headers)s in row %(number)s") % {"headers": headers, "number": spec.header_row}
     raise Rejected([_no_header(sheet_rows, headers, _("the mapping names the columns by their header text"))])
+
+
+def mapped_columns(spec):
+    """For ``table_rows.read_rows``: a function of each non-empty row that, once the row is ``spec``'s header,
+    names the columns the mapping reads; the rows under it keep (and count) only those.
+
+    Where the header cannot be any more (past the given row, or the rows searched), it names
+    none: nothing more is kept, and ``mapped_layout`` tells that no header was found.
+    """
+    searched = 0
+
+    def columns(number, values):
+        nonlocal searched
+        searched += 1
+        if spec.header_row is not None and number < spec.header_row:
+            return None
+        layout = _header_layout(number, values, spec) if spec.header_row in (None, number) else None
+        if layout is not None:
+            return [*layout.columns.values(), *(index for index, _header, _fields in layout.wide)]
+        if spec.header_row is not None or searched >= HEADER_SEARCH:
+            return []
+        return None
+
+    return columns
+
+
+def _header_layout(number, values, spec):
+    """The Layout when the row ``values`` holds ``spec``'s headers (every mapped one, a column of values), else None."""
+    found = {text.casefold(): index for index, _letter, text in headers_of(values)}
+    wanted = {header.casefold() for header in spec.columns}
+    wide_wanted = {header.casefold() for header in spec.wide}
+    if wanted <= set(found) and (not wide_wanted or wide_wanted & set(found)):
+        return _layout(number, found, spec)
+    return None
 
 
 def _layout(number, found, spec):

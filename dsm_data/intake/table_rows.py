@@ -4,8 +4,9 @@
 and returns the chosen sheet's non-empty rows, numbered as the file numbers them,
 each a list of values from column A. Workbooks are read with python-calamine (many
 times faster than openpyxl on a long sheet); templates are still read with openpyxl.
-Every filled cell counts against ``figures.MAX_USED_CELLS``; past it the file is
-refused, telling its own count.
+Every filled cell counts against ``figures.MAX_USED_CELLS`` (read through a mapping,
+only the cells of the columns it reads, once its header is found); past it the file
+is refused, telling its own count.
 """
 
 import csv
@@ -13,7 +14,6 @@ import io
 import itertools
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
@@ -36,11 +36,16 @@ class SheetRows:
     rows: list = field(default_factory=list)
 
 
-def read_rows(data, *, sheet=""):
-    """The SheetRows of a checked CSV or xlsx file's ``sheet`` (the first when ""); Rejected if unreadable."""
+def read_rows(data, *, sheet="", columns=None):
+    """The SheetRows of a checked CSV or xlsx file's ``sheet`` (the first when ""); Rejected if unreadable.
+
+    ``columns``, if given, is called with each non-empty row (number, values) until it
+    returns the indices of the columns to read (a mapping's, once its header is found):
+    the rows under that one keep and count only those columns. Until then rows are whole.
+    """
     if data.startswith(ZIP_SIGNATURE):
-        return workbook_rows(data, sheet=sheet)
-    return csv_rows(data)
+        return workbook_rows(data, sheet=sheet, columns=columns)
+    return csv_rows(data, columns=columns)
 
 
 def text_of(value):
@@ -86,33 +91,62 @@ def likely_header_row(rows):
     return first[0][0] if first else 1
 
 
-class _Counter:
-    """Filled cells so far; past the cap the rows are still counted (not kept) to tell the file's own count."""
+def is_filled(value):
+    """Whether a cell holds something: a number (0 too), a date, a text other than spaces."""
+    return value is not None and (not isinstance(value, str) or value.strip() != "")
 
-    def __init__(self):
+
+class _Keeper:
+    """Keeps a sheet's non-empty rows, counting their filled cells against the cap.
+
+    Past the cap the rows are still counted (not kept) to tell the file's own count.
+    Given ``columns`` (see ``read_rows``), the rows under the header it finds keep,
+    and count, only the columns it names; the others are None.
+    """
+
+    def __init__(self, sheet_rows, columns=None):
+        self.sheet_rows = sheet_rows
         self.used = 0
+        self.columns = columns
+        self.kept = None  # the column indices kept once the header is found; None: every column
 
-    def add(self, values):
-        self.used += sum(bool(value) and (not isinstance(value, str) or bool(value.strip())) for value in values)
-        return self.used <= figures.MAX_USED_CELLS
+    def add(self, number, values):
+        if self.kept is not None:
+            values = self._narrowed(values)
+        filled = sum(map(is_filled, values))
+        self.used += filled
+        if not filled or self.used > figures.MAX_USED_CELLS:
+            return
+        self.sheet_rows.rows.append((number, values))
+        if self.columns is not None and self.kept is None:
+            found = self.columns(number, values)
+            if found is not None:
+                self.kept = sorted(set(found))
 
-    def refusal(self, sheet):
-        return Rejected(
-            [
-                Problem(
-                    _("The file has %(count)s filled cells; at most %(limit)s are read.")
-                    % {
-                        "count": number_format(self.used, force_grouping=True),
-                        "limit": number_format(figures.MAX_USED_CELLS, force_grouping=True),
-                    },
-                    sheet=sheet,
-                )
-            ]
-        )
+    def _narrowed(self, values):
+        """The row with only the kept columns' values, at their places."""
+        if not self.kept:
+            return []
+        length = len(values)
+        narrowed = [None] * (self.kept[-1] + 1)
+        for index in self.kept:
+            if index < length:
+                narrowed[index] = values[index]
+        return narrowed
+
+    def result(self):
+        """The SheetRows kept; Rejected, telling the count, past the cap."""
+        if self.used <= figures.MAX_USED_CELLS:
+            return self.sheet_rows
+        if self.columns is None:
+            message = _("The file has %(count)s filled cells; at most %(limit)s are read.")
+        else:
+            message = _("The columns the mapping reads have %(count)s filled cells; at most %(limit)s are read.")
+        raise figures.over_the_cap(message, self.used, sheet=self.sheet_rows.title)
 
 
-def workbook_rows(data, *, sheet=""):
-    """The SheetRows of checked .xlsx bytes' ``sheet`` (the first when "")."""
+def workbook_rows(data, *, sheet="", columns=None):
+    """The SheetRows of checked .xlsx bytes' ``sheet`` (the first when ""); ``columns`` as for ``read_rows``."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except CalamineError as error:
@@ -126,24 +160,23 @@ def workbook_rows(data, *, sheet=""):
             )
         title = sheet or titles[0]
         sheets.check_sheet_within_the_grid(data, title)
-        values = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
+        keeper = _Keeper(SheetRows(title=title, sheets=titles), columns)
+        found = workbook.get_sheet_by_name(title)
+        # iter_rows gives every row from the first, but the columns from the first used one: put them back in place.
+        padding = [""] * (found.start[1] if found.start else 0)
+        for number, row in enumerate(found.iter_rows(), start=1):
+            if len(padding) + len(row) > sheets.MAX_COLUMNS or number > sheets.MAX_ROWS:
+                raise Rejected([sheets.past_the_grid(title)])
+            keeper.add(number, padding + row if padding else row)
     except CalamineError as error:
         raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
     finally:
         workbook.close()
-    result, counter = SheetRows(title=title, sheets=titles), _Counter()
-    for number, row in enumerate(values, start=1):
-        if len(row) > sheets.MAX_COLUMNS or number > sheets.MAX_ROWS:
-            raise Rejected([sheets.past_the_grid(title)])
-        if counter.add(row) and any(text_of(value) for value in row):
-            result.rows.append((number, row))
-    if counter.used > figures.MAX_USED_CELLS:
-        raise counter.refusal(title)
-    return result
+    return keeper.result()
 
 
-def csv_rows(data):
-    """The SheetRows of a UTF-8 CSV file, separated by , ; or tab."""
+def csv_rows(data, *, columns=None):
+    """The SheetRows of a UTF-8 CSV file, separated by , ; or tab; ``columns`` as for ``read_rows``."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -152,7 +185,7 @@ def csv_rows(data):
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream, delimiter=delimiter)
-    result, counter, start = SheetRows(title=CSV), _Counter(), 0
+    keeper, start = _Keeper(SheetRows(title=CSV), columns), 0
     for number in itertools.count(1):
         try:
             row = next(reader, None)
@@ -163,12 +196,9 @@ def csv_rows(data):
         if len(row) > sheets.MAX_COLUMNS:
             message = _("Row %(number)s has more than %(limit)s columns.")
             raise Rejected([Problem(message % {"number": number, "limit": sheets.MAX_COLUMNS}, sheet=CSV)])
-        if counter.add(row) and any(value.strip() for value in row):
-            result.rows.append((number, row))
+        keeper.add(number, row)
         start = stream.tell()  # the reader takes whole lines, one line (or quoted lines) per row
-    if counter.used > figures.MAX_USED_CELLS:
-        raise counter.refusal(CSV)
-    return result
+    return keeper.result()
 
 
 def _unreadable_line(rest, delimiter, number):

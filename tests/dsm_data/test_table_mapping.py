@@ -246,3 +246,56 @@ def test_allowed_codes_name_what_each_field_takes(setting):
     assert [code for code, _label in allowed_codes("period")] == ["2019", "2020"]
     assert "ENTRIES" in [code for code, _label in allowed_codes("indicator")]
     assert allowed_codes("footnote") == []
+
+
+def export_with_ignored_columns():
+    """A publisher's long export: 4 columns the mapping reads, 8 it ignores (all filled), 32 figures."""
+    header = ["Land", "Jahr", "Herkunft", "Wert", *(f"Note {number}" for number in range(1, 9))]
+    origins = ["RUS", "UZB", "TJK", "KGZ", "CHN", "TUR", "AFG", "OTHER"]
+    rows = [
+        [country, year, origin, str(number + 1), *(["ignored"] * 8)]
+        for number, (country, year, origin) in enumerate(
+            (country, year, origin) for country in ("KAZ", "ARM") for year in ("2019", "2020") for origin in origins
+        )
+    ]
+    spec = MappingSpec(
+        columns={"Land": "country", "Jahr": "period", "Herkunft": "CITIZENSHIP", "Wert": "value"},
+        fixed={"indicator": "ENTRIES"},
+    )
+    return header, rows, spec
+
+
+def test_only_the_cells_a_mapping_reads_count_against_the_cap(setting, monkeypatch, tmp_path):
+    header, rows, spec = export_with_ignored_columns()
+    data = "\n".join(",".join(row) for row in [header, *rows]).encode()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Entries by citizenship"])
+    for row in [header, *rows]:
+        workbook.active.append([None, None, *row])  # the table starts in column C
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    read = 12 + 32 * 4  # the header row, then 4 columns of 32 rows; the 8 others would make 12 + 32 * 12 = 396
+    monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 200)
+    for file, title_cells in ((data, 0), (path.read_bytes(), 1)):
+        monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 200)
+        figures = figures_of(read_file(file, mapping=spec))
+        assert len(figures) == 32 + 4  # every figure, and a total for each country and year
+        assert figures[("ARM", "2020", "CITIZENSHIP=OTHER")].number == 32
+        monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 100)
+        with pytest.raises(Rejected) as refusal:
+            read_file(file, mapping=spec)
+        [problem] = refusal.value.problems
+        assert problem.message == (
+            f"The columns the mapping reads have {read + title_cells} filled cells; at most 100 are read."
+        )
+
+
+def test_a_native_long_table_counts_every_filled_cell(setting, monkeypatch):
+    header, rows, _spec = export_with_ignored_columns()
+    header[:4] = ["country", "period", "CITIZENSHIP", "value"]
+    data = "\n".join(",".join(row) for row in [["indicator", *header], *(["ENTRIES", *row] for row in rows)])
+    monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 200)
+    with pytest.raises(Rejected) as refusal:
+        read_file(data.encode())
+    [problem] = refusal.value.problems
+    assert problem.message == "The file has 429 filled cells; at most 200 are read."  # 13 columns of 33 rows
