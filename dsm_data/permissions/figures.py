@@ -48,6 +48,12 @@ def can_read_delivery(user, delivery):
     return delivery.country is not None and belongs_to(user, delivery.country)
 
 
+def can_complete_delivery(user, delivery):
+    """Mapping, previewing, confirming or discarding an upload not yet stored: its sender alone, while they
+    may still send figures (an account deactivated or moved meanwhile leaves it to be sent again)."""
+    return delivery.sender_id == user.pk and can_use_submissions(user)
+
+
 def visible_values(user, values, now):
     """The published values among ``values`` that ``user`` may read at ``now``.
 

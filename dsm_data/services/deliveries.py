@@ -232,7 +232,7 @@ def attach_paper_scan(submission, *, uploaded_file, institution, user):
 
 
 def _check_status(delivery, user, *statuses):
-    if delivery.sender_id != user.pk:
+    if not permissions.can_complete_delivery(user, delivery):
         raise PermissionDenied
     if delivery.status == DeliveryStatus.MAPPING and delivery.status not in statuses:
         raise Rejected.because(_("Map the columns of this table first."))

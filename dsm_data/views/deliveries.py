@@ -92,10 +92,10 @@ def _readable_delivery(request, pk):
 def delivery_detail(request, pk):
     """A pending upload's preview with the confirm button, or an accepted upload's receipt with every change."""
     delivery = _readable_delivery(request, pk)
-    if delivery.status == DeliveryStatus.MAPPING and delivery.sender_id == request.user.pk:
+    if delivery.status == DeliveryStatus.MAPPING and permissions.can_complete_delivery(request.user, delivery):
         return redirect("dsm_data:delivery_mapping", delivery.pk)
     context = {"delivery": delivery, "submissions": delivery.submissions.select_related("country", "period")}
-    if delivery.status == DeliveryStatus.PENDING and delivery.sender_id == request.user.pk:
+    if delivery.status == DeliveryStatus.PENDING and permissions.can_complete_delivery(request.user, delivery):
         try:
             _reading, changes = services.pending_changes(delivery, user=request.user)
         except Rejected as rejected:  # the period closed, or the catalogue changed, since the upload

@@ -22,7 +22,7 @@ from .deliveries import mapping_session_key
 def _mapping_delivery(request, pk):
     """The delivery waiting for its mapping; only its sender maps it (the others are told nothing)."""
     delivery = get_object_or_404(Delivery, pk=pk)
-    if delivery.sender_id != request.user.pk or not permissions.can_use_table_mappings(request.user):
+    if not permissions.can_complete_delivery(request.user, delivery):
         raise Http404
     return delivery
 
