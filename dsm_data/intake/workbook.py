@@ -57,17 +57,20 @@ def _read_workbook(data, *, data_only, known_map=None):
                 for column, index in wanted_rows.get(row_number, ()):
                     if column <= len(row):
                         values[index] = row[column - 1]
+        counter.check()
         return found_map, values, counter.has_formulas
     finally:
         workbook.close()
 
 
 class _CellCounter:
-    """Counts the filled cells of the sheets it reads, refusing the file past the cap; notes formulas.
+    """Counts the filled cells of the sheets it reads, to refuse the file past the cap; notes formulas.
 
-    The cap is on what people see and fill in (MAX_USED_CELLS). The hidden map, written
-    by the template, is counted apart against the room it needs to name that many cells,
-    so a template of 100,000 value cells (500,000 cells with its map) is accepted.
+    The cap is on what people see and fill in (MAX_USED_CELLS): every sheet is counted
+    to its end, so that a refusal tells the file's own count (``check``). The hidden map,
+    written by the template, is counted apart against the room it needs to name that many
+    cells, so a template of 100,000 value cells (500,000 cells with its map) is accepted;
+    a map past that is refused at once.
     """
 
     def __init__(self):
@@ -75,14 +78,25 @@ class _CellCounter:
         self.has_formulas = False
 
     def rows(self, sheet, is_map=False):
-        part = "map" if is_map else "sheets"
         columns = len(template_map.COLUMNS)
-        limit = columns * (figures.MAX_USED_CELLS + template_map.HEADER_ROWS) if is_map else None
         for row in sheets.sheet_rows(sheet):
-            self.used[part] = counted(self.used[part], len(row) - row.count(None), limit)
+            if is_map:
+                self.used["map"] = counted(
+                    self.used["map"],
+                    len(row) - row.count(None),
+                    columns * (figures.MAX_USED_CELLS + template_map.HEADER_ROWS),
+                )
+            else:
+                self.used["sheets"] += len(row) - row.count(None)
             if not self.has_formulas:
                 self.has_formulas = any(isinstance(value, str) and value.startswith("=") for value in row)
             yield row
+
+    def check(self):
+        """Rejected, telling the count, when the sheets people see hold more filled cells than the cap."""
+        if self.used["sheets"] > figures.MAX_USED_CELLS:
+            message = _("The file has %(count)s filled cells; at most %(limit)s are read.")
+            raise figures.over_the_cap(message, self.used["sheets"])
 
 
 def _read_cells(found_map, values, formulas):

@@ -207,13 +207,15 @@ def visible_and_map_cells(path):
 
 
 def test_a_template_with_too_many_filled_cells_is_refused(setting, kazakhstan, tmp_path, monkeypatch):
-    """The cap counts every filled cell people see, labels included."""
+    """The cap counts every filled cell people see, labels included; the refusal tells the file's own count."""
     path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 1})
     visible, _map_cells = visible_and_map_cells(path)
     monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", visible - 1)
     code, output = import_file(path)
     assert (code, database_state()) == (1, (0, 0, 0))
-    assert f"more than {visible - 1} filled cells" in output
+    assert f"The file has {visible:,} filled cells; at most {visible - 1:,} are read." in output
+    monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 10)
+    assert f"The file has {visible:,} filled cells; at most 10 are read." in import_file(path)[1]
 
 
 def test_the_hidden_map_does_not_count_against_the_cap_but_has_a_bound_of_its_own(
