@@ -67,3 +67,17 @@ def test_only_table_files_are_kept_for_mapping(focal, make_user):
     with pytest.raises(PermissionDenied):
         deliveries.keep_for_mapping(EXPORT, original_name="export.csv", user=make_user(Role.EDITOR))
     assert Delivery.objects.count() == 0
+
+
+def test_a_sender_who_lost_the_right_to_send_figures_cannot_confirm_what_they_sent(focal):
+    delivery, changes = deliveries.receive(EXPORT, original_name="export.csv", user=focal, spec=SPEC, reason="")
+    focal.role = Role.DATA_USER  # moved to another post before confirming
+    focal.save()
+    with pytest.raises(Rejected, match="you may send figures only for your own country"):
+        deliveries.confirm(delivery, user=focal, fingerprint=changes.fingerprint)
+    focal.role, focal.country = Role.EDITOR, None  # left the country's users altogether
+    focal.save()
+    with pytest.raises(PermissionDenied):
+        deliveries.confirm(delivery, user=focal, fingerprint=changes.fingerprint)
+    delivery.refresh_from_db()
+    assert (delivery.status, Value.objects.count()) == (DeliveryStatus.PENDING, 0)
