@@ -6,7 +6,10 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from wagtail.models import Page, Revision, Site
 
-from dsm_data.models import Country, Role, User
+from demo.tables import DATA_DIR
+from dsm_data.intake.problems import Rejected
+from dsm_data.models import Country, DeliveryStatus, Role, TableMapping, User
+from dsm_data.services import deliveries
 from library_pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +26,16 @@ def test_demo_loads_countries_accounts_and_home_pages_and_a_second_run_changes_n
     assert_twelve_countries_in_english_and_russian()
     assert_accounts_log_in_with_the_demo_password_and_hold_their_role()
     assert_home_page_is_the_default_site_root_in_both_languages()
-    counts = (User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count())
+    assert_the_saved_mapping_reads_its_sample_file_into_the_published_years()
+    counts = (
+        User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count(),
+        TableMapping.objects.count(),
+    )  # fmt: skip
     call_command("dsm_demo", stdout=io.StringIO())
-    assert (User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count()) == counts
+    assert (
+        User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count(),
+        TableMapping.objects.count(),
+    ) == counts  # fmt: skip
 
 
 def assert_twelve_countries_in_english_and_russian():
@@ -60,3 +70,22 @@ def assert_home_page_is_the_default_site_root_in_both_languages():
         "ru": "Механизм обмена данными",
     }
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+
+def assert_the_saved_mapping_reads_its_sample_file_into_the_published_years():
+    """The README's example: UNHCR's own columns and country names, `*` cells, into years the demo published."""
+    (mapping,) = TableMapping.objects.all()
+    data = (DATA_DIR / "unhcr-asylum-decisions.csv").read_bytes()
+    secretariat = User.objects.get(username="sysadmin")
+    with pytest.raises(Rejected, match="without a reason"):
+        deliveries.receive(data, original_name="unhcr.csv", user=secretariat, mapping=mapping)
+    delivery, changes = deliveries.receive(
+        data, original_name="unhcr.csv", user=secretariat, mapping=mapping, reason="UNHCR's figures, for comparison"
+    )
+    assert delivery.status == DeliveryStatus.PENDING
+    places = {(change.country.code, change.period.code) for change in changes.changes}
+    assert places >= {("MDA", "2023"), ("TKM", "2024")}  # "Rep. of Moldova", and a row of `*` cells
+    turkmenistan = [change.after for change in changes.changes if change.country.code == "TKM"]
+    assert turkmenistan
+    assert all(cell.absence == "confidential" for cell in turkmenistan if cell.number is None)
+    deliveries.discard(delivery, user=secretariat)

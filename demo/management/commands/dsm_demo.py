@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.test import override_settings
 
 from demo import accounts as account_demo
+from demo import mappings as mapping_demo
 from demo import pages as pages_demo
 from demo import values as value_demo
 from dsm_data.models import Value
@@ -24,6 +25,8 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             indicators, periods = value_demo.load(countries)
         self.stdout.write(f"Indicators: {len(indicators)}, periods: {len(periods)}, values: {Value.objects.count()}")
+        mappings = mapping_demo.load_mappings()
+        self.stdout.write(f"Saved table mappings: {len(mappings)}")
         documents = pages_demo.load_pages()
         languages = ", ".join(code for code, _name in settings.LANGUAGES)
         self.stdout.write(f"Pages in {languages}; library documents: {documents}")
