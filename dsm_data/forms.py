@@ -132,7 +132,10 @@ class UploadForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Only when the file changes published figures: why, for its rows without a reason of their own."),
+        help_text=_(
+            "Needed only when the file changes published figures: why they change. "
+            "A reason column in the file takes precedence for its rows."
+        ),
     )
 
     def __init__(self, *args, mappings=None, **kwargs):

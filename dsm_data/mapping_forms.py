@@ -97,7 +97,10 @@ class MappingForm(forms.Form):
     )  # fmt: skip
     reason = forms.CharField(
         label=_("Reason for corrections"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Only when the file changes published figures: why, for its rows without a reason of their own."),
+        help_text=_(
+            "Needed only when the file changes published figures: why they change. "
+            "A reason column in the file takes precedence for its rows."
+        ),
     )  # fmt: skip
     save_name = forms.CharField(
         label=_("Save this mapping as"), required=False, max_length=100,
@@ -205,7 +208,7 @@ class MappingForm(forms.Form):
             if name not in choices and f"{WIDE}{name}" not in choices and not cleaned.get(f"fixed-{name}"):
                 self.add_error(
                     f"fixed-{name}",
-                    _("Say where the %(field)s comes from: choose its column, or one %(field)s for every row.")
+                    _("Say where the %(field)s comes from: choose its column, or set one %(field)s for every row.")
                     % {"field": str(label).lower()},
                 )
         return cleaned

@@ -71,7 +71,7 @@ class MappingSpec:
     def from_json(cls, data):
         """The spec of ``to_json``'s output; Rejected, naming each mistake, for a bad one."""
         if not isinstance(data, dict):
-            raise Rejected.because(_("The mapping is not a set of named parts."))
+            raise Rejected.because(_("The mapping cannot be read: it is not a JSON object of named settings."))
         unknown = sorted(set(data) - set(cls().to_json()))
         if unknown:
             raise Rejected.because(_("The mapping has unknown parts: %(names)s.") % {"names": ", ".join(unknown)})
@@ -153,7 +153,8 @@ def _meaning_problems(spec, dimensions):
             if not code.strip():
                 problems.append(_("%(where)s: the code of “%(field)s” is empty.") % {"where": where, "field": name})
         if header in spec.columns:
-            problems.append(_("%(where)s is mapped both to a field and as values.") % {"where": where})
+            twice = _("%(where)s is mapped twice: as a field and as a column of values. Choose one.")
+            problems.append(twice % {"where": where})
     for name, code in spec.fixed.items():
         check_field(name, _("Fixed values"), KEY_FIELDS + TEXT_FIELDS)
         if not code.strip():
@@ -185,7 +186,7 @@ def _coverage_problems(spec):
     for name in KEY_FIELDS:
         if name not in sources:
             problems.append(
-                _("Nothing gives the %(field)s: map a column to it, fix its value, "
+                _("Nothing gives the %(field)s: map a column to it, set one value for every row, "
                   "or name it for every column of values.")
                 % {"field": field_label(name)}
             )  # fmt: skip

@@ -107,7 +107,8 @@ class ProblemGroup:
                 where = ngettext("%(count)s place: %(places)s", "%(count)s places: %(places)s", len(places))
                 text += f" ({where % {'count': len(places), 'places': shown}})"
             else:
-                text += f" ({ngettext('%(count)s time', '%(count)s times', self.count) % {'count': self.count}})"
+                times = ngettext("%(count)s time", "%(count)s times", self.count)
+                text += f" ({times % {'count': self.count}})"
         return _with_hint(text, self.hint)
 
 

@@ -43,7 +43,7 @@ def create_periods(frequency, *, first_year, last_year):
         )
     if not FIRST_YEAR <= first_year <= last_year <= LAST_YEAR:
         raise Rejected.because(
-            _("Give years from %(first)s to %(last)s, the first not after the last.")
+            _("Give years between %(first)s and %(last)s; the last year cannot be before the first.")
             % {"first": FIRST_YEAR, "last": LAST_YEAR}
         )
     wanted = [row for year in range(first_year, last_year + 1) for row in periods_of_year(frequency, year)]

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, npgettext
 
 from .. import permissions
 from ..grid import build_grid
@@ -229,9 +229,12 @@ def submit(submission, *, user, missing_reason=""):
 
 
 def _missing_message(blank, incomplete, empty):
-    """ "34 cells in 2 indicators were not collected (Entries has no figures at all): give the reason …" """
+    """ "34 cells in 2 indicators were not collected (Entries has no figures at all). Give the reason …" """
     cells = ngettext("%(count)s cell", "%(count)s cells", blank) % {"count": blank}
-    indicators = ngettext("%(count)s indicator", "%(count)s indicators", incomplete) % {"count": incomplete}
+    # The indicators' count follows "in": Russian declines it there ("в 2 показателях").
+    indicators = npgettext("after in", "%(count)s indicator", "%(count)s indicators", incomplete) % {
+        "count": incomplete
+    }
     message = ngettext(
         "%(cells)s in %(indicators)s was not collected", "%(cells)s in %(indicators)s were not collected", blank
     ) % {"cells": cells, "indicators": indicators}
@@ -240,7 +243,8 @@ def _missing_message(blank, incomplete, empty):
         message += " " + ngettext(
             "(%(names)s has no figures at all)", "(%(names)s have no figures at all)", len(empty)
         ) % {"names": names}
-    return message + _(": give the reason they are missing, once for the submission.")
+    request = _("Give the reason they are missing, once for the submission.")
+    return f"{message}. {request}"
 
 
 @transaction.atomic

@@ -32,7 +32,7 @@ def bulk_form(user, data=None):
 @login_required
 @require_POST
 def submission_bulk(request):
-    """One action on the ticked submissions: each is checked and stepped in turn; the page says what was refused."""
+    """One action on the ticked submissions: each is checked and moved on in turn; the page says what was refused."""
     user = request.user
     if not permissions.can_use_submissions(user):
         raise PermissionDenied

@@ -20,7 +20,7 @@ class CalendarForm(forms.Form):
         data = super().clean()
         first, last = data.get("first_year"), data.get("last_year")
         if first is not None and last is not None and first > last:
-            self.add_error("last_year", _("The last year comes after the first one, or is the same."))
+            self.add_error("last_year", _("The last year cannot be before the first."))
         return data
 
 

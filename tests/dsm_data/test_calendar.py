@@ -49,8 +49,9 @@ def test_existing_periods_are_kept_and_named(make_period):
 
 @pytest.mark.parametrize(
     ("frequency", "first", "last", "message"),
-    [("weekly", 2000, 2001, "Unknown frequency “weekly”"), ("annual", 2010, 2001, "the first not after the last"),
-     ("annual", 1000, 1001, "Give years from 1950 to 2100")],
+    [("weekly", 2000, 2001, "Unknown frequency “weekly”"),
+     ("annual", 2010, 2001, "the last year cannot be before the first"),
+     ("annual", 1000, 1001, "Give years between 1950 and 2100")],
 )  # fmt: skip
 def test_bad_calendars_are_refused_and_create_nothing(frequency, first, last, message):
     with pytest.raises(Rejected, match=message):
@@ -128,5 +129,5 @@ def test_a_system_administrator_creates_periods_in_the_admin(client, people, mak
     assert codes() == ["1990", "1991", "1992"]
     refused = client.post(url, {**FORM, "first_year": "1995"})
     assert refused.status_code == 400
-    assert "The last year comes after the first one" in refused.content.decode()
+    assert "The last year cannot be before the first" in refused.content.decode()
     assert codes() == ["1990", "1991", "1992"]

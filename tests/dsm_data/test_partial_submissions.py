@@ -53,7 +53,7 @@ def test_a_partial_submission_needs_a_reason_once_and_the_validator_sees_it(kaz)
     assert problem.message.startswith(f"{missing} cells in 5 indicators were not collected")
     assert "have no figures at all" in problem.message
     assert "Asylum applications" in problem.message
-    assert "give the reason they are missing, once for the submission" in problem.message
+    assert "Give the reason they are missing, once for the submission" in problem.message
     kaz.submission.refresh_from_db()
     assert (kaz.submission.status, kaz.submission.missing_reason, kaz.submission.transitions.count()) == (
         Status.DRAFT,

@@ -194,7 +194,7 @@ def test_the_mapping_survives_a_json_round_trip(setting):
 
 
 BAD_SPECS = [
-    ("not a mapping", "The mapping is not a set of named parts."),
+    ("not a mapping", "The mapping cannot be read: it is not a JSON object of named settings."),
     ({"colour": "red"}, "The mapping has unknown parts: colour."),
     ({"header_row": 0, "columns": {"v": "value"}}, "The header row must be a row number (1 or more)."),
     ({"columns": ["value"]}, "“columns” must map texts to texts."),
@@ -203,7 +203,8 @@ BAD_SPECS = [
     ({"columns": {"Country": "country"}, "fixed": {"indicator": "ENTRIES", "period": "2019"}},
      "No column holds the values: map one to “value”, or mark the columns that hold values."),
     ({"columns": {"V": "value", "Country": "country"}, "fixed": {"indicator": "ENTRIES"}},
-     "Nothing gives the period: map a column to it, fix its value, or name it for every column of values."),
+     "Nothing gives the period: map a column to it, set one value for every row, "
+     "or name it for every column of values."),
     ({"columns": {"V": "value", "A": "country", "B": "country"}, "fixed": {"indicator": "ENTRIES", "period": "2019"}},
      "Several columns are mapped to “country”: keep one."),
     ({"columns": {"V": "value"}, "fixed": {"indicator": "ENTRIES", "country": "KAZ", "period": "2019"},
