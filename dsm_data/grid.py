@@ -7,8 +7,11 @@ template and the paper form all draw this same grid.
 
 import itertools
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .models import TOTAL_CODE, Category, Indicator, Series
+from django.utils.translation import get_language
+
+from .models import TOTAL_CODE, Category, Indicator, Series, ValidationRule
 from .translation import translated
 
 
@@ -30,6 +33,13 @@ class GridRow:
 
 @dataclass
 class Grid:
+    """An indicator's series as rows and columns, and how they relate (which add up to which total).
+
+    What is derived from the rows (the series in order, the series by their categories,
+    each total's breakdowns) is computed once, when first asked: the checks ask for it
+    for every cell of every upload, and a long table brings hundreds of uploads.
+    """
+
     indicator: Indicator
     dimensions: list
     columns: list  # categories of the first dimension; [None] without dimensions
@@ -37,21 +47,74 @@ class Grid:
     categories_by_series: dict = field(default_factory=dict)  # series pk -> categories in dimension order
     series_by_key: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def series(self):
         return [cell for row in self.rows for cell in row.cells]
 
+    @cached_property
+    def _category_pks(self):
+        """{series pk: [category pk in dimension order]}."""
+        return {pk: [category.pk for category in categories] for pk, categories in self.categories_by_series.items()}
+
+    @cached_property
+    def _series_by_category_pks(self):
+        """{(category pk in dimension order, ...): Series}."""
+        by_pk = {series.pk: series for series in self.series}
+        return {tuple(pks): by_pk[pk] for pk, pks in self._category_pks.items() if pk in by_pk}
+
+    @cached_property
+    def _breakdowns(self):
+        """{series pk: [(dimension index, the series that add up to its total there)]}, totals only."""
+        found = {}
+        for series in self.series:
+            categories = self.categories_by_series[series.pk]
+            parts = [
+                (index, [self.series_with(series, index, part) for part in self.dimensions[index].ordered_categories
+                         if part.code != TOTAL_CODE])
+                for index, category in enumerate(categories)
+                if category.code == TOTAL_CODE
+            ]  # fmt: skip
+            if parts:
+                found[series.pk] = parts
+        return found
+
+    def breakdowns(self, series):
+        """For each total category of ``series``: (dimension index, the series that add up to it)."""
+        return self._breakdowns.get(series.pk, [])
+
+    @cached_property
+    def totals_innermost_first(self):
+        """The series that are totals somewhere, those with fewer total categories first (in grid order otherwise)."""
+        totals = [series for series in self.series if series.pk in self._breakdowns]
+        return sorted(totals, key=lambda series: len(self._breakdowns[series.pk]))
+
+    @cached_property
+    def _labels(self):
+        return {}  # (series pk, language) -> label
+
     def cell_label(self, series):
         """ "Asylum applications: Female × 18-34 × Afghanistan", in the active language."""
-        categories = self.categories_by_series.get(series.pk, [])
-        name = translated(self.indicator.name)
-        return f"{name}: {' × '.join(translated(category.name) for category in categories)}" if categories else name
+        key = (series.pk, get_language())
+        label = self._labels.get(key)
+        if label is None:
+            categories = self.categories_by_series.get(series.pk, [])
+            name = translated(self.indicator.name)
+            label = (
+                f"{name}: {' × '.join(translated(category.name) for category in categories)}" if categories else name
+            )
+            self._labels[key] = label
+        return label
+
+    @cached_property
+    def validation_rules(self):
+        """The indicator's ValidationRules, with their left and right categories."""
+        return list(ValidationRule.objects.filter(indicator=self.indicator).prefetch_related("left", "right"))
 
     def series_with(self, series, dimension_index, category):
         """The series like ``series`` but with ``category`` in the dimension at ``dimension_index``."""
-        categories = list(self.categories_by_series[series.pk])
-        categories[dimension_index] = category
-        return self.series_by_key[series_key(categories)]
+        pks = list(self._category_pks[series.pk])
+        pks[dimension_index] = category.pk
+        return self._series_by_category_pks[tuple(pks)]
 
 
 def indicator_dimensions(indicator):

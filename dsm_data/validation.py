@@ -32,17 +32,12 @@ def verdict(severity, series_id, message):
 def complete_totals(grid, cells):
     """Fill blank totals whose whole breakdown holds numbers, innermost first; returns the filled pks."""
     filled = set()
-
-    # Series with fewer totals first, so that a grand total is summed from filled subtotals.
-    def totals_in(series):
-        return sum(category.code == TOTAL_CODE for category in grid.categories_by_series[series.pk])
-
-    ordered = sorted(grid.series, key=totals_in)
-    for series in ordered:
+    # Totals with fewer total categories first, so that a grand total is summed from filled subtotals.
+    for series in grid.totals_innermost_first:
         cell = cells.get(series.pk)
         if cell is not None and not cell.is_blank:
             continue
-        for _index, parts in _breakdowns(grid, series):
+        for _index, parts in grid.breakdowns(series):
             numbers = [_number(cells, part) for part in parts]
             if numbers and all(number is not None for number in numbers):
                 cells[series.pk] = Cell(number=sum(numbers))
@@ -122,7 +117,7 @@ def check_cells(grid, cells, previous=None, history=None, rules=None):
                 )
             )
     problems += _total_problems(grid, cells)
-    problems += _rule_problems(grid, cells, rules if rules is not None else _rules_of(grid.indicator))
+    problems += _rule_problems(grid, cells, rules if rules is not None else grid.validation_rules)
     problems += _change_warnings(grid, cells, previous or {})
     problems += _outlier_warnings(grid, cells, history or [])
     return problems
@@ -150,26 +145,13 @@ def completeness_problems(grid, cells, warnings):
     return problems
 
 
-def _breakdowns(grid, series):
-    """For each total category of ``series``: (dimension index, the series that add up to it)."""
-    categories = grid.categories_by_series[series.pk]
-    for index, category in enumerate(categories):
-        if category.code == TOTAL_CODE:
-            parts = [
-                grid.series_with(series, index, part)
-                for part in grid.dimensions[index].ordered_categories
-                if part.code != TOTAL_CODE
-            ]
-            yield index, parts
-
-
 def _total_problems(grid, cells):
     problems = []
     for series in grid.series:
         cell = cells.get(series.pk)
         if cell is None or cell.number is None:
             continue
-        for index, parts in _breakdowns(grid, series):
+        for index, parts in grid.breakdowns(series):
             numbers = [_number(cells, part) for part in parts]
             if numbers and all(number is not None for number in numbers) and sum(numbers) != cell.number:
                 problems.append(
@@ -189,10 +171,6 @@ def _total_problems(grid, cells):
                     )
                 )
     return problems
-
-
-def _rules_of(indicator):
-    return list(ValidationRule.objects.filter(indicator=indicator).prefetch_related("left", "right"))
 
 
 def _rule_problems(grid, cells, rules):
