@@ -213,7 +213,7 @@ def file_outline(data, *, sheet="", header_row=None):
 
     Rejected if the file cannot be read, or has no such sheet or row.
     """
-    rows = table_rows.read_rows(data, sheet=sheet)
+    rows = table_rows.read_rows(data, sheet=sheet, columns=_first_rows_only(header_row))
     if not rows.rows:
         raise Rejected([Problem(_("The sheet is empty."), sheet=rows.title)])
     numbers = [number for number, _values in rows.rows]
@@ -234,6 +234,24 @@ def file_outline(data, *, sheet="", header_row=None):
         headers=[(letter, text) for _index, letter, text in headers],
         sample=sample,
     )
+
+
+def _first_rows_only(header_row):
+    """A ``read_rows`` callback that keeps the rows the outline shows and no cell past them.
+
+    The page needs the rows where a header may be and a sample under it: a big export is
+    outlined without its cells being counted against the cap (the mapping's read counts its own).
+    """
+    seen = 0
+
+    def columns(number, _values):
+        nonlocal seen
+        seen += 1
+        past_the_search = seen > table_rows.HEADER_SEARCH_ROWS + SAMPLE_ROWS
+        past_the_header = header_row is None or number > header_row + SAMPLE_ROWS
+        return [] if past_the_search and past_the_header else None
+
+    return columns
 
 
 def allowed_codes(field_name):

@@ -291,6 +291,19 @@ def test_only_the_cells_a_mapping_reads_count_against_the_cap(setting, monkeypat
         )
 
 
+def test_an_export_over_the_cap_is_still_outlined_for_its_mapping(setting, monkeypatch):
+    """The page reads only the rows where a header may be and a sample under it: the mapping's read counts its own."""
+    header, rows, _spec = export_with_ignored_columns()
+    rows = rows * 6  # 192 rows of 12 filled cells: 2,317 cells with the title and header
+    data = "\n".join(",".join(row) for row in [["A title"], header, *rows]).encode()
+    monkeypatch.setattr("dsm_data.intake.figures.MAX_USED_CELLS", 700)
+    with pytest.raises(Rejected, match="The file has 2,317 filled cells"):
+        read_file(data)
+    outline = file_outline(data)
+    assert (outline.header_row, outline.headers[0], outline.sample[0][:4]) == (2, ("A", "Land"), rows[0][:4])
+    assert file_outline(data, header_row=30).headers[0] == ("A", rows[27][0])  # a later row, when asked
+
+
 def test_a_native_long_table_counts_every_filled_cell(setting, monkeypatch):
     header, rows, _spec = export_with_ignored_columns()
     header[:4] = ["country", "period", "CITIZENSHIP", "value"]
