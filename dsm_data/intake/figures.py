@@ -66,7 +66,9 @@ def summed(parts):
     texts = list(dict.fromkeys(" / ".join(recoded.values()) for _number, _cell, recoded in parts if recoded))
     named = ", ".join(texts[:SUMMED_TEXTS_NAMED]) + (", …" if len(texts) > SUMMED_TEXTS_NAMED else "")
     footnote = ngettext(
-        "Sum of %(count)s row of the file: %(texts)s.", "Sum of %(count)s rows of the file: %(texts)s.", len(parts)
+        "Sum of %(count)s row of the uploaded file: %(texts)s.",
+        "Sum of %(count)s rows of the uploaded file: %(texts)s.",
+        len(parts),
     ) % {"count": len(parts), "texts": named}
     if numbers and len(numbers) < len(cells):
         missing = len(cells) - len(numbers)

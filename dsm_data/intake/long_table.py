@@ -135,7 +135,9 @@ class _TableReader:
     def _unknown(self, record, name, text, found):
         recoded = _(" (recoded from “%(text)s”)") % {"text": text} if found.recoded else ""
         outside = self.codes.country_outside_the_portal(found.code) if name == "country" else ""
-        if outside:
+        if outside and found.code.upper() == outside:
+            heading = _("“%(code)s” is not one of the portal's countries") % {"code": outside}
+        elif outside:
             heading = _("“%(text)s” (%(code)s) is not one of the portal's countries") % {
                 "text": found.code,
                 "code": outside,

@@ -91,11 +91,11 @@ def test_rows_recoded_to_one_category_are_summed_estimated_and_explained(setting
     figures = figures_of(read_file(wide_workbook(tmp_path), mapping=entries_mapping()))
     other_2019 = figures[("KAZ", "2019", "CITIZENSHIP=OTHER")]
     assert (other_2019.number, other_2019.is_estimated) == (Decimal(5), True)
-    assert other_2019.footnote == "Sum of 2 rows of the file: Iraq, Syrian Arab Republic."
+    assert other_2019.footnote == "Sum of 2 rows of the uploaded file: Iraq, Syrian Arab Republic."
     other_2020 = figures[("KAZ", "2020", "CITIZENSHIP=OTHER")]
     assert (other_2020.number, other_2020.is_estimated) == (Decimal(4), True)
     assert other_2020.footnote == (
-        "Sum of 2 rows of the file: Iraq, Syrian Arab Republic. 1 row without a figure is left out."
+        "Sum of 2 rows of the uploaded file: Iraq, Syrian Arab Republic. 1 row without a figure is left out."
     )
     assert not figures[("KAZ", "2019", "CITIZENSHIP=AFG")].is_estimated  # a row of its own: as given
 
