@@ -7,7 +7,9 @@ Set DSM_BENCH_DATABASE_URL to run one on PostgreSQL (the database is emptied).
 
 import json
 import os
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,3 +86,53 @@ def report(bench, figures, limits):
 
 def median(values):
     return round(statistics.median(values), 2)
+
+
+# Steps measured in a child process of their own: a clean memory peak, no import cached by another step.
+
+
+def run_child(steps, step, path):
+    """In the child: Django on the parent's database (already migrated), then ``steps[step]`` alone, timed.
+
+    Prints one JSON line: seconds, peak memory and what the step returned. "bare_read" runs without Django.
+    """
+    if step != "bare_read":
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dsm_site.settings")
+        sys.path[:0] = [str(PROJECT_DIR), str(PROJECT_DIR / "site")]
+        import django
+        from django.conf import settings
+
+        django.setup()
+        settings.DEBUG = False  # no query log
+    data = Path(path).read_bytes()
+    started = time.perf_counter()
+    result = steps[step](data)
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_memory_mb(), **result}))
+
+
+def in_child(script, step, path):
+    """Run ``script --child STEP FILE`` and return the JSON line it printed; exit with its output if it failed."""
+    finished = subprocess.run(
+        [sys.executable, script, "--child", step, str(path)],
+        env=os.environ,  # DSM_DATABASE_URL: the parent's scratch database
+        capture_output=True,
+        text=True,
+    )
+    if finished.returncode != 0:
+        sys.exit(f"{step} failed:\n{finished.stdout}{finished.stderr}")
+    return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+def peak_memory_mb():
+    """The process's peak resident memory: VmHWM, which starts afresh at exec.
+
+    Not getrusage's ru_maxrss: Linux carries it over from the parent through
+    fork and exec, so every child would report the parent's peak.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux; bytes on macOS

@@ -20,18 +20,14 @@ map (four cells per value cell) has a bound of its own, so this template of
 
 import argparse
 import datetime
-import json
-import os
 import random
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import PROJECT_DIR, report, setup_django
+from _common import in_child, report, run_child, setup_django
 
 INDICATOR_COUNT = 9
 # Age groups in columns, sex and citizenship in rows: 19 x 3 x 196 = 11,172 value cells per sheet, 100,548 in all.
@@ -175,49 +171,6 @@ def full_import(data):
 STEPS = {"bare_read": bare_read, "check": check, "import": full_import}
 
 
-def run_child(step, path):
-    """In the child: Django on the parent's database (already migrated), then the step alone, timed."""
-    if step != "bare_read":
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dsm_site.settings")
-        sys.path[:0] = [str(PROJECT_DIR), str(PROJECT_DIR / "site")]
-        import django
-        from django.conf import settings
-
-        django.setup()
-        settings.DEBUG = False  # no query log
-    data = Path(path).read_bytes()
-    started = time.perf_counter()
-    result = STEPS[step](data)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_memory_mb(), **result}))
-
-
-def peak_memory_mb():
-    """The process's peak resident memory: VmHWM, which starts afresh at exec.
-
-    Not getrusage's ru_maxrss: Linux carries it over from the parent through
-    fork and exec, so every child would report the parent's peak.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024  # kB
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux; bytes on macOS
-
-
-def in_child(step, path):
-    finished = subprocess.run(
-        [sys.executable, __file__, "--child", step, str(path)],
-        env=os.environ,  # DSM_DATABASE_URL: the parent's scratch database
-        capture_output=True,
-        text=True,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"{step} failed:\n{finished.stdout}{finished.stderr}")
-    return json.loads(finished.stdout.strip().splitlines()[-1])
-
-
 def empty_draft():
     """Remove the imported submission, so that each import starts from the same empty draft."""
     from dsm_data.models import Submission
@@ -231,7 +184,7 @@ def main():
     parser.add_argument("--child", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
-        return run_child(*arguments.child)
+        return run_child(STEPS, *arguments.child)
 
     setup_django()
     from django.conf import settings
@@ -252,7 +205,7 @@ def main():
         runs = {step: [] for step in STEPS}
         for _ in range(arguments.repeat):
             for step in STEPS:
-                runs[step].append(in_child(step, path))
+                runs[step].append(in_child(__file__, step, path))
             empty_draft()
     imported = runs["import"][-1]
     print(f"{'imported':>24}: {imported['added']:,} added, {imported['warnings']} warnings; "

@@ -30,18 +30,14 @@ read are printed beside them.
 import argparse
 import csv
 import io
-import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import PROJECT_DIR, report, setup_django
-from excel_import import peak_memory_mb
+from _common import in_child, report, run_child, setup_django
 
 YEARS = range(2015, 2025)
 ASYLUM_COUNTRIES = 25
@@ -185,35 +181,6 @@ def load(data):
 STEPS = {"bare_read": bare_read, "check": check, "load": load}
 
 
-def run_child(step, path):
-    """In the child: Django on the parent's database (already migrated), then the step alone, timed."""
-    if step != "bare_read":
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dsm_site.settings")
-        sys.path[:0] = [str(PROJECT_DIR), str(PROJECT_DIR / "site")]
-        import django
-        from django.conf import settings
-
-        django.setup()
-        settings.DEBUG = False  # no query log
-    data = Path(path).read_bytes()
-    started = time.perf_counter()
-    result = STEPS[step](data)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_memory_mb(), **result}))
-
-
-def in_child(step, path):
-    finished = subprocess.run(
-        [sys.executable, __file__, "--child", step, str(path)],
-        env=os.environ,  # DSM_DATABASE_URL: the parent's scratch database
-        capture_output=True,
-        text=True,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"{step} failed:\n{finished.stdout}{finished.stderr}")
-    return json.loads(finished.stdout.strip().splitlines()[-1])
-
-
 def empty_portal():
     """Remove what a load stored, so that each load starts from the same empty portal."""
     from dsm_data.models import Delivery, Submission
@@ -229,7 +196,7 @@ def main():
     parser.add_argument("--child", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
-        return run_child(*arguments.child)
+        return run_child(STEPS, *arguments.child)
 
     setup_django()
     from django.db import connection
@@ -247,7 +214,7 @@ def main():
         runs = {step: [] for step in STEPS}
         for _ in range(arguments.repeat):
             for step in STEPS:
-                runs[step].append(in_child(step, path))
+                runs[step].append(in_child(__file__, step, path))
             empty_portal()
     loaded, checked = runs["load"][-1], runs["check"][-1]
     print(f"{'loaded':>24}: {loaded['added']:,} values added into {loaded['submissions']} submissions "
