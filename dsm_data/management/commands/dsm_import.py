@@ -51,7 +51,7 @@ class Command(BaseCommand):
             problem = f"No active user {user}." if account is None else f"No file {file}."
             self.stderr.write(f"No saved mapping {mapping}." if account and path.is_file() else problem)
             sys.exit(UNUSABLE_CALL)
-        if publish and not permissions.is_system_admin(account):
+        if publish and "submit_validate_publish" not in permissions.bulk_actions_for(account):
             self.stderr.write(f"{account.username} may not publish: only system administrators do.")
             sys.exit(UNUSABLE_CALL)
         try:
