@@ -59,6 +59,7 @@ def entry_problems(uploads, *, user, channel=Channel.EXCEL, reason=""):
                         % {"country": translated(country.name)})
                 if submission.status != Status.PUBLISHED else Problem(refusal.message)
             )  # fmt: skip
+            continue  # nothing more is compared with another country's figures
         elif refusal is not None:
             problems.append(Problem(refusal.message))
             continue

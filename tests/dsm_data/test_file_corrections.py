@@ -166,3 +166,27 @@ def test_a_correction_refused_at_confirmation_changes_nothing(published, tmp_pat
     with pytest.raises((Rejected, PermissionDenied)):
         deliveries.confirm(delivery, user=published.kaz_admin, fingerprint=changes.fingerprint)
     assert state() == before
+
+
+def test_another_countrys_refusal_compares_nothing_with_its_published_figures(published, tmp_path):
+    """Arm's administrator guessing KAZ's figures learns only that KAZ is not theirs: not which guesses differ."""
+    rows = [["REFUGEE_DECISIONS", "KAZ", "2019", outcome, number, ""] for outcome, number in
+            (("RECOGNISED", "12"), ("REJECTED", "41"), ("CLOSED", "7"))]  # fmt: skip
+    arm_admin = type(published.secretariat).objects.get(username="arm-admin")
+    with pytest.raises(Rejected) as refused:
+        deliveries.receive(table(tmp_path, rows).read_bytes(), original_name="guess.csv", user=arm_admin)
+    assert [str(problem) for problem in refused.value.problems] == [
+        "The figures of Kazakhstan for 2019 are published: only its country administrators and the secretariat "
+        "correct them."
+    ]
+
+
+def test_a_command_refused_after_storing_leaves_no_file_behind(published, tmp_path, settings, make_period):
+    make_period(2020, deadline=datetime.date(2021, 3, 31))
+    path = table(tmp_path, [["REFUGEE_DECISIONS", "KAZ", "2020", "REJECTED", "41", ""]])
+    code, output = run_import(path, "secretariat", publish=True)  # blanks, and no --missing-reason
+    assert code == 1, output
+    assert "not published" in output
+    stored = settings.PRIVATE_MEDIA_ROOT / "deliveries"
+    assert not stored.exists() or not any(item.is_file() for item in stored.rglob("*"))
+    assert Delivery.objects.count() == 0

@@ -54,6 +54,7 @@ class Command(BaseCommand):
         if publish and "submit_validate_publish" not in permissions.bulk_actions_for(account):
             self.stderr.write(f"{account.username} may not publish: only system administrators do.")
             sys.exit(UNUSABLE_CALL)
+        delivery = None
         try:
             # The web's two steps in one: check and keep, then confirm what was just previewed.
             with transaction.atomic():
@@ -66,20 +67,10 @@ class Command(BaseCommand):
                 published = self._publish(submissions, account, missing_reason) if publish else []
                 if dry_run:
                     transaction.set_rollback(True)
-        except Rejected as rejected:
-            self._write_groups(rejected.problems)
-            self.stderr.write(
-                f"Rejected: {len(rejected.problems)} problem(s) in {len(rejected.groups)} group(s); nothing was stored."
-            )
-            sys.exit(REJECTED)
-        except PublicationRefused as refusal:
-            for submission, problems in refusal.refused:
-                self.stderr.write(f"{submission} not published:")
-                self._write_groups(problems, indent="  ")
-            self.stderr.write(f"Rejected: {len(refusal.refused)} submission(s) not published; nothing was stored.")
-            sys.exit(REJECTED)
-        except PermissionDenied:
-            self.stderr.write(f"{account.username} may not send figures; nothing was stored.")
+        except (Rejected, PublicationRefused, PermissionDenied) as refusal:
+            if delivery is not None:  # kept, then rolled back: files are not part of the transaction
+                delivery.file.delete(save=False)
+            self._report_refusal(refusal, account)
             sys.exit(REJECTED)
         if dry_run:
             delivery.file.delete(save=False)  # files are not part of the rolled-back transaction
@@ -117,6 +108,20 @@ class Command(BaseCommand):
         if refused:
             raise PublicationRefused(refused)
         return done
+
+    def _report_refusal(self, refusal, account):
+        if isinstance(refusal, Rejected):
+            self._write_groups(refusal.problems)
+            self.stderr.write(
+                f"Rejected: {len(refusal.problems)} problem(s) in {len(refusal.groups)} group(s); nothing was stored."
+            )
+        elif isinstance(refusal, PublicationRefused):
+            for submission, problems in refusal.refused:
+                self.stderr.write(f"{submission} not published:")
+                self._write_groups(problems, indent="  ")
+            self.stderr.write(f"Rejected: {len(refusal.refused)} submission(s) not published; nothing was stored.")
+        else:
+            self.stderr.write(f"{account.username} may not send figures; nothing was stored.")
 
     def _write_groups(self, problems, indent=""):
         for group in group_problems(problems):
