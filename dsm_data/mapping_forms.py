@@ -150,7 +150,11 @@ class MappingForm(forms.Form):
             self.fields[f"recode-{index}"] = forms.ChoiceField(
                 label=f"{self._field_label(name, dimensions)}: “{value}”", choices=recode_choices[name], required=False
             )
-        self.other_names = list(dict.fromkeys(name for name, _value in self.unknowns))
+        # "Every other unknown value" of a field: asked once a value of it was unknown, and kept when the
+        # mapping the page started from (initial) or the page sent back (data) says it already.
+        kept = [key.removeprefix("other-") for key in [*self.initial, *(data or {})] if key.startswith("other-")]
+        names = [name for name, _value in self.unknowns] + kept
+        self.other_names = [name for name in dict.fromkeys(names) if name in recode_choices]
         for name in self.other_names:
             self.fields[f"other-{name}"] = forms.ChoiceField(
                 label=_("%(field)s: every other unknown value") % {"field": self._field_label(name, dimensions)},

@@ -62,8 +62,13 @@ def delivery_mapping(request, pk):
     try:
         outline = file_outline(data, sheet=sheet, header_row=header_row)
     except Rejected as rejected:
+        # A sheet or header row this file lacks (a saved mapping meeting next year's file): say so, and
+        # show the file's first sheet and likely header instead, to map afresh.
         context["groups"] = rejected.groups
-        return render(request, "dsm_data/mapping.html", context, status=400)
+        try:
+            outline = file_outline(data)
+        except Rejected:  # the file itself cannot be outlined: nothing to map
+            return render(request, "dsm_data/mapping.html", context, status=400)
     dimensions = list(Dimension.objects.order_by("code"))
     stash = request.session.get(mapping_session_key(delivery), {})
     initial = initial_from_spec(start, outline) | {

@@ -1,5 +1,8 @@
 """The web upload's mapping step, saved mappings, and refusals shown grouped with the allowed values."""
 
+import io
+
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -250,3 +253,49 @@ def test_the_mapping_step_starts_from_the_saved_mapping_chosen_on_the_upload_pag
         saved,
         "Revised by UNHCR.",
     )
+
+
+def test_a_saved_mapping_meeting_a_file_without_its_sheet_is_shown_mapped_afresh(team, client):
+    """Next year's file renamed its sheet: the page says so and shows the file, not a dead end."""
+    spec = MappingSpec(
+        sheet="Table 1",
+        columns={"Country name": "country", "Year": "period"},
+        wide={header: {"RSD_OUTCOME": code} for header, code in OUTCOMES.items()},
+        fixed={"indicator": "REFUGEE_DECISIONS"},
+    )
+    saved = mapping_services.save_mapping(spec, name="Last year's layout", user=team.sysadmin)
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Data"
+    for line in PUBLISHER.strip().splitlines():
+        workbook.active.append(line.split(","))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client.force_login(team.sysadmin)
+    upload = SimpleUploadedFile("unhcr.xlsx", buffer.getvalue())
+    client.post(reverse("dsm_data:upload"), {"file": upload, "map_columns": "on"})
+    delivery = Delivery.objects.get(status=DeliveryStatus.MAPPING)
+    page = client.get(reverse("dsm_data:delivery_mapping", args=[delivery.pk]) + f"?mapping={saved.pk}")
+    assert page.status_code == 400
+    assert "Table 1" in " ".join(group.summary for group in page.context["groups"])
+    assert page.context["outline"].headers[0] == ("A", "Country name")
+    assert "col-A" in page.context["form"].fields
+
+
+def test_every_other_unknown_value_of_a_saved_mapping_is_kept_when_sent_back(team, client):
+    spec = MappingSpec(
+        columns={"Country name": "country", "Year": "period"},
+        wide={header: {"RSD_OUTCOME": code} for header, code in OUTCOMES.items()},
+        fixed={"indicator": "REFUGEE_DECISIONS"},
+        recode={"country": {"*": ""}},  # every country the portal does not hold: left out
+    )
+    saved = mapping_services.save_mapping(spec, name="Only ours", user=team.sysadmin)
+    text = PUBLISHER + "Narnia,2025,1,1,1,1,UNHCR\r\n"
+    delivery = keep_for_mapping(client, team.sysadmin, text)
+    page = client.get(reverse("dsm_data:delivery_mapping", args=[delivery.pk]) + f"?mapping={saved.pk}")
+    form = page.context["form"]
+    assert "other-country" in form.fields
+    shown = {name: form[name].value() for name in form.fields if form[name].value() not in (None, "")}
+    response = client.post(reverse("dsm_data:delivery_mapping", args=[delivery.pk]), shown)
+    assert response.status_code == 302, [group.summary for group in response.context["groups"]]
+    delivery.refresh_from_db()
+    assert delivery.mapping_spec["recode"] == {"country": {"*": ""}}
