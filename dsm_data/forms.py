@@ -217,7 +217,7 @@ class BulkActionForm(forms.Form):
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Recorded with each step."),
+        help_text=_("Recorded with each validation."),
     )
 
     def __init__(self, *args, actions, **kwargs):

@@ -13,6 +13,7 @@ Who may send figures for which country and period is the services' part
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ..models import DeliveryKind
@@ -59,7 +60,11 @@ def check_size(size):
     """Refuse a file of figures over ``DSM_MAX_UPLOAD_BYTES``; views call it before reading the upload."""
     if size > settings.DSM_MAX_UPLOAD_BYTES:
         raise Rejected.because(
-            _("The file is larger than %(limit)s MB.") % {"limit": settings.DSM_MAX_UPLOAD_BYTES // (1024 * 1024)}
+            _("The file has %(size)s MB; files larger than %(limit)s MB are refused.")
+            % {
+                "size": number_format(size / (1024 * 1024), decimal_pos=1),
+                "limit": settings.DSM_MAX_UPLOAD_BYTES // (1024 * 1024),
+            }
         )
 
 

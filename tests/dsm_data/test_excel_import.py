@@ -89,7 +89,7 @@ def zip_bytes(entries):
     [
         (b"%PDF-1.4 not a workbook", "not an Excel workbook"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "encrypted or an old .xls"),
-        (b"PK\x03\x04" + b"\0" * (11 * 1024 * 1024), "larger than 10 MB"),
+        (b"PK\x03\x04" + b"\0" * (11 * 1024 * 1024), "files larger than 10 MB are refused"),
         (zip_bytes({"xl/workbook.xml": "<workbook/>", "xl/vbaProject.bin": "macro"}), "macros are refused"),
         (zip_bytes({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "\0" * 5_000_000}), "unpacks"),
         (zip_bytes({"word/document.xml": "<document/>"}), "not an Excel workbook"),

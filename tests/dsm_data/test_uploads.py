@@ -303,7 +303,7 @@ def test_the_file_size_limit_is_checked_before_reading(setting, client, settings
     response = client.post(
         reverse("dsm_data:upload"), {"file": SimpleUploadedFile("big.xlsx", b"PK\x03\x04" + b"0" * 20)}
     )
-    assert "larger than" in response.context["problems"][0]
+    assert "MB; files larger than" in response.context["problems"][0]
     assert database_state() == (0, 0, 0, 0)
 
 
