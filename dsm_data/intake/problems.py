@@ -51,11 +51,6 @@ class Problem:
         """The same problem, at the sheet and cell of a file it was read from."""
         return replace(self, sheet=sheet, cell=cell)
 
-    @property
-    def place(self):
-        """Where it is, as short as a list of places needs: "B7", "Sheet2 B7", or ""."""
-        return self.cell
-
 
 @dataclass
 class ProblemGroup:
