@@ -144,3 +144,22 @@ def test_a_reason_corrects_published_figures_and_a_dry_run_keeps_nothing(setting
     corrections = Delivery.objects.get(reason="Audit of 2024").revisions.all()
     assert len(corrections) == 2
     assert all(revision.is_correction for revision in corrections)
+
+
+def test_publish_publishes_the_drafts_a_file_fills_and_corrects_the_published_ones_in_place(setting, tmp_path):
+    publisher_mapping(setting.secretariat)
+    path = publisher_file(tmp_path, ["2018,Kazakhstan,10,2,30,4"])
+    run_import(path, "secretariat", mapping="UNHCR decisions", publish=True, missing_reason="Decisions only.")
+    both = publisher_file(tmp_path, ["2018,Kazakhstan,10,2,31,4", "2019,Kazakhstan,11,2,30,4"])
+    code, output = run_import(
+        both, "secretariat", mapping="UNHCR decisions", publish=True, missing_reason="Decisions only.", reason="Audit"
+    )
+    assert code == 0, output
+    assert "Published: 1 submission(s)." in output  # 2019; 2018 was corrected, already published
+    assert set(Submission.objects.values_list("period__code", "status")) == {
+        ("2018", Status.PUBLISHED),
+        ("2019", Status.PUBLISHED),
+    }
+    published = Transition.objects.filter(to_status=Status.PUBLISHED, from_status=Status.VALIDATED)
+    assert sorted(published.values_list("submission__period__code", flat=True)) == ["2018", "2019"]
+    assert Value.objects.get(period__code="2018", series__key="RSD_OUTCOME=REJECTED").number == 31

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from dsm_data import permissions
 from dsm_data.intake.problems import Rejected, group_problems
-from dsm_data.models import Status, TableMapping
+from dsm_data.models import EDITABLE_STATUSES, TableMapping
 from dsm_data.services import bulk, deliveries
 
 IMPORTED, REJECTED, UNUSABLE_CALL = 0, 1, 2
@@ -87,27 +87,17 @@ class Command(BaseCommand):
             self.stdout.write(f"SHA-256 {delivery.sha256}")
 
     def _publish(self, submissions, account, missing_reason):
-        """Submit, validate and publish each submission from where it stands; every one, or PublicationRefused."""
-        steps = {
-            Status.DRAFT: "submit_validate_publish",
-            Status.RETURNED: "submit_validate_publish",
-            Status.SUBMITTED: "validate",
-            Status.VALIDATED: "publish",
-        }
-        done, refused = [], []
-        for status, action in steps.items():
-            chosen = [submission for submission in submissions if submission.status == status]
-            if not chosen:
-                continue
-            result = bulk.take_bulk_action(chosen, user=account, action=action, missing_reason=missing_reason)
-            refused += result.refused
-            if action == "validate" and result.done:  # then publish them
-                result = bulk.take_bulk_action(result.done, user=account, action="publish")
-                refused += result.refused
-            done += result.done
-        if refused:
-            raise PublicationRefused(refused)
-        return done
+        """Submit, validate and publish each draft or returned submission; every one, or PublicationRefused.
+
+        A file fills only those and published ones (``permissions.upload_refusal``), which it corrects.
+        """
+        editable = [submission for submission in submissions if submission.status in EDITABLE_STATUSES]
+        result = bulk.take_bulk_action(
+            editable, user=account, action="submit_validate_publish", missing_reason=missing_reason
+        )
+        if result.refused:
+            raise PublicationRefused(result.refused)
+        return result.done
 
     def _report_refusal(self, refusal, account):
         if isinstance(refusal, Rejected):
