@@ -58,15 +58,22 @@ def past_the_grid(sheet_title):
     )
 
 
-def sheet_titles(data):
-    """The sheets' titles of checked .xlsx bytes, from the workbook's part alone; [] if unreadable."""
+def _sheet_parts(data):
+    """(the zip archive, [(sheet title, path of its XML part)]) of .xlsx bytes, from the workbook's part alone;
+    None if unreadable."""
     try:
         reader = ExcelReader(io.BytesIO(data), read_only=True)
         reader.read_manifest()
         reader.read_workbook()
-        return [sheet.name for sheet, _relation in reader.parser.find_sheets()]
+        return reader.archive, [(sheet.name, relation.target) for sheet, relation in reader.parser.find_sheets()]
     except (KeyError, ValueError, zipfile.BadZipFile):
-        return []
+        return None
+
+
+def sheet_titles(data):
+    """The sheets' titles of checked .xlsx bytes, from the workbook's part alone; [] if unreadable."""
+    parts = _sheet_parts(data)
+    return [title for title, _target in parts[1]] if parts else []
 
 
 def check_sheet_within_the_grid(data, title):
@@ -75,14 +82,14 @@ def check_sheet_within_the_grid(data, title):
     For readers other than openpyxl (python-calamine), which skip such cells silently:
     the sheet's claimed size and its cell references are read from its XML, nothing else.
     """
+    parts = _sheet_parts(data)
+    if parts is None:
+        return  # unreadable: the reader will say what is wrong
+    archive, targets = parts
     try:
-        reader = ExcelReader(io.BytesIO(data), read_only=True)
-        reader.read_manifest()
-        reader.read_workbook()
-        targets = {sheet.name: relation.target for sheet, relation in reader.parser.find_sheets()}
-        xml = reader.archive.read(targets[title])
+        xml = archive.read(dict(targets)[title])
     except (KeyError, ValueError, zipfile.BadZipFile):
-        return  # the reader will say what is wrong
+        return
     head = xml[: xml.find(b"<sheetData")] if b"<sheetData" in xml else xml
     claimed = _CLAIMED_SIZE.search(head)
     try:
@@ -95,19 +102,16 @@ def check_sheet_within_the_grid(data, title):
 
 def _sheet_past_the_grid(data):
     """The name of the first sheet whose claimed size openpyxl cannot read, or None."""
-    try:
-        reader = ExcelReader(io.BytesIO(data), read_only=True)
-        reader.read_manifest()
-        reader.read_workbook()
-        sheets = list(reader.parser.find_sheets())
-    except (KeyError, ValueError, zipfile.BadZipFile):
+    parts = _sheet_parts(data)
+    if parts is None:
         return None
-    for sheet, relation in sheets:
+    archive, targets = parts
+    for title, target in targets:
         try:
-            with reader.archive.open(relation.target) as source:
+            with archive.open(target) as source:
                 read_dimension(source)
         except (KeyError, ValueError):
-            return sheet.name
+            return title
     return None
 
 
