@@ -26,6 +26,7 @@ from ..services import audit_events
 from ..services import submissions as services
 from ..tables import ValueTable, breakdown_label
 from ..translation import translated
+from .parameters import whole_number
 from .submissions import report_problems
 
 EXPORT_HEADER = [
@@ -104,14 +105,14 @@ def _paginate(request, table):
     page: pages know only whether a next one exists.
     """
     notes = []
-    asked = _whole_number(request.GET.get("per_page")) or 0
+    asked = whole_number(request.GET.get("per_page")) or 0
     if asked > settings.DSM_MAX_PAGE_SIZE:
         notes.append(
             _("A page shows at most %(limit)s rows: to read the whole table, download it as CSV.")
             % {"limit": settings.DSM_MAX_PAGE_SIZE}
         )
     size = min(asked if asked >= 1 else DEFAULT_PAGE_SIZE, settings.DSM_MAX_PAGE_SIZE)
-    number = max(_whole_number(request.GET.get("page")) or 1, 1)
+    number = max(whole_number(request.GET.get("page")) or 1, 1)
     try:
         if (number - 1) * size > MAX_OFFSET:
             raise EmptyPage
@@ -120,14 +121,6 @@ def _paginate(request, table):
         notes.append(_("There is no page %(number)s of this table: here is its first page.") % {"number": number})
         table.paginate(paginator_class=LazyPaginator, per_page=size, page=1)
     return notes
-
-
-def _whole_number(text):
-    """The integer a URL parameter holds, or None."""
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return None
 
 
 def history_urls(pks):

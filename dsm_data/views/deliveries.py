@@ -17,6 +17,7 @@ from ..models import Delivery, DeliveryKind, DeliveryStatus, Value
 from ..selectors.deliveries import receipt_changes, saved_mappings
 from ..services import audit_events
 from ..services import deliveries as services
+from .parameters import whole_number
 
 PREVIEW_ROWS = 500
 RECEIPT_ROWS = 500  # changes listed on a receipt's page; its CSV holds them all
@@ -33,7 +34,7 @@ def upload(request):
         raise PermissionDenied
     mappings = saved_mappings(request.user)
     initial = {}
-    if request.method == "GET" and (chosen := _whole_number(request.GET.get("mapping"))):
+    if request.method == "GET" and (chosen := whole_number(request.GET.get("mapping"))):
         initial["mapping"] = mappings.filter(pk=chosen).first()
     form = UploadForm(request.POST or None, request.FILES or None, mappings=mappings, initial=initial)
     groups = []
@@ -72,13 +73,6 @@ def upload(request):
 def mapping_session_key(delivery):
     """Where the upload form leaves its reason and saved mapping for the mapping step of ``delivery``."""
     return f"dsm-upload-{delivery.pk}"
-
-
-def _whole_number(text):
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return None
 
 
 def _readable_delivery(request, pk):

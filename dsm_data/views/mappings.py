@@ -17,6 +17,7 @@ from ..selectors.deliveries import saved_mappings
 from ..services import deliveries as services
 from ..services import mappings as mapping_services
 from .deliveries import mapping_session_key
+from .parameters import whole_number
 
 
 def _mapping_delivery(request, pk):
@@ -27,16 +28,9 @@ def _mapping_delivery(request, pk):
     return delivery
 
 
-def _whole_number(text):
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return None
-
-
 def _starting_mapping(request, delivery):
     """The saved mapping the page starts from: the one asked in the URL, else the one chosen on the upload page."""
-    chosen = _whole_number(request.GET.get("mapping")) or request.session.get(mapping_session_key(delivery), {}).get(
+    chosen = whole_number(request.GET.get("mapping")) or request.session.get(mapping_session_key(delivery), {}).get(
         "mapping"
     )
     return saved_mappings(request.user).filter(pk=chosen).first() if chosen else None
@@ -55,7 +49,7 @@ def delivery_mapping(request, pk):
         saved, start = None, MappingSpec()
     place = request.POST if request.method == "POST" else request.GET
     sheet = place.get("sheet", start.sheet)
-    header_row = _whole_number(place.get("header_row")) or start.header_row
+    header_row = whole_number(place.get("header_row")) or start.header_row
     with delivery.file.open("rb") as stored:
         data = stored.read()
     context = {"delivery": delivery, "saved": saved, "mappings": saved_mappings(request.user)}
