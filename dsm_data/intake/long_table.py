@@ -21,10 +21,6 @@ from .figures import Upload, rule_errors, summed
 from .problems import Problem, Rejected
 from .table_rows import read_rows, text_of
 
-# Kept for callers of the columns' names.
-REQUIRED_COLUMNS = table_records.REQUIRED_COLUMNS
-OPTIONAL_COLUMNS = table_records.OPTIONAL_COLUMNS
-
 
 def read_long_table(data, *, mapping=None):
     """Every figure of a checked CSV or xlsx long table, read through ``mapping`` if given: [Upload]."""
@@ -100,7 +96,7 @@ class _TableReader:
         series, recoded = self._series(record, indicator)
         if series is None:
             return
-        entry = self._entry(record)
+        entry = table_records.entry_of(record, self._problem)
         if entry is None:
             return
         recoded = {**recoded, **{name: text_of(record.texts.get(name)) for name in found if found[name].recoded}}
@@ -190,9 +186,6 @@ class _TableReader:
                 recoded[name] = text
         known = self._known_series[(indicator.code, texts)] = (grid.series_by_key.get(series_key(categories)), recoded)
         return known
-
-    def _entry(self, record):
-        return table_records.entry_of(record, self._problem)
 
     def uploads(self):
         """One Upload per country and period, in the order first seen; rows put together summed."""
