@@ -14,12 +14,11 @@ submission; ``services.deliveries`` asks ``unexplained_changes`` before the prev
 from django.utils.translation import gettext as _
 
 from ..grid import build_grid
-from ..intake.problems import Problem, Rejected, errors_and_warnings
+from ..intake.problems import Problem, Rejected
 from ..models import SubmissionIndicator
-from ..selectors.submissions import cells_of, grid_problems
+from ..selectors.submissions import cells_of
 from ..translation import translated
-from ..validation import recompute_totals
-from .value_rows import write_cells
+from .value_rows import checked_cells, write_cells
 
 
 def changed_cells(cells, stored):
@@ -66,21 +65,18 @@ def correct_upload(submission, upload, *, user, channel, delivery=None, reason="
     problems, pending = [], []
     for indicator, cells in upload.cells.items():
         grid = upload.grids.get(indicator.code) or build_grid(indicator)
-        known = {series.pk for series in grid.series}
         stored = cells_of(submission, indicator)
-        given = {pk: cell for pk, cell in cells.items() if pk in known}
         problems += unexplained_changes(upload, indicator, stored, reason=reason)
-        for pk, cell in given.items():
+        for pk, cell in cells.items():
             if not cell.comment and pk in stored:
                 cell.comment = stored[pk].comment  # the validator's note stays with the value
-        merged = {**stored, **given}
-        totals = recompute_totals(grid, merged, stored)
+        merged, totals, errors, _warnings = checked_cells(submission, indicator, cells, grid=grid, stored=stored)
+        given = {pk: merged[pk] for pk in cells.keys() & merged.keys()}
         reasons = [
             text for text in dict.fromkeys(given[pk].reason.strip() for pk in changed_cells(given, stored)) if text
         ]
         for pk in (totals | (given.keys() - upload.places.keys())) & merged.keys():  # sums, given or recomputed
             merged[pk].reason = merged[pk].reason or "; ".join(reasons)
-        errors, _warnings = errors_and_warnings(grid_problems(submission, indicator, grid=grid, cells=merged))
         problems += [upload.place_of(error) for error in errors]
         pending.append((indicator, {pk: merged[pk] for pk in changed_cells(merged, stored)}))
     if problems:

@@ -22,9 +22,9 @@ from ..notifications import send_in_languages
 from ..selectors.accounts import users_to_notify
 from ..selectors.submissions import cells_of, grid_problems
 from ..translation import translated
-from ..validation import completeness_problems, not_collected, recompute_totals
+from ..validation import completeness_problems, not_collected
 from .corrections import correct_upload
-from .value_rows import write_cells
+from .value_rows import checked_cells, write_cells
 
 
 def _locked(submission):
@@ -66,11 +66,8 @@ def save_cells(submission, indicator, *, cells, user, channel=Channel.FORM, reas
     if link is None:
         raise Rejected.because(not_part_message(submission, indicator))
     grid = grid if grid is not None else build_grid(indicator)
-    known = {series.pk for series in grid.series}
     stored = cells_of(submission, indicator)
-    merged = {**stored, **{pk: cell for pk, cell in cells.items() if pk in known}}
-    recompute_totals(grid, merged, stored)  # they follow their breakdown
-    errors, warnings = errors_and_warnings(grid_problems(submission, indicator, grid=grid, cells=merged))
+    merged, _totals, errors, warnings = checked_cells(submission, indicator, cells, grid=grid, stored=stored)
     if errors:
         raise Rejected(errors)
     write_cells(submission, link, merged, user=user, channel=channel, reason=reason, delivery=delivery)
@@ -302,9 +299,9 @@ def correct_value(value, cell, *, user, reason, channel=Channel.FORM):
     grid = build_grid(value.indicator)
     stored = cells_of(submission, value.indicator)
     cell.comment = stored[value.series_id].comment  # the validator's note stays with the value
-    cells = {**stored, value.series_id: cell}
-    totals = recompute_totals(grid, cells, stored)
-    errors, _warnings = errors_and_warnings(grid_problems(submission, value.indicator, grid=grid, cells=cells))
+    cells, totals, errors, _warnings = checked_cells(
+        submission, value.indicator, {value.series_id: cell}, grid=grid, stored=stored
+    )
     if errors:
         raise Rejected(errors)
     link = SubmissionIndicator.objects.get(submission=submission, indicator=value.indicator)

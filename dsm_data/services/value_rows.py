@@ -9,10 +9,25 @@ from django.db import connection
 from django.utils import timezone
 
 from ..cells import Cell
+from ..intake.problems import errors_and_warnings
 from ..models import Status, Value, ValueRevision
+from ..selectors.submissions import grid_problems
+from ..validation import recompute_totals
 
 # What a cell holds, as ``Cell.same_content`` compares it: all but the comment, which changes without a revision.
 CONTENT_FIELDS = ("number", "absence", "is_provisional", "is_estimated", "footnote")
+
+
+def checked_cells(submission, indicator, cells, *, grid, stored):
+    """What ``indicator`` would hold with ``cells`` of its grid over the ``stored`` ones, blank totals recomputed.
+
+    Returns (the merged cells, the pks of the totals recomputed, errors, warnings); nothing is written.
+    """
+    known = {series.pk for series in grid.series}
+    merged = {**stored, **{pk: cell for pk, cell in cells.items() if pk in known}}
+    totals = recompute_totals(grid, merged, stored)
+    errors, warnings = errors_and_warnings(grid_problems(submission, indicator, grid=grid, cells=merged))
+    return merged, totals, errors, warnings
 
 
 def write_cells(submission, link, cells, *, user, channel, reason, is_correction=False, delivery=None):
