@@ -6,6 +6,31 @@ from .models import Confidentiality, TableMapping
 from .translation import translated
 
 
+def correction_reason_field():
+    """The reason an upload gives for changing published figures (the upload page and the mapping step)."""
+    return forms.CharField(
+        label=_("Reason for corrections"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Needed only when the file changes published figures: why they change. "
+            "A reason column in the file takes precedence for its rows."
+        ),
+    )
+
+
+def missing_reason_field(*, help_text):
+    """Why a submission's blank cells were not collected (its submit form and the bulk actions)."""
+    return forms.CharField(
+        label=_("Why some figures were not collected"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=help_text,
+    )
+
+
 class EntryForm(forms.Form):
     """One indicator's grid: a text field per series (``s<pk>``), read with ``parse_entry``.
 
@@ -127,16 +152,7 @@ class UploadForm(forms.Form):
         help_text=_("For a publisher's table with its own headers, years in columns or country names: you say "
                     "which column holds what before the file is checked."),
     )  # fmt: skip
-    reason = forms.CharField(
-        label=_("Reason for corrections"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_(
-            "Needed only when the file changes published figures: why they change. "
-            "A reason column in the file takes precedence for its rows."
-        ),
-    )
+    reason = correction_reason_field()
 
     def __init__(self, *args, mappings=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,13 +178,7 @@ class PaperScanForm(forms.Form):
 class SubmitForm(forms.Form):
     """Submitting for validation; with cells not collected, the reason is asked once for the submission."""
 
-    missing_reason = forms.CharField(
-        label=_("Why some figures were not collected"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown to the validator with the count of cells left blank."),
-    )
+    missing_reason = missing_reason_field(help_text=_("Shown to the validator with the count of cells left blank."))
 
     def __init__(self, *args, missing_required=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,12 +215,8 @@ class BulkActionForm(forms.Form):
         label=_("Submissions"), coerce=int, error_messages={"required": _("Tick at least one submission.")}
     )
     action = forms.ChoiceField(label=_("Action"), choices=())
-    missing_reason = forms.CharField(
-        label=_("Why some figures were not collected"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("For the submissions with cells left blank that give no reason yet."),
+    missing_reason = missing_reason_field(
+        help_text=_("For the submissions with cells left blank that give no reason yet.")
     )
     comment = forms.CharField(
         label=_("Comment"),

@@ -8,6 +8,7 @@ the last check did not know (``Problem.field``/``value``); ``spec()`` gives the 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .forms import correction_reason_field
 from .intake.mapping import EVERY_OTHER, KEY_FIELDS, LEAVE_OUT, MappingSpec, allowed_codes
 from .translation import translated
 
@@ -95,13 +96,7 @@ class MappingForm(forms.Form):
         label=_("Marks of figures not available"), required=False, max_length=100,
         help_text=_("Separated by spaces, e.g. .. …. A value cell holding one is stored as : (not available)."),
     )  # fmt: skip
-    reason = forms.CharField(
-        label=_("Reason for corrections"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_(
-            "Needed only when the file changes published figures: why they change. "
-            "A reason column in the file takes precedence for its rows."
-        ),
-    )  # fmt: skip
+    reason = correction_reason_field()
     save_name = forms.CharField(
         label=_("Save this mapping as"), required=False, max_length=100,
         help_text=_("A name to apply it to the next file of this publisher; saved once the file passes the check."),
