@@ -47,7 +47,9 @@ def entry_problems(uploads, *, user, channel=Channel.EXCEL, reason=""):
     problems = []
     submissions = {
         (submission.country_id, submission.period_id): submission
-        for submission in Submission.objects.filter(country__in={upload.country for upload in uploads})
+        for submission in Submission.objects.filter(
+            country__in={upload.country for upload in uploads}, period__in={upload.period for upload in uploads}
+        )
     }
     for upload in uploads:
         country, period = upload.country, upload.period
