@@ -202,6 +202,71 @@ def _users(country, role):
     return User.objects.filter(country=country, role=role).first()
 
 
+def publish_in_bulk(country, period, figures, *, released, entered_by, validated_by, published_by):
+    """A submission published at ``released``, written in bulk as a portal holds its history.
+
+    ``figures``: {indicator: {series pk: Cell}}; every indicator in it is part of the
+    submission, with figures or none. Its four transitions, its values and their first
+    revisions are stored at once (the form services would take minutes for ten years).
+    """
+    submission = Submission.objects.create(
+        country=country,
+        period=period,
+        status=Status.PUBLISHED,
+        validated_at=released - datetime.timedelta(days=20),
+        published_at=released,
+        release_at=released,
+    )
+    Transition.objects.bulk_create(
+        Transition(submission=submission, from_status=before, to_status=after, actor=actor)
+        for before, after, actor in [
+            ("", Status.DRAFT, entered_by),
+            (Status.DRAFT, Status.SUBMITTED, entered_by),
+            (Status.SUBMITTED, Status.VALIDATED, validated_by),
+            (Status.VALIDATED, Status.PUBLISHED, published_by),
+        ]
+    )
+    SubmissionIndicator.objects.bulk_create(
+        SubmissionIndicator(
+            submission=submission, indicator=indicator, confidentiality=indicator.default_confidentiality
+        )
+        for indicator in figures
+    )
+    values = Value.objects.bulk_create(
+        (
+            Value(
+                submission=submission,
+                series_id=series_pk,
+                indicator=indicator,
+                country=country,
+                period=period,
+                number=cell.number,
+                absence=cell.absence,
+                confidentiality=indicator.default_confidentiality,
+                released_at=released,
+            )
+            for indicator, cells in figures.items()
+            for series_pk, cell in cells.items()
+        ),
+        batch_size=2000,
+    )
+    ValueRevision.objects.bulk_create(
+        (
+            ValueRevision(
+                value=value,
+                revision=1,
+                number=value.number,
+                absence=value.absence,
+                channel=Channel.EXCEL,
+                changed_by=entered_by,
+            )
+            for value in values
+        ),
+        batch_size=2000,
+    )
+    return submission
+
+
 @transaction.atomic
 def load_history(countries, indicators, periods):
     """Published figures for 2015-2024 (annual, and quarterly where collected); skips what exists."""
@@ -216,58 +281,19 @@ def load_history(countries, indicators, periods):
                 continue
             quarter_share = QUARTER_SHARES[period.start.month // 3] if period.frequency == Frequency.QUARTERLY else 1
             collected = [indicator for indicator in indicators if period.frequency in indicator.frequencies]
-            released = timezone.make_aware(datetime.datetime(year + 1, 6, 1, 9, 0))
-            submission = Submission.objects.create(
-                country=country,
-                period=period,
-                status=Status.PUBLISHED,
-                validated_at=released - datetime.timedelta(days=20),
-                published_at=released,
-                release_at=released,
-            )
-            Transition.objects.bulk_create(
-                Transition(submission=submission, from_status=before, to_status=after, actor=actor)
-                for before, after, actor in [
-                    ("", Status.DRAFT, focal_point),
-                    (Status.DRAFT, Status.SUBMITTED, focal_point),
-                    (Status.SUBMITTED, Status.VALIDATED, administrator),
-                    (Status.VALIDATED, Status.PUBLISHED, system_admin),
-                ]
-            )
-            values = []
-            for indicator in collected:
-                SubmissionIndicator.objects.create(
-                    submission=submission, indicator=indicator, confidentiality=indicator.default_confidentiality
-                )
-                total = level(country.code, indicator.code, year) * quarter_share
-                for series_pk, cell in figures(country.code, grids[indicator.pk], total).items():
-                    values.append(
-                        Value(
-                            submission=submission,
-                            series_id=series_pk,
-                            indicator=indicator,
-                            country=country,
-                            period=period,
-                            number=cell.number,
-                            absence=cell.absence,
-                            confidentiality=indicator.default_confidentiality,
-                            released_at=released,
-                        )
+            publish_in_bulk(
+                country,
+                period,
+                {
+                    indicator: figures(
+                        country.code, grids[indicator.pk], level(country.code, indicator.code, year) * quarter_share
                     )
-            Value.objects.bulk_create(values, batch_size=2000)
-            ValueRevision.objects.bulk_create(
-                (
-                    ValueRevision(
-                        value=value,
-                        revision=1,
-                        number=value.number,
-                        absence=value.absence,
-                        channel=Channel.EXCEL,
-                        changed_by=focal_point,
-                    )
-                    for value in values
-                ),
-                batch_size=2000,
+                    for indicator in collected
+                },
+                released=timezone.make_aware(datetime.datetime(year + 1, 6, 1, 9, 0)),
+                entered_by=focal_point,
+                validated_by=administrator,
+                published_by=system_admin,
             )
 
 

@@ -22,6 +22,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.values import publish_in_bulk
 from dsm_data.cells import Cell, format_number
 from dsm_data.grid import build_grid
 from dsm_data.intake.mapping import MappingSpec
@@ -118,65 +119,11 @@ def grand_total(indicator):
     return next(series for series in build_grid(indicator).series if series.is_grand_total)
 
 
-def publish_in_bulk(submissions_figures, *, indicators, actor, release_at=RELEASED):
-    """Published submissions written at once, as a portal holds them after its first years.
-
-    ``submissions_figures``: [(country, period, {indicator: {series pk: Cell}})]; every
-    indicator of ``indicators`` is part of each submission, figures or not.
-    """
-    submissions = Submission.objects.bulk_create(
-        Submission(
-            country=country,
-            period=period,
-            status=Status.PUBLISHED,
-            validated_at=release_at - datetime.timedelta(days=20),
-            published_at=release_at,
-            release_at=release_at,
-        )
-        for country, period, _figures in submissions_figures
+def publish(country, period, figures, *, actor, release_at=RELEASED):
+    """A published submission as a portal holds its history: the demo's bulk writer, one actor for every step."""
+    return publish_in_bulk(
+        country, period, figures, released=release_at, entered_by=actor, validated_by=actor, published_by=actor
     )
-    SubmissionIndicator.objects.bulk_create(
-        SubmissionIndicator(
-            submission=submission, indicator=indicator, confidentiality=indicator.default_confidentiality
-        )
-        for submission in submissions
-        for indicator in indicators
-    )
-    steps = [("", Status.DRAFT), (Status.DRAFT, Status.SUBMITTED), (Status.SUBMITTED, Status.VALIDATED),
-             (Status.VALIDATED, Status.PUBLISHED)]  # fmt: skip
-    Transition.objects.bulk_create(
-        Transition(submission=submission, from_status=before, to_status=after, actor=actor)
-        for submission in submissions
-        for before, after in steps
-    )
-    values = Value.objects.bulk_create(
-        Value(
-            submission=submission,
-            series_id=series_pk,
-            indicator=indicator,
-            country=submission.country,
-            period=submission.period,
-            number=cell.number,
-            absence=cell.absence,
-            confidentiality=indicator.default_confidentiality,
-            released_at=release_at,
-        )
-        for submission, (_country, _period, figures) in zip(submissions, submissions_figures, strict=True)
-        for indicator, cells in figures.items()
-        for series_pk, cell in cells.items()
-    )
-    ValueRevision.objects.bulk_create(
-        ValueRevision(
-            value=value,
-            revision=1,
-            number=value.number,
-            absence=value.absence,
-            channel=Channel.EXCEL,
-            changed_by=actor,
-        )
-        for value in values
-    )
-    return submissions
 
 
 @pytest.fixture
@@ -197,18 +144,11 @@ def history(catalogue, kazakhstan, armenia, make_user, make_period):
         total = grand_total(catalogue[INDICATOR])
 
     annual = [indicator for indicator in catalogue.values() if "annual" in indicator.frequencies]
-    publish_in_bulk(
-        [
-            (
-                Portal.countries[code],
-                Portal.periods[year],
-                {Portal.indicator: {Portal.total.pk: Cell(number=Decimal(number))}} if number is not None else {},
-            )
-            for (code, year), number in PUBLISHED.items()
-        ],
-        indicators=annual,
-        actor=Portal.secretariat,
-    )
+    for (code, year), number in PUBLISHED.items():
+        figures = {indicator: {} for indicator in annual}  # every annual indicator is part of it
+        if number is not None:
+            figures[Portal.indicator] = {Portal.total.pk: Cell(number=Decimal(number))}
+        publish(Portal.countries[code], Portal.periods[year], figures, actor=Portal.secretariat)
     return Portal
 
 
@@ -645,7 +585,7 @@ def test_a_bulk_action_refuses_each_submission_on_its_own_and_stops_nothing_else
     period = make_period(2024, deadline=datetime.date(2025, 3, 31))
     decisions = catalogue["REFUGEE_DECISIONS"]
     cells = cells_from(build_grid(decisions), {**DECISIONS, "RSD_OUTCOME=CLOSED": "5"})
-    (published,) = publish_in_bulk([(armenia, period, {decisions: cells})], indicators=[decisions], actor=secretariat)
+    published = publish(armenia, period, {decisions: cells}, actor=secretariat)
     draft = submission_services.open_submission(kazakhstan, period, user=secretariat)  # every annual indicator
     submission_services.save_cells(draft, decisions, cells=cells, user=secretariat, channel=Channel.EXCEL)
     selection = Submission.objects.filter(pk__in=[draft.pk, published.pk]).order_by("pk")
