@@ -56,6 +56,15 @@ class MappingSpec:
     recode: dict = field(default_factory=dict)  # field -> {text in the file: code}; "*": every other unknown text
     marks: dict = field(default_factory=lambda: dict(DEFAULT_MARKS))  # text of a value cell -> : c z
 
+    def reads_like(self, other):
+        """Whether ``other`` reads the same columns the same way, wherever its sheet and header row are:
+        the mapping page's check of whether a saved mapping was applied as it is."""
+        placed = ("sheet", "header_row")
+        mine, theirs = self.to_json(), other.to_json()
+        return {key: mine[key] for key in mine if key not in placed} == {
+            key: theirs[key] for key in theirs if key not in placed
+        }
+
     def to_json(self):
         return {
             "sheet": self.sheet,

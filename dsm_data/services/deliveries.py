@@ -85,7 +85,7 @@ def _indicators_not_part(upload, submission, *, user):
 
 def read_checked(data, *, user, spec=None, reason=""):
     """The file's Reading (through ``spec``, a MappingSpec, if given) once every check has passed, else Rejected."""
-    read = reading.read_file(data, mapping=spec) if spec is not None else reading.read_file(data)
+    read = reading.read_file(data, mapping=spec)
     problems = entry_problems(read.uploads, user=user, reason=reason)
     if problems:
         raise Rejected(problems)

@@ -74,7 +74,7 @@ def delivery_mapping(request, pk):
     form = MappingForm(request.POST or None, outline=outline, dimensions=dimensions, unknowns=unknowns, initial=initial)
     if request.method == "POST" and form.is_valid():
         spec = form.spec()
-        unchanged = saved is not None and _same_columns(spec, start)
+        unchanged = saved is not None and spec.reads_like(start)
         try:
             services.apply_mapping(
                 delivery,
@@ -97,14 +97,6 @@ def delivery_mapping(request, pk):
         problem_count=sum(group.count for group in context.get("groups", [])),
     )
     return render(request, "dsm_data/mapping.html", context, status=400 if context.get("groups") else 200)
-
-
-def _same_columns(spec, other):
-    """Whether two specs read columns alike, wherever the header was found: the saved mapping was applied as is."""
-    placed = ("sheet", "header_row")
-    return {key: value for key, value in spec.to_json().items() if key not in placed} == {
-        key: value for key, value in other.to_json().items() if key not in placed
-    }
 
 
 def _save_if_asked(request, form, spec):

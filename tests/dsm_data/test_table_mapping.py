@@ -313,3 +313,10 @@ def test_a_native_long_table_counts_every_filled_cell(setting, monkeypatch):
         read_file(data.encode())
     [problem] = refusal.value.problems
     assert problem.message == "The file has 429 filled cells; at most 200 are read."  # 13 columns of 33 rows
+
+
+def test_a_spec_reads_like_another_whatever_its_sheet_and_header_row():
+    spec = MappingSpec(columns={"Country": "country", "Year": "period", "V": "value"}, fixed={"indicator": "ENTRIES"})
+    moved = MappingSpec(**{**spec.__dict__, "sheet": "Table 2", "header_row": 4})
+    assert spec.reads_like(moved)
+    assert not spec.reads_like(MappingSpec(**{**spec.__dict__, "fixed": {"indicator": "EXITS"}}))
