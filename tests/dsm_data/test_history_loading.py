@@ -26,7 +26,7 @@ from demo.values import publish_in_bulk
 from dsm_data.cells import Cell, format_number
 from dsm_data.grid import build_grid
 from dsm_data.intake.mapping import MappingSpec
-from dsm_data.intake.problems import Rejected, group_problems
+from dsm_data.intake.problems import Rejected
 from dsm_data.models import (
     Absence,
     Channel,
@@ -315,14 +315,9 @@ def check_the_receipt(history, client, delivery):
     html = response.content.decode()
     assert f"Receipt {delivery.number}" in html
     rows = table_rows(html)
-    names = {code: country.name["en"] for code, country in history.countries.items()}
 
     def row_of(code, year):
-        found = [
-            row
-            for row in rows
-            if str(year) in row and (code in row or names[code] in row or any(names[code] in cell for cell in row))
-        ]
+        found = [row for row in rows if row[:2] == [code, str(year)]]  # the country's code, the period's
         assert len(found) == 1, (code, year, rows)
         return found[0]
 
@@ -337,7 +332,7 @@ def check_the_receipt(history, client, delivery):
         assert "not collected" in row, row  # nothing before
     assert not any("correction" in cell for cell in row_of("GEO", 2024))
     for code, year in UNCHANGED:
-        assert not any(str(year) in row and (code in row or names[code] in row) for row in rows)
+        assert not any(row[:2] == [code, str(year)] for row in rows)
 
 
 # (b) Unmapped refusal
@@ -348,8 +343,7 @@ def test_the_same_file_without_its_mapping_is_refused_naming_the_columns_seen_an
     with pytest.raises(Rejected) as refused:
         delivery_services.receive(publisher_workbook(), original_name="unhcr-asylum.xlsx", user=history.secretariat)
     assert database_state() == before
-    groups = group_problems(refused.value.problems)
-    assert [group.heading for group in groups] == [group.heading for group in refused.value.groups]
+    groups = refused.value.groups
     assert len(groups) == 1  # one reason, said once
     summary = groups[0].summary
     assert "No header row found" in summary
