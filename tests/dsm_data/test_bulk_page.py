@@ -14,20 +14,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def team(catalogue, kazakhstan, armenia, make_user, make_period):
-    class Team:
-        sysadmin = make_user(Role.SYSTEM_ADMIN, username="secretariat")
-        focal = make_user(Role.FOCAL_POINT, kazakhstan, username="kaz-focal")
-        kaz_admin = make_user(Role.COUNTRY_ADMIN, kazakhstan, username="kaz-admin")
-        kaz_user = make_user(Role.DATA_USER, kazakhstan, username="kaz-user")
-        arm_focal = make_user(Role.FOCAL_POINT, armenia, username="arm-focal")
-        arm_admin = make_user(Role.COUNTRY_ADMIN, armenia, username="arm-admin")
-        editor = make_user(Role.EDITOR, username="editor")
-        period = make_period(2025)
-
-    Team.kaz = fill(services.open_submission(kazakhstan, Team.period, user=Team.focal), Team.focal)
-    Team.arm = fill(services.open_submission(armenia, Team.period, user=Team.arm_focal), Team.arm_focal)
-    return Team
+def team(portal_team, kazakhstan, armenia, make_user):
+    """The shared team, with Armenia's focal point and both countries' 2025 submissions filled in."""
+    team = portal_team
+    team.arm_focal = make_user(Role.FOCAL_POINT, armenia, username="arm-focal")
+    team.kaz = fill(services.open_submission(kazakhstan, team.period, user=team.focal), team.focal)
+    team.arm = fill(services.open_submission(armenia, team.period, user=team.arm_focal), team.arm_focal)
+    return team
 
 
 def fill(submission, user):

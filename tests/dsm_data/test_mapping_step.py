@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from dsm_data.intake.mapping import MappingSpec
-from dsm_data.models import Delivery, DeliveryStatus, Role, TableMapping, Value
+from dsm_data.models import Delivery, DeliveryStatus, TableMapping, Value
 from dsm_data.services import mappings as mapping_services
 
 pytestmark = pytest.mark.django_db
@@ -23,17 +23,8 @@ OUTCOMES = {"Recognized": "RECOGNISED", "Complementary": "COMPLEMENTARY", "Rejec
 
 
 @pytest.fixture
-def team(catalogue, kazakhstan, armenia, make_user, make_period):
-    class Team:
-        sysadmin = make_user(Role.SYSTEM_ADMIN, username="secretariat")
-        focal = make_user(Role.FOCAL_POINT, kazakhstan, username="kaz-focal")
-        kaz_admin = make_user(Role.COUNTRY_ADMIN, kazakhstan, username="kaz-admin")
-        kaz_user = make_user(Role.DATA_USER, kazakhstan, username="kaz-user")
-        arm_admin = make_user(Role.COUNTRY_ADMIN, armenia, username="arm-admin")
-        editor = make_user(Role.EDITOR, username="editor")
-        period = make_period(2025)
-
-    return Team
+def team(portal_team):
+    return portal_team
 
 
 def publisher_file(text=PUBLISHER, name="unhcr.csv"):

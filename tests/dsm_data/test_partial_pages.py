@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from dsm_data.grid import build_grid
-from dsm_data.models import Delivery, Role, Status, SubmissionIndicator, Transition, ValueRevision
+from dsm_data.models import Delivery, Status, SubmissionIndicator, Transition, ValueRevision
 from dsm_data.services import submissions as services
 from dsm_data.services.deliveries import pending_changes
 from tests.conftest import cells_from
@@ -19,21 +19,15 @@ PARTIAL = {"RSD_OUTCOME=RECOGNISED": "12", "RSD_OUTCOME=COMPLEMENTARY": ":", "RS
 
 
 @pytest.fixture
-def team(catalogue, kazakhstan, armenia, make_user, make_period):
-    class Team:
-        sysadmin = make_user(Role.SYSTEM_ADMIN, username="secretariat")
-        focal = make_user(Role.FOCAL_POINT, kazakhstan, username="kaz-focal")
-        kaz_admin = make_user(Role.COUNTRY_ADMIN, kazakhstan, username="kaz-admin")
-        kaz_user = make_user(Role.DATA_USER, kazakhstan, username="kaz-user")
-        arm_admin = make_user(Role.COUNTRY_ADMIN, armenia, username="arm-admin")
-        editor = make_user(Role.EDITOR, username="editor")
-        period = make_period(2025)
-        decisions = catalogue["REFUGEE_DECISIONS"]
-
-    Team.submission = services.open_submission(kazakhstan, Team.period, user=Team.focal)
-    grid = build_grid(Team.decisions)
-    services.save_cells(Team.submission, Team.decisions, cells=cells_from(grid, PARTIAL), user=Team.focal)
-    return Team
+def team(portal_team, catalogue, kazakhstan):
+    """The shared team, with Kazakhstan's 2025 decisions partly entered (PARTIAL)."""
+    portal_team.decisions = catalogue["REFUGEE_DECISIONS"]
+    portal_team.submission = services.open_submission(kazakhstan, portal_team.period, user=portal_team.focal)
+    grid = build_grid(portal_team.decisions)
+    services.save_cells(
+        portal_team.submission, portal_team.decisions, cells=cells_from(grid, PARTIAL), user=portal_team.focal
+    )
+    return portal_team
 
 
 def blank_cells(submission):
