@@ -35,6 +35,7 @@ from dsm_data.models import (
     ValueRevision,
 )
 from dsm_data.services import submissions as submission_services
+from dsm_data.services.periods import periods_of_year
 
 from .catalogue import load_catalogue
 
@@ -125,36 +126,23 @@ def figures(country_code, grid, total):
 
 @transaction.atomic
 def load_periods(today=None):
+    """Annual periods to the open year, quarters to the last published one, dated as ``create_periods`` dates them;
+    the open year's deadline is two months away, so that its round is open for entry."""
     today = today or timezone.localdate()
-    periods = []
+    wanted = []
     for year in range(FIRST_YEAR, OPEN_YEAR + 1):
-        deadline = today + datetime.timedelta(days=60) if year == OPEN_YEAR else datetime.date(year + 1, 3, 31)
-        period, _created = Period.objects.update_or_create(
-            code=str(year),
-            defaults={
-                "frequency": Frequency.ANNUAL,
-                "start": datetime.date(year, 1, 1),
-                "end": datetime.date(year, 12, 31),
-                "deadline": deadline,
-            },
-        )
-        periods.append(period)
-        if year > LAST_YEAR:
-            continue
-        for quarter in range(1, 5):
-            start = datetime.date(year, 3 * quarter - 2, 1)
-            end = (datetime.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - datetime.timedelta(days=1)
-            period, _created = Period.objects.update_or_create(
-                code=f"{year}-Q{quarter}",
-                defaults={
-                    "frequency": Frequency.QUARTERLY,
-                    "start": start,
-                    "end": end,
-                    "deadline": end + datetime.timedelta(days=45),
-                },
-            )
-            periods.append(period)
-    return periods
+        ((code, start, end, deadline),) = periods_of_year(Frequency.ANNUAL, year)
+        if year == OPEN_YEAR:
+            deadline = today + datetime.timedelta(days=60)
+        wanted.append((Frequency.ANNUAL, code, start, end, deadline))
+        if year <= LAST_YEAR:
+            wanted += [(Frequency.QUARTERLY, *quarter) for quarter in periods_of_year(Frequency.QUARTERLY, year)]
+    return [
+        Period.objects.update_or_create(
+            code=code, defaults={"frequency": frequency, "start": start, "end": end, "deadline": deadline}
+        )[0]
+        for frequency, code, start, end, deadline in wanted
+    ]
 
 
 METADATA = {
