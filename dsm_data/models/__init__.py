@@ -12,6 +12,7 @@ from .catalogue import (
     IndicatorDimension,
     NationalMetadata,
     Series,
+    SeriesBreak,
     ValidationRule,
 )
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus
@@ -51,6 +52,7 @@ __all__ = [
     "PeriodLockException",
     "Role",
     "Series",
+    "SeriesBreak",
     "Status",
     "Submission",
     "SubmissionIndicator",

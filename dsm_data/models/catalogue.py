@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
 from ..translation import TranslatedField, all_languages, joined, translated
@@ -194,8 +194,11 @@ class ValidationRule(models.Model):
         return translated(self.message)
 
 
-class NationalMetadata(models.Model):
-    """How one country produces one indicator: what makes its figures comparable, or not."""
+class NationalMetadata(ClusterableModel):
+    """How one country produces one indicator: what makes its figures comparable, or not.
+
+    Its breaks in series (``breaks``) are edited with it: charts mark them, reports list them.
+    """
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="national_metadata")
     country = models.ForeignKey("dsm_data.Country", on_delete=models.CASCADE, related_name="national_metadata")
@@ -230,6 +233,13 @@ class NationalMetadata(models.Model):
     def __str__(self):
         return f"{self.indicator.code} / {self.country.code}"
 
+    panels = [
+        FieldPanel("indicator"),
+        FieldPanel("country"),
+        *(FieldPanel(name) for name in TEXT_FIELDS),
+        InlinePanel("breaks", label=_("Breaks in series")),
+    ]
+
     def search_texts(self):
         """(title, summary, body) searched. Shown as "Indicator: Country", but the indicator's name is
         body text: a query for a word of that name would otherwise rank every country's notes above
@@ -250,3 +260,27 @@ class NationalMetadata(models.Model):
 
     def search_facets(self):
         return {"country": self.country}
+
+
+class SeriesBreak(Orderable):
+    """A break in one country's series of one indicator: from ``period`` on, the figures are counted
+    differently (a new law, a new register). Charts mark the period; reports list the note."""
+
+    metadata = ParentalKey(NationalMetadata, on_delete=models.CASCADE, related_name="breaks")
+    period = models.ForeignKey(
+        "dsm_data.Period",
+        verbose_name=_("first period counted the new way"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = TranslatedField(_("what changed"), multiline=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("break in series")
+        verbose_name_plural = _("breaks in series")
+        constraints = [
+            models.UniqueConstraint(fields=["metadata", "period"], name="series_break_unique_per_period"),
+        ]
+
+    def __str__(self):
+        return f"{self.metadata} / {self.period.code}"

@@ -8,6 +8,7 @@ them compares roles or countries itself. One module per area, each rule stated o
 - ``figures``: reading figures, entering them, the submission workflow;
 - ``documents``: the library's documents and their files;
 - ``accounts``: managing accounts, signing in, the audit trail;
+- ``reports``: whose reading a report holds, and who may fetch it;
 - ``admin``: what the Wagtail admin shows and lets each user act on;
 - ``refusals``: ``Refusal`` and ``enforce``, the shape of every check-then-act rule.
 """
@@ -70,6 +71,10 @@ from .refusals import (
     Refusal,
     enforce,
 )
+from .reports import (
+    can_read_report,
+    report_audience,
+)
 from .roles import (
     belongs_to,
     can_correct_data_for,
@@ -124,6 +129,7 @@ __all__ = [
     "can_read_document",
     "can_read_full_history",
     "can_read_intranet_of",
+    "can_read_report",
     "can_read_shared_data",
     "can_read_submission",
     "can_read_value",
@@ -146,6 +152,7 @@ __all__ = [
     "manageable_users",
     "readable_audit_entries",
     "readable_documents",
+    "report_audience",
     "role_change_refusal",
     "second_factor_needed",
     "second_factor_required",

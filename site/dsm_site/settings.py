@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "dsm_site",
     "demo",  # demo content and `dsm_demo`; no other app imports it
     "search",
+    "reports",
     "library_pages",
     "dsm_data",
     "wagtail_localize",
