@@ -1,15 +1,15 @@
 from django.urls import path
 
-from .views import browsing, bulk, deliveries, mappings, paper, submissions
+from .views import browsing, bulk, deliveries, figures, mappings, paper, submissions
 
 app_name = "dsm_data"
 
 urlpatterns = [
     path("", browsing.browse, name="browse"),
-    path("indicators/", browsing.indicator_list, name="indicators"),
-    path("indicators/<str:code>/", browsing.indicator_detail, name="indicator"),
-    path("compare/", browsing.compare, name="compare"),
-    path("countries/<str:code>/", browsing.country_series, name="country"),
+    path("indicators/", figures.indicator_list, name="indicators"),
+    path("indicators/<str:code>/", figures.indicator_detail, name="indicator"),
+    path("compare/", figures.compare, name="compare"),
+    path("countries/<str:code>/", figures.country_series, name="country"),
     path("completeness/", browsing.completeness, name="completeness"),
     path("values/<int:pk>/", browsing.value_history, name="value"),
     path("submissions/", submissions.submission_list, name="submissions"),

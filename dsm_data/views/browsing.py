@@ -13,19 +13,18 @@ from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 from django_tables2.paginators import LazyPaginator
 
-from .. import exports, permissions
+from .. import permissions
 from ..cells import format_entry
 from ..filters import ValueFilter
 from ..forms import CorrectionForm
-from ..grid import build_grid, indicator_dimensions
+from ..grid import build_grid
 from ..intake.problems import Rejected
-from ..models import Country, Frequency, Indicator, NationalMetadata, Period, Value
+from ..models import Period, Value
 from ..selectors import browsing, catalogue
 from ..selectors.completeness import completeness as completeness_of
-from ..services import audit_events
 from ..services import submissions as services
 from ..tables import ValueTable, breakdown_label
-from ..translation import translated
+from .exports import export_response
 from .parameters import whole_number
 from .submissions import report_problems
 
@@ -79,7 +78,7 @@ def browse(request):
             ]
             for value in table.data.data.iterator(chunk_size=2000)
         )
-        return _export(request, "dsm-data", EXPORT_HEADER, rows, values=values)
+        return export_response(request, "dsm-data", EXPORT_HEADER, rows, values=values)
     for name, field_errors in value_filter.errors.items():  # the form shows no errors itself: say them above it
         field = value_filter.form.fields.get(name)
         for error in field_errors:
@@ -128,114 +127,6 @@ def history_urls(pks):
     placeholder = 987_654_321
     pattern = reverse("dsm_data:value", args=[placeholder])
     return {pk: pattern.replace(str(placeholder), str(pk)) for pk in pks}
-
-
-def indicator_list(request):
-    return render(request, "dsm_data/indicator_list.html", {"indicators": Indicator.objects.all()})
-
-
-def indicator_detail(request, code):
-    """An indicator's definition and breakdowns, and each country's national metadata side by side."""
-    indicator = get_object_or_404(Indicator, code=code)
-    return render(
-        request,
-        "dsm_data/indicator_detail.html",
-        {
-            "indicator": indicator,
-            "dimensions": indicator_dimensions(indicator),
-            "countries": catalogue.indicator_with_metadata(indicator),
-            "metadata_fields": [NationalMetadata._meta.get_field(name) for name in NationalMetadata.TEXT_FIELDS],
-            "rules": indicator.validation_rules.all(),
-        },
-    )
-
-
-def compare(request):
-    """One series of one indicator, countries x periods, as far as the reader may see."""
-    first = Indicator.objects.first()
-    indicator = get_object_or_404(Indicator, code=request.GET.get("indicator") or (first.code if first else ""))
-    frequency = request.GET.get("frequency", Frequency.ANNUAL)
-    grid = build_grid(indicator)
-    series = grid.series_by_key.get(request.GET.get("series", ""), grid.rows[-1].cells[-1])
-    values = browsing.browsable_values(request.user).filter(
-        indicator=indicator, period__frequency=frequency, series__key=series.key
-    )
-    periods, rows = browsing.period_matrix(values, lambda value: value.country, lambda country: country.code)
-    if request.GET.get("export") in ("csv", "xlsx"):
-        header = ["country_code", "country", *(period.code for period in periods)]
-        lines = ([country.code, translated(country.name), *map(_cell_value, cells)] for country, cells in rows)
-        return _export(request, f"dsm-{indicator.code.lower()}", header, lines, values=values)
-    return render(
-        request,
-        "dsm_data/compare.html",
-        {
-            "indicator": indicator,
-            "indicators": Indicator.objects.all(),
-            "series": series,
-            "series_choices": [(cell.key, grid.cell_label(cell)) for cell in grid.series],
-            "frequency": frequency,
-            "frequencies": [choice for choice in Frequency.choices if choice[0] in indicator.frequencies],
-            "periods": periods,
-            "rows": [
-                (reverse("dsm_data:country", args=[country.code]), translated(country.name), cells)
-                for country, cells in rows
-            ],
-            "caption": f"{grid.cell_label(series)} ({translated(indicator.unit)})",
-        },
-    )
-
-
-def country_series(request, code):
-    """A country's grand totals of every indicator over the years, as far as the reader may see."""
-    country = get_object_or_404(Country, code=code)
-    values = browsing.browsable_values(request.user).filter(
-        country=country, series__is_grand_total=True, period__frequency=Frequency.ANNUAL
-    )
-    periods, rows = browsing.period_matrix(
-        values, lambda value: value.indicator, lambda indicator: (indicator.sort_order, indicator.code)
-    )
-    if request.GET.get("export") in ("csv", "xlsx"):
-        header = ["indicator_code", "indicator", *(period.code for period in periods)]
-        lines = ([item.code, translated(item.name), *map(_cell_value, cells)] for item, cells in rows)
-        return _export(request, f"dsm-{country.code.lower()}", header, lines, values=values)
-    rows = [
-        (reverse("dsm_data:indicator", args=[indicator.code]), translated(indicator.name), cells)
-        for indicator, cells in rows
-    ]
-    return render(request, "dsm_data/country_series.html", {"country": country, "periods": periods, "rows": rows})
-
-
-def _cell_value(value):
-    """A matrix cell in a file: the number, the code of why it is missing, or nothing."""
-    if value is None:
-        return None
-    return value.number if value.number is not None else format_entry(value)
-
-
-def _export(request, filename, header, rows, *, values):
-    """The table as the file asked for; an XLSX too large to build sends the reader back, pointing to CSV.
-
-    ``values`` (the queryset ``rows`` come from): an export holding figures that are
-    not public, or not yet released, enters the audit trail.
-    """
-    file_format = request.GET["export"]
-    filters = request.GET.copy()
-    del filters["export"]
-    try:
-        if file_format == "csv":
-            response = exports.csv_response(filename, header, rows)
-        else:
-            response = exports.xlsx_response(filename, "DSM", header, rows)
-    except exports.ExportTooLarge:
-        messages.warning(
-            request, _("The table has more than %(limit)s rows: download it as CSV, or narrow the filter.")
-            % {"limit": exports.MAX_XLSX_ROWS}
-        )  # fmt: skip
-        return redirect(f"{request.path}?{filters.urlencode()}")
-    audit_events.record_export(
-        values, file_format=file_format, filters=filters.urlencode(), label=f"{filename}.{file_format}"
-    )
-    return response
 
 
 @login_required
