@@ -1,0 +1,162 @@
+"""The charts of the data pages: what each holds for each reader, read in a fixed number of queries,
+and the same points as the table beside them. (The figures: tests/dsm_data/chart_figures.py.)"""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from dsm_data.charts.data import BARS, LINE, STACKED
+from dsm_data.selectors import charts
+from tests.dsm_data.chart_figures import FOOTNOTE, KAZ_SOURCE, points_by_label, publish_chart_figures
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chart_figures(portal_team, catalogue, kazakhstan, armenia, make_period):
+    return publish_chart_figures(portal_team, catalogue, kazakhstan, armenia, make_period)
+
+
+PUBLIC = AnonymousUser()
+
+
+def decisions_of(figures):
+    (figure,) = [figure for figure in figures if figure.indicator.code == "REFUGEE_DECISIONS"]
+    return figure
+
+
+def test_a_country_trend_draws_gaps_as_gaps_and_marks_flags_and_breaks(chart_figures, kazakhstan):
+    figure = decisions_of(charts.country_trends(PUBLIC, country=kazakhstan))
+    chart = figure.chart
+    assert chart.kind == LINE
+    assert points_by_label(chart) == {
+        "2019": (Decimal(47), "47", ""),
+        "2020": (None, ":", ""),  # not available: a gap with its code
+        "2021": (None, "", ""),  # not sent: a gap, no zero
+        "2022": (Decimal(60), "60 p", "pb"),  # provisional, and the series' break
+    }
+    assert Decimal(0) not in chart.numbers()
+    assert (figure.latest.period.code, figure.latest.number) == ("2022", 60)
+    assert figure.source == KAZ_SOURCE == chart.source
+    assert chart.unit == "decisions"
+    assert "not public" not in chart.description
+
+
+def test_the_latest_figure_is_the_latest_year_with_a_number_not_the_latest_year(chart_figures, kazakhstan):
+    from dsm_data.models import Value
+
+    Value.objects.filter(country=kazakhstan, period__code="2022").update(number=None, absence="not_available")
+    figure = decisions_of(charts.country_trends(PUBLIC, country=kazakhstan))
+    assert figure.chart.labels[-1] == "2022"  # the year is shown, as ":"
+    assert figure.latest.period.code == "2019"
+
+
+def test_a_country_reads_its_own_national_figure_and_is_told_it_is_not_public(chart_figures, kazakhstan, portal_team):
+    figure = decisions_of(charts.country_trends(portal_team.kaz_user, country=kazakhstan))
+    assert points_by_label(figure.chart)["2023"] == (Decimal(70), "70", "")
+    assert figure.chart.series[0].points[-1].footnote == FOOTNOTE
+    assert figure.latest.number == 70
+    assert "It holds figures that are not public." in figure.chart.description
+    # Others read it as the public does.
+    other = decisions_of(charts.country_trends(portal_team.arm_admin, country=kazakhstan))
+    assert "2023" not in other.chart.labels
+    assert 70 not in other.chart.numbers()
+
+
+def test_years_asked_are_drawn_even_without_figures(chart_figures, kazakhstan):
+    figure = decisions_of(charts.country_trends(PUBLIC, country=kazakhstan, first_year=2018, last_year=2023))
+    # No period 2018 exists; 2023 is national only: a gap for the public.
+    assert figure.chart.labels == ["2019", "2020", "2021", "2022", "2023"]
+    assert points_by_label(figure.chart)["2023"] == (None, "", "")
+
+
+def test_every_indicator_of_a_country_in_five_queries(chart_figures, kazakhstan, django_assert_num_queries):
+    with django_assert_num_queries(5):
+        figures = charts.country_trends(PUBLIC, country=kazakhstan)
+    assert [figure.indicator.code for figure in figures][:2] == ["FOREIGN_RESIDENTS", "WORK_PERMITS"]
+    assert len(figures) == 6
+    asylum = next(figure for figure in figures if figure.indicator.code == "ASYLUM_APPLICATIONS")
+    assert asylum.chart.numbers() == [470, 600]
+    residents = figures[0]
+    assert residents.chart.is_empty
+    assert residents.latest is None
+
+
+@pytest.mark.parametrize(
+    ("reader", "expected"),
+    [
+        ("public", {"ARM": {"2021": 30}, "KAZ": {"2019": 47, "2022": 60}}),
+        ("arm_admin", {"ARM": {"2021": 30, "2022": 35, "2023": 40}, "KAZ": {"2019": 47, "2022": 60}}),
+        ("kaz_user", {"ARM": {"2021": 30, "2022": 35}, "KAZ": {"2019": 47, "2022": 60, "2023": 70}}),
+        ("sysadmin", {"ARM": {"2021": 30, "2022": 35, "2023": 40}, "KAZ": {"2019": 47, "2022": 60, "2023": 70}}),
+    ],
+)
+def test_small_multiples_hold_what_each_reader_may_read(chart_figures, catalogue, portal_team, reader, expected):
+    user = PUBLIC if reader == "public" else getattr(portal_team, reader)
+    trends = charts.indicator_trends(user, indicator=catalogue["REFUGEE_DECISIONS"])
+    shown = {
+        chart.series[0].code: {label: point[0] for label, point in points_by_label(chart).items() if point[0]}
+        for chart in trends
+    }
+    assert shown == expected
+    assert len({tuple(chart.labels) for chart in trends}) == 1  # the same years in every chart
+    assert len({chart.slug for chart in trends}) == len(trends)
+
+
+def test_small_multiples_leave_out_countries_without_a_number(chart_figures, catalogue):
+    from dsm_data.models import Value
+
+    Value.objects.filter(country__code="ARM").update(number=None, absence="confidential")
+    trends = charts.indicator_trends(PUBLIC, indicator=catalogue["REFUGEE_DECISIONS"])
+    assert [chart.series[0].code for chart in trends] == ["KAZ"]
+
+
+@pytest.mark.parametrize(
+    ("reader", "year", "bars"),
+    [
+        ("public", "2022", [("Kazakhstan", 60), ("Armenia", None)]),
+        ("kaz_user", "2023", [("Kazakhstan", 70), ("Armenia", None)]),  # ARM 2023 still embargoed
+        ("arm_admin", "2023", [("Armenia", 40), ("Kazakhstan", None)]),  # KAZ 2023 national only
+    ],
+)
+def test_the_latest_year_across_countries_is_the_readers_latest_with_a_number(
+    chart_figures, catalogue, portal_team, reader, year, bars
+):
+    user = PUBLIC if reader == "public" else getattr(portal_team, reader)
+    chart = charts.latest_across_countries(user, indicator=catalogue["REFUGEE_DECISIONS"])
+    assert chart.kind == BARS
+    assert chart.series[0].name == year
+    assert list(zip(chart.labels, [point.number for point in chart.series[0].points], strict=True)) == bars
+
+
+def test_a_year_asked_across_countries(chart_figures, catalogue):
+    chart = charts.latest_across_countries(PUBLIC, indicator=catalogue["REFUGEE_DECISIONS"], year=2020)
+    assert points_by_label(chart) == {"Kazakhstan": (None, ":", ""), "Armenia": (None, "", "")}
+    assert chart.is_empty
+
+
+@pytest.mark.parametrize("stacked", [False, True])
+def test_a_breakdown_compared_across_countries(chart_figures, catalogue, portal_team, stacked):
+    chart = charts.breakdown_comparison(
+        portal_team.kaz_user,
+        indicator=catalogue["ASYLUM_APPLICATIONS"],
+        period=chart_figures[2022],
+        dimension_code="SEX",
+        stacked=stacked,
+    )
+    assert chart.kind == (STACKED if stacked else BARS)
+    assert [series.code for series in chart.series] == ["F", "M"]
+    assert chart.labels == ["Kazakhstan", "Armenia"]  # 600 before 350
+    for index, total in enumerate([600, 350]):
+        assert sum(series.points[index].number for series in chart.series) == total
+
+
+def test_a_breakdown_defaults_to_the_first_dimension_and_refuses_another_indicators(chart_figures, catalogue):
+    decisions = catalogue["REFUGEE_DECISIONS"]
+    chart = charts.breakdown_comparison(PUBLIC, indicator=decisions, period="2022")
+    assert [series.code for series in chart.series] == ["RECOGNISED", "COMPLEMENTARY", "REJECTED", "CLOSED"]
+    assert [point.number for point in chart.series[0].points] == [6, None]  # ARM 2022 is shared
+    assert chart.series[0].points[0].is_break  # KAZ's break in 2022
+    with pytest.raises(ValueError, match="SEX"):
+        charts.breakdown_comparison(PUBLIC, indicator=decisions, period="2022", dimension_code="SEX")
