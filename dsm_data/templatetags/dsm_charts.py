@@ -1,0 +1,60 @@
+"""{% draw_chart chart downloads=url compact=False %}: a chart with its caption, notes, data table and downloads.
+
+The SVG is drawn here, on the server, so the chart shows without JavaScript; the data
+table beside it (behind a disclosure) holds every figure the chart draws, with its
+flags, footnotes and a link to its value's page.
+"""
+
+from django import template
+from django.urls import reverse
+
+from ..charts import svg
+from ..charts.marks import flag_notes, value_text
+
+register = template.Library()
+
+# viewBox sizes: a full chart, and a small multiple (its text is bigger relative to its width).
+SIZES = {False: (480, 270), True: (300, 200)}
+
+
+class Footnotes:
+    """The chart's footnotes, numbered in the order the table meets them; the same text keeps its number."""
+
+    def __init__(self, slug):
+        self.slug, self.texts = slug, []
+
+    def number(self, text):
+        if not text:
+            return None
+        if text not in self.texts:
+            self.texts.append(text)
+        return self.texts.index(text) + 1
+
+
+def table_cell(point, footnotes):
+    text = point.text if point.is_gap else value_text(point)
+    if point.is_gap and point.is_break:
+        text = f"{text} b".strip()
+    return {
+        "text": text,
+        "note": footnotes.number(point.footnote),
+        "url": reverse("dsm_data:value", args=[point.value_pk]) if point.value_pk else "",
+    }
+
+
+@register.inclusion_tag("dsm_data/includes/chart.html")
+def draw_chart(chart, downloads="", compact=False):
+    """``downloads``: the chart's download URL with its query string; "&format=svg|png|csv" is added to it."""
+    width, height = SIZES[bool(compact)]
+    footnotes = Footnotes(chart.slug)
+    header, rows = chart.table()
+    table_rows = [(label, [table_cell(point, footnotes) for point in points]) for label, points in rows]
+    return {
+        "chart": chart,
+        "svg": "" if chart.is_empty else svg.render(chart, width=width, height=height, compact=bool(compact)),
+        "header": header,
+        "rows": table_rows,
+        "flag_notes": flag_notes(chart),
+        "footnotes": footnotes.texts,
+        "downloads": downloads,
+    }
