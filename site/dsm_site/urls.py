@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("data/", include("dsm_data.urls")),
     path("search/", include("search.urls")),
+    path("reports/", include("reports.urls")),
     # Wagtail's page tree comes last: it answers every other path.
     path("", include(wagtail_urls)),
 )

@@ -48,6 +48,7 @@ def main_navigation(context):
         (_("Data"), reverse("dsm_data:browse")),
         (_("Indicators"), reverse("dsm_data:indicators")),
         (_("Compare countries"), reverse("dsm_data:compare")),
+        (_("Reports"), reverse("reports:request")),
     ]
     if permissions.can_use_submissions(user):
         items.append((_("Submissions"), reverse("dsm_data:submissions")))
