@@ -148,7 +148,7 @@ def draw_stack_end(chart, drawing, frame, index, found, *, lane_start, lane_size
             drawing.add(Blank(role="break", data=break_data(label, series)))
     letters = stack_letters(chart, index)
     if letters:
-        end = max((piece.end for piece in found), default=Decimal(0))
+        end = max((piece.end for piece in found if piece.end >= 0), default=Decimal(0))  # above the zero line
         drawing.add(frame.text_after(end, lane_start + lane_size / 2, letters, drawing.font_size * 0.85, role="flag"))
 
 
