@@ -3,7 +3,8 @@
 One layout, three renderers (``svg``, ``png``, ``pdf``): the chart on the page, in the
 downloaded image and in a report is the same picture, so the tests that read the SVG
 check the geometry of all three. Text is measured with the bundled DejaVu font that
-every renderer uses, so labels are placed where they really fit.
+every renderer uses, so labels are placed where they really fit; a browser without
+DejaVu falls back to a sans-serif font, which is narrower, so the text still fits.
 """
 
 from dataclasses import dataclass, field

@@ -341,6 +341,7 @@ def test_a_pdf_page_holds_the_chart_and_its_title_in_cyrillic_too():
     bottom = chart_pdf.draw(document, trend(), x=20, y=20, width=170, height=90)
     assert 20 < bottom <= 110
     assert document.y == pytest.approx(bottom)
+    assert (document.font_family, document.font_size_pt) == ("dejavu", 10)  # the report's own text is as it was
     with translation.override("ru"):
         russian = trend(title="Заявления о предоставлении убежища, Казахстан", slug="ru")
         chart_pdf.draw(document, russian, x=20, y=bottom + 5, width=170, height=90)
