@@ -1,13 +1,16 @@
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import TOTAL_CODE, Category, Frequency, Period, Series, Value
+from .models import TOTAL_CODE, Absence, Category, Frequency, Period, Series, Value
 from .widgets import QuickSelect
 
 LIST = QuickSelect(attrs={"size": 6}, multiple=True)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 YEAR = forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR, "size": 5})
+# The rows shown while rows without a figure are hidden: a number, or an absence that says something.
+SHOWN_BY_DEFAULT = Q(number__isnull=False) | Q(absence__in=[Absence.CONFIDENTIAL, Absence.NOT_APPLICABLE])
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -51,6 +54,12 @@ class ValueFilter(django_filters.FilterSet):
     totals_only = django_filters.BooleanFilter(
         label=_("Totals only"), method="filter_totals_only", widget=forms.CheckboxInput
     )
+    # Unticked (the default), rows that hold no figure at all are left out of the page and its exports.
+    empty_rows = django_filters.BooleanFilter(
+        label=_("Show rows without a figure (: not available, or not collected)"),
+        method="filter_empty_rows",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = Value
@@ -74,6 +83,14 @@ class ValueFilter(django_filters.FilterSet):
             categories = Category.objects.filter(dimension__code=dimension_code, code__in=category_codes)
             queryset = queryset.filter(series__in=Series.objects.filter(categories__in=categories))
         return queryset
+
+    def filter_empty_rows(self, queryset, name, value):
+        """Hides the rows that are only ":" or blank: a table of real data pulled from a source that fills
+        every cell it lacks with ":" would otherwise open on pages of nothing. "c" and "z" stay: they
+        say something (a figure withheld, a question that does not apply)."""
+        if value:
+            return queryset
+        return queryset.filter(SHOWN_BY_DEFAULT)
 
     def filter_totals_only(self, queryset, name, value):
         """Totals in every dimension not chosen as a breakdown (all of them when none is)."""

@@ -1,5 +1,8 @@
 import django_tables2 as tables
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .cells import Cell, format_entry
 
 
 class ValueTable(tables.Table):
@@ -14,17 +17,40 @@ class ValueTable(tables.Table):
     period = tables.Column(verbose_name=_("Period"), order_by=("period__start", "period__frequency"))
     breakdown = tables.Column(verbose_name=_("Breakdown"), empty_values=(), order_by=("series__sort_order",))
     number = tables.Column(verbose_name=_("Value"), empty_values=(), attrs={"td": {"class": "number"}})
-    footnote = tables.Column(verbose_name=_("Note"), orderable=False)
+    unit = tables.Column(verbose_name=_("Unit"), empty_values=(), orderable=False)
+    source = tables.Column(verbose_name=_("Source"), empty_values=(), orderable=False)
 
     class Meta:
         attrs = {"class": "data"}
         template_name = "dsm_data/value_table.html"
         order_by = ("indicator", "country", "-period")
 
-    def __init__(self, *args, labels, **kwargs):
+    def __init__(self, *args, labels, units, sources, **kwargs):
         super().__init__(*args, **kwargs)
         self.labels = labels  # selectors.catalogue.CatalogueLabels
-        self.history_urls = {}  # value pk -> its history page, set by the view for the page shown
+        self.units = units  # indicator code -> its unit, in the reader's language
+        self.sources = sources  # (indicator code, country code) -> the national data source
+        self.notes = []  # the footnotes of the page shown, each once, in the order their marks are numbered
+
+    def describe_page(self, history_urls):
+        """Gives each row of the page shown the texts of its cells: names, the figure as typed, its history
+        page, unit, source and footnote mark. The same footnote on several rows is one note with one number.
+
+        Looked up here once a row rather than by the template: its lookups cost more than the query.
+        """
+        labels, numbers, not_collected = self.labels, {}, gettext("not collected")
+        for row in self.page.object_list:
+            value = row.record
+            indicator, country, footnote = value["indicator__code"], value["country__code"], value["footnote"]
+            value["indicator_name"] = labels.indicators.get(indicator, indicator)
+            value["country_name"] = labels.countries.get(country, country)
+            value["breakdown_name"] = breakdown_label(value["series__key"], labels.categories)
+            value["entry"] = format_entry(Cell.from_value(value)) or not_collected
+            value["history_url"] = history_urls[value["pk"]]
+            value["unit"] = self.units.get(indicator, "")
+            value["source"] = self.sources.get((indicator, country), "")
+            value["note_number"] = numbers.setdefault(footnote, len(numbers) + 1) if footnote else None
+        self.notes = list(numbers)
 
 
 def breakdown_label(series_key, category_names):

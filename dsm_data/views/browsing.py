@@ -19,18 +19,19 @@ from ..filters import ValueFilter
 from ..forms import CorrectionForm
 from ..grid import build_grid
 from ..intake.problems import Rejected
-from ..models import Period, Value
+from ..models import Indicator, NationalMetadata, Period, Value
 from ..selectors import browsing, catalogue
 from ..selectors.completeness import completeness as completeness_of
 from ..services import submissions as services
 from ..tables import ValueTable, breakdown_label
+from ..translation import translated
 from .exports import export_response
 from .parameters import whole_number
 from .submissions import report_problems
 
 EXPORT_HEADER = [
     "indicator_code", "indicator", "country_code", "country", "period", "breakdown_code", "breakdown",
-    "value", "missing_because", "provisional", "estimated", "footnote",
+    "value", "missing_because", "provisional", "estimated", "footnote", "unit", "source",
 ]  # fmt: skip
 
 
@@ -42,12 +43,15 @@ BROWSER_FIELDS = [
     "pk", "number", "absence", "is_provisional", "is_estimated", "footnote",
     "series__key", "indicator__code", "country__code", "period__code",
 ]  # fmt: skip
+# The switch that shows rows without a figure: it widens the table, so it does not end the first look.
+EMPTY_ROWS = "empty_rows"
+FIRST_LOOK_FILTERS = [name for name in ValueFilter.base_filters if name != EMPTY_ROWS]
 
 
 def browse(request):
     """Published figures the reader may see: filter, sort, page, and export exactly that."""
     data = request.GET.copy()
-    if not any(name in data for name in ValueFilter.base_filters):
+    if not any(name in data for name in FIRST_LOOK_FILTERS):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
     labels = catalogue.catalogue_labels()
     value_filter = ValueFilter(data, browsing.browsable_values(request.user), labels)
@@ -55,30 +59,12 @@ def browse(request):
     is_valid = value_filter.is_valid()
     values = value_filter.qs if is_valid else Value.objects.none()
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
-    table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels)
+    table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels, **units_and_sources())
     RequestConfig(request, paginate=False).configure(table)  # the order asked for; the page is ours to bound
     notes = _paginate(request, table)
-    table.history_urls = history_urls(row.record["pk"] for row in table.page.object_list)
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        rows = (
-            [
-                value["indicator__code"],
-                labels.indicators[value["indicator__code"]],
-                value["country__code"],
-                labels.countries[value["country__code"]],
-                value["period__code"],
-                value["series__key"],
-                breakdown_label(value["series__key"], labels.categories),
-                value["number"],
-                value["absence"],
-                value["is_provisional"],
-                value["is_estimated"],
-                value["footnote"],
-            ]
-            for value in table.data.data.iterator(chunk_size=2000)
-        )
-        return export_response(request, "dsm-data", EXPORT_HEADER, rows, values=values)
+    table.describe_page(history_urls(row.record["pk"] for row in table.page.object_list))
+    if request.GET.get("export") in ("csv", "xlsx"):
+        return export_response(request, "dsm-data", EXPORT_HEADER, export_rows(table), values=values)
     for name, field_errors in value_filter.errors.items():  # the form shows no errors itself: say them above it
         field = value_filter.form.fields.get(name)
         for error in field_errors:
@@ -92,9 +78,57 @@ def browse(request):
             "filter": value_filter,
             "table": table,
             "query": data.urlencode(),
+            "empty_rows_shown": bool(is_valid and value_filter.form.cleaned_data.get(EMPTY_ROWS)),
+            "switch_query": switched_query(data),
         },
         status=200 if is_valid else 400,
     )
+
+
+def export_rows(table):
+    """The whole filtered table, in its order, as the export's rows (EXPORT_HEADER)."""
+    labels = table.labels
+    for value in table.data.data.iterator(chunk_size=2000):
+        indicator, country = value["indicator__code"], value["country__code"]
+        yield [
+            indicator,
+            labels.indicators[indicator],
+            country,
+            labels.countries[country],
+            value["period__code"],
+            value["series__key"],
+            breakdown_label(value["series__key"], labels.categories),
+            value["number"],
+            value["absence"],
+            value["is_provisional"],
+            value["is_estimated"],
+            value["footnote"],
+            table.units.get(indicator, ""),
+            table.sources.get((indicator, country), ""),
+        ]
+
+
+def switched_query(data):
+    """The query of the same table with rows without a figure shown if they are hidden, hidden if shown.
+
+    From its first page: the other table may be shorter than the page the reader is on.
+    """
+    switched = data.copy()
+    switched.pop("page", None)
+    if switched.get(EMPTY_ROWS):
+        del switched[EMPTY_ROWS]
+    else:
+        switched[EMPTY_ROWS] = "on"
+    return switched.urlencode()
+
+
+def units_and_sources():
+    """{"units": {indicator code: unit}, "sources": {(indicator code, country code): data source}},
+    in the active language: two small reads of the catalogue (indicators; indicators x countries)."""
+    units = {code: translated(unit) for code, unit in Indicator.objects.values_list("code", "unit")}
+    rows = NationalMetadata.objects.values_list("indicator__code", "country__code", "data_source")
+    sources = {(indicator, country): translated(source) for indicator, country, source in rows if source}
+    return {"units": units, "sources": sources}
 
 
 def _paginate(request, table):
