@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import browsing, bulk, deliveries, figures, mappings, paper, submissions
+from .views import browsing, bulk, charts, deliveries, figures, mappings, paper, submissions
 
 app_name = "dsm_data"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("indicators/<str:code>/", figures.indicator_detail, name="indicator"),
     path("compare/", figures.compare, name="compare"),
     path("countries/<str:code>/", figures.country_series, name="country"),
+    path("charts/<slug:name>/", charts.chart_download, name="chart"),
     path("completeness/", browsing.completeness, name="completeness"),
     path("values/<int:pk>/", browsing.value_history, name="value"),
     path("submissions/", submissions.submission_list, name="submissions"),

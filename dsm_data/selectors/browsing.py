@@ -50,14 +50,20 @@ def period_matrix(values, row_of, row_order):
 
 
 def latest_public_totals(country, *, now=None):
-    """The latest published public grand total of each indicator for ``country``, in one query.
+    """The latest public grand total of each indicator for ``country`` that has a number, in one query.
 
-    What anyone may read, whoever asks: the country's public profile page shows it.
+    What anyone may read, whoever asks. "Latest" is the latest period with a published
+    number: a ":" in the last period does not hide the figure of the one before. Of two
+    periods ending on the same day (2024 and 2024-Q4) the longer one, which starts first, is taken.
     """
     totals = permissions.visible_values(
-        AnonymousUser(), Value.objects.filter(country=country, series__is_grand_total=True), now or timezone.now()
+        AnonymousUser(),
+        Value.objects.filter(country=country, series__is_grand_total=True, number__isnull=False),
+        now or timezone.now(),
     )
-    latest = totals.filter(indicator=OuterRef("indicator")).order_by("-period__start", "-pk").values("pk")[:1]
+    latest = (
+        totals.filter(indicator=OuterRef("indicator")).order_by("-period__end", "period__start", "-pk").values("pk")[:1]
+    )
     return list(
         totals.filter(pk=Subquery(latest))
         .select_related("indicator", "period")

@@ -59,7 +59,7 @@ def country_trends(user, *, country, first_year=None, last_year=None, now=None):
     )
     periods = _span(values, first_year, last_year)
     by_cell = {(value.indicator_id, value.period_id): value for value in values}
-    sources = _sources(country=country)
+    sources = data_sources(country=country)
     breaks = _breaks(country=country)
     figures = []
     for series in grand_totals:
@@ -90,7 +90,7 @@ def indicator_trends(user, *, indicator, first_year=None, last_year=None, now=No
     by_country = {}
     for value in values:
         by_country.setdefault(value.country, {})[value.period_id] = value
-    sources = _sources(indicator=indicator)
+    sources = data_sources(indicator=indicator)
     breaks = _breaks(indicator=indicator)
     charts = []
     for country in sorted(by_country, key=lambda country: country.code):
@@ -260,7 +260,7 @@ def _span(values, first_year, last_year):
     )
 
 
-def _sources(**filters):
+def data_sources(**filters):
     """{(indicator pk, country pk): data source} of the national metadata matching ``filters``."""
     rows = NationalMetadata.objects.filter(**filters).values_list("indicator_id", "country_id", "data_source")
     return {(indicator_id, country_id): translated(source) for indicator_id, country_id, source in rows}

@@ -1,5 +1,6 @@
 """Country profiles (public) and country intranets (the country's users only)."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -8,8 +9,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
 from dsm_data import permissions
+from dsm_data.figure_notes import Notes
 from dsm_data.selectors.browsing import latest_public_totals
+from dsm_data.selectors.charts import country_trends
 from dsm_data.translation import joined
+from dsm_data.views.charts import chart_download_url
 
 from ..page_trees import in_reader_language
 from ..plain_text import plain
@@ -56,10 +60,32 @@ class CountryProfilePage(BasePage):
         context["documents"] = list(documents.in_listing_order()[:20])
         # The e-library in the reader's language (or the default one), for links into its listing.
         context["library"] = in_reader_language(LibraryIndexPage.objects.all()).first()
-        context["figures"] = latest_public_totals(self.country)
+        context.update(self.public_figures())
         if permissions.can_read_intranet_of(request.user, self.country):
             context["intranet"] = CountryIntranetPage.objects.child_of(self).live().first()
         return context
+
+    def public_figures(self):
+        """The latest public figure of each indicator with its unit, source and footnote (numbered notes),
+        and a chart of each indicator's public figures over the years.
+
+        The public's reading whoever asks: the profile is the country's public face (the data
+        pages show a signed-in reader more); its charts' files are the public's too (``public=1``).
+        """
+        notes = Notes()
+        trends = country_trends(AnonymousUser(), country=self.country)
+        sources = {figure.indicator.pk: figure.source for figure in trends}
+        latest = [
+            (value, notes.number(value.footnote), notes.source(sources.get(value.indicator_id)))
+            for value in latest_public_totals(self.country)
+        ]
+        charts = [
+            (figure.chart, chart_download_url(
+                "country-trend", country=self.country.code, indicator=figure.indicator.code, public="1"))
+            for figure in trends
+            if not figure.chart.is_empty
+        ]  # fmt: skip
+        return {"figures": latest, "charts": charts, "notes": notes.listed()}
 
     def search_facets(self, translations):
         return {"type": self.search_kind, "country": self.country}

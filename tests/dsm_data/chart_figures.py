@@ -16,8 +16,10 @@ ARM 2022 (shared), never ARM 2023 before its release.
 """
 
 import datetime
+import re
 from decimal import Decimal
 
+from defusedxml import ElementTree
 from django.utils import timezone
 
 from demo.values import figures, publish_in_bulk
@@ -96,3 +98,29 @@ def points_by_label(chart, series_index=0):
 
 def number(value):
     return Decimal(value)
+
+
+def page_charts(html):
+    """{figure id: (points, gaps)} of the charts drawn in a page, read from their SVG:
+    points {(label, series): data-value}, gaps {(label, series): data-gap code}."""
+    found = {}
+    for slug, body in re.findall(r'<figure class="chart" id="([^"]+)">(.*?)</figure>', html, re.S):
+        drawing = re.search(r"<svg.*?</svg>", body, re.S)
+        found[slug] = svg_marks(drawing.group(0) if drawing else "")
+    return found
+
+
+def svg_marks(svg):
+    """(points, gaps) of one SVG (as in ``page_charts``); empty for no SVG."""
+    if not svg:
+        return {}, {}
+    root = ElementTree.fromstring(svg)
+    points, gaps = {}, {}
+    for element in root.iter():
+        place = (element.get("data-label"), element.get("data-series"))
+        if element.get("data-value") is not None:
+            assert place not in points, f"{place} drawn twice"
+            points[place] = element.get("data-value")
+        if element.get("data-gap") is not None:
+            gaps[place] = element.get("data-gap")
+    return points, gaps

@@ -1,6 +1,7 @@
 """The charts of the data pages: what each holds for each reader, read in a fixed number of queries,
 and the same points as the table beside them. (The figures: tests/dsm_data/chart_figures.py.)"""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -8,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from dsm_data.charts.data import BARS, LINE, STACKED
 from dsm_data.selectors import charts
-from tests.dsm_data.chart_figures import FOOTNOTE, KAZ_SOURCE, points_by_label, publish_chart_figures
+from tests.dsm_data.chart_figures import FOOTNOTE, KAZ_SOURCE, page_charts, points_by_label, publish_chart_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +161,132 @@ def test_a_breakdown_defaults_to_the_first_dimension_and_refuses_another_indicat
     assert chart.series[0].points[0].is_break  # KAZ's break in 2022
     with pytest.raises(ValueError, match="SEX"):
         charts.breakdown_comparison(PUBLIC, indicator=decisions, period="2022", dimension_code="SEX")
+
+
+# The pages: their charts' SVG against the tables beside them, for each reader.
+
+READERS = {
+    "public": {"ARM": {"2021": "30"}, "KAZ": {"2019": "47", "2022": "60"}},
+    "arm_admin": {"ARM": {"2021": "30", "2022": "35", "2023": "40"}, "KAZ": {"2019": "47", "2022": "60"}},
+    "kaz_user": {"ARM": {"2021": "30", "2022": "35"}, "KAZ": {"2019": "47", "2022": "60", "2023": "70"}},
+}
+
+
+def sign_in(client, portal_team, reader):
+    if reader != "public":
+        client.force_login(getattr(portal_team, reader))
+
+
+@pytest.mark.parametrize("reader", list(READERS))
+def test_the_indicator_page_draws_each_countrys_trend_and_the_latest_year_as_the_reader_may_see_them(
+    client, chart_figures, portal_team, reader
+):
+    sign_in(client, portal_team, reader)
+    html = client.get("/en/data/indicators/REFUGEE_DECISIONS/").content.decode()
+    drawn = page_charts(html)
+    names = {"ARM": "Armenia", "KAZ": "Kazakhstan"}
+    for code, expected in READERS[reader].items():
+        points, gaps = drawn[f"refugee-decisions-{code.lower()}"]
+        assert points == {(year, names[code]): number for year, number in expected.items()}
+        assert all(value != "0" for value in points.values())
+        assert not set(points) & set(gaps)  # a gap is never drawn as a figure
+    latest_year = max(year for expected in READERS[reader].values() for year in expected)
+    points, _gaps = drawn[f"refugee-decisions-latest-{latest_year}"]
+    assert points == {
+        (names[code], latest_year): expected[latest_year]
+        for code, expected in READERS[reader].items()
+        if latest_year in expected
+    }
+    # Every link to a file of these charts is the reader's own reading of the same chart.
+    assert f'href="/en/data/charts/latest/?indicator=REFUGEE_DECISIONS&amp;year={latest_year}&amp;format=svg"' in html
+
+
+def test_a_gap_on_the_page_is_marked_not_drawn(client, chart_figures):
+    points, gaps = page_charts(client.get("/en/data/indicators/REFUGEE_DECISIONS/").content.decode())[
+        "refugee-decisions-kaz"
+    ]
+    assert gaps == {("2020", "Kazakhstan"): ":", ("2021", "Kazakhstan"): ":"}
+    assert ("2020", "Kazakhstan") not in points
+
+
+def test_the_breakdown_list_has_no_stray_punctuation(client, chart_figures):
+    html = client.get("/en/data/indicators/ASYLUM_APPLICATIONS/").content.decode()
+    assert "Sex (Female, Male); Age group (0–17, 18–34, 35–64, 65 and over); Citizenship (" in html
+    assert "Other countries and stateless)</dd>" in html
+    assert ", )" not in html
+    assert "(, " not in html
+
+
+@pytest.mark.parametrize("reader", list(READERS))
+def test_the_country_page_charts_hold_the_tables_figures(client, chart_figures, portal_team, reader):
+    sign_in(client, portal_team, reader)
+    response = client.get("/en/data/countries/KAZ/")
+    html = response.content.decode()
+    drawn = page_charts(html)
+    table = {
+        row.label: {
+            period.code: value
+            for period, (value, _note) in zip(response.context["periods"], row.cells, strict=True)
+            if value is not None
+        }
+        for row in response.context["rows"]
+    }
+    for row_label, cells in table.items():
+        code = next(figure.indicator.code for figure, *_rest in response.context["figures"]
+                    if figure.chart.title == row_label)  # fmt: skip
+        points, gaps = drawn[f"kaz-{code.lower().replace('_', '-')}"]
+        assert {label: number for (label, _series), number in points.items()} == {
+            period: f"{value.number:.0f}" for period, value in cells.items() if value.number is not None
+        }
+        assert {label for label, _series in gaps} >= {period for period, value in cells.items() if value.number is None}
+    assert {period: number for (period, _series), number in drawn["kaz-refugee-decisions"][0].items()} == READERS[
+        reader
+    ]["KAZ"]
+
+
+def test_the_country_page_says_each_figures_unit_source_and_footnote(client, chart_figures, portal_team):
+    client.force_login(portal_team.kaz_user)
+    html = client.get("/en/data/countries/KAZ/").content.decode()
+    row = html[html.index('<tr><th scope="row"><a href="/en/data/indicators/REFUGEE_DECISIONS/">') :].split("</tr>")[0]
+    source_note = re.search(r'</a><sup><a href="#note-(\d+)"', row).group(1)
+    assert f'<li id="note-{source_note}" value="{source_note}">Source: {KAZ_SOURCE}</li>' in html
+    assert "<td>decisions</td>" in row
+    figure_note = re.search(r'>70</a><sup><a href="#note-(\d+)"', row).group(1)
+    assert f'<li id="note-{figure_note}" value="{figure_note}">{FOOTNOTE}</li>' in html
+    # The chart's latest figure, with its period, unit and the same note.
+    assert re.search(
+        rf'Latest figure: <a href="/en/data/values/\d+/"><strong>70</strong></a><sup><a href="#note-{figure_note}"'
+        r"[^>]*>\d+</a></sup> decisions, 2023",
+        html,
+    )
+
+
+def test_the_comparison_page_draws_the_chosen_period_by_breakdown(client, chart_figures, portal_team):
+    client.force_login(portal_team.kaz_user)
+    query = {"indicator": "REFUGEE_DECISIONS", "series": "RSD_OUTCOME=RECOGNISED", "chart_period": "2022"}
+    response = client.get("/en/data/compare/", query)
+    assert response.status_code == 200
+    points, _gaps = page_charts(response.content.decode())["refugee-decisions-2022-rsd-outcome"]
+    column = response.context["periods"].index(chart_figures[2022])
+    table = {row.label: row.cells[column][0] for row in response.context["rows"]}
+    assert {country: number for (country, series), number in points.items() if series == "Refugee status granted"} == {
+        label: f"{value.number:.0f}" for label, value in table.items() if value is not None
+    }
+    assert {series for _country, series in points} == {"Refugee status granted", "Complementary protection", "Rejected",
+                                                        "Otherwise closed"}  # fmt: skip
+
+
+def test_the_comparison_page_stacks_bars_and_names_a_bad_choice(client, chart_figures):
+    query = {"indicator": "ASYLUM_APPLICATIONS", "by": "AGE", "bars": "stacked"}
+    response = client.get("/en/data/compare/", query)
+    assert response.context["chart"].kind == STACKED
+    assert "by=AGE&amp;bars=stacked&amp;format=png" in response.content.decode()
+    response = client.get("/en/data/compare/", {**query, "by": "COLOUR", "chart_period": "1999", "bars": "3d"})
+    assert response.status_code == 400
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "Chart period “1999”: choose one of 2019, 2021, 2022.",
+        "Asylum applications has no breakdown “COLOUR”: choose one of SEX, AGE, CITIZENSHIP.",
+        "Bars are “3d”: choose grouped or stacked.",
+    ]
+    assert response.context["chart"].kind == BARS  # drawn from the defaults
