@@ -53,7 +53,9 @@ class Figure:
     @property
     def text(self):
         """ "1,234 p¹" as the tables print it: the number or its code, the flags, the footnote's mark."""
-        shown = format_number(self.number) if self.number is not None else self.absence
+        # Grouped by a narrow no-break space where the language groups by a no-break one: fpdf2 prints U+00A0
+        # as a plain space, which would run a row's figures together for a reader (and pypdf).
+        shown = format_number(self.number).replace("\xa0", "\u202f") if self.number is not None else self.absence
         if self.flags:
             shown = f"{shown} {self.flags}"
         return shown + (str(self.note).translate(SUPERSCRIPT_DIGITS) if self.note else "")
