@@ -26,6 +26,7 @@ from dsm_data.models import (
     NationalMetadata,
     Period,
     Role,
+    SeriesBreak,
     Status,
     Submission,
     SubmissionIndicator,
@@ -162,8 +163,17 @@ METADATA = {
 }
 
 
+BREAK_YEAR = 2019
+BREAK_NOTE = {
+    "en": "From 2019 the register includes persons with temporary stay permits.",
+    "ru": "С 2019 года в реестр включены лица с разрешением на временное пребывание.",
+}
+
+
 @transaction.atomic
 def load_national_metadata(countries, indicators):
+    """Each country's metadata of each indicator; about one in four has a break in series in 2019."""
+    break_period = Period.objects.filter(frequency=Frequency.ANNUAL, start__year=BREAK_YEAR).first()
     for country, indicator in itertools.product(countries, indicators):
         names = country.name
         texts = {
@@ -183,7 +193,47 @@ def load_national_metadata(countries, indicators):
                 "en": "Counts permits, not persons: a person with two permits in the period is counted twice.",
                 "ru": "Учитываются разрешения, а не лица: лицо с двумя разрешениями за период учитывается дважды.",
             }
-        NationalMetadata.objects.update_or_create(indicator=indicator, country=country, defaults=texts)
+        metadata, _created = NationalMetadata.objects.update_or_create(
+            indicator=indicator, country=country, defaults=texts
+        )
+        if "caveats" in texts and break_period is not None:
+            SeriesBreak.objects.update_or_create(metadata=metadata, period=break_period, defaults={"note": BREAK_NOTE})
+
+
+# Footnotes, flags and a year not available, so that the pages show their marks and gaps:
+# (country, indicator, year) -> what the grand total says.
+NOTES = {
+    ("KAZ", "ASYLUM_APPLICATIONS", 2023): {"footnote": "Includes applications lodged at border crossings."},
+    ("RUS", "FOREIGN_RESIDENTS", 2024): {
+        "footnote": "December estimated from the register's monthly trend.",
+        "is_provisional": True,
+    },
+    ("UZB", "WORK_PERMITS", 2022): {"footnote": "Permits issued by regional offices are counted from March."},
+    ("ARM", "FOREIGN_RESIDENTS", 2016): {"is_estimated": True},
+}
+NOT_AVAILABLE = [("TKM", "ENTRIES", 2017), ("TKM", "EXITS", 2017)]  # every cell of the year and its quarters ":"
+
+
+@transaction.atomic
+def load_notes():
+    """Footnotes and flags on a few published grand totals, and a year a country could not report
+    (each of its cells ":"), on the value and its revision alike. Running it again changes nothing."""
+    for (country, indicator, year), fields in NOTES.items():
+        totals = Value.objects.filter(
+            country__code=country,
+            indicator__code=indicator,
+            period__frequency=Frequency.ANNUAL,
+            period__start__year=year,
+            series__is_grand_total=True,
+        )
+        totals.update(**fields)
+        ValueRevision.objects.filter(value__in=totals, revision=1).update(**fields)
+    for country, indicator, year in NOT_AVAILABLE:
+        # The year and its quarters alike.
+        cells = Value.objects.filter(country__code=country, indicator__code=indicator, period__start__year=year)
+        blank = {"number": None, "absence": Absence.NOT_AVAILABLE}
+        cells.update(**blank)
+        ValueRevision.objects.filter(value__in=cells, revision=1).update(**blank)
 
 
 def _users(country, role):
@@ -315,6 +365,7 @@ def load(countries):
     periods = load_periods()
     load_national_metadata(countries, indicators)
     load_history(countries, indicators, periods)
+    load_notes()
     open_period = Period.objects.get(code=str(OPEN_YEAR))
     load_open_submissions(countries, Indicator.objects.all(), open_period)
     return indicators, periods
