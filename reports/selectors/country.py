@@ -14,7 +14,7 @@ from dsm_data.selectors.browsing import browsable_values
 from dsm_data.translation import translated
 from library_pages.models import DocumentPage
 
-from . import charts
+from .charts import country_charts
 from .common import (
     FigureRow,
     FigureTable,
@@ -65,7 +65,7 @@ def country_report(requester, *, country, first_year, last_year, now, progress=l
     breaks = {}
     for item in country_breaks(country).select_related("metadata", "period").order_by("period__start"):
         breaks.setdefault(item.metadata.indicator_id, []).append(item)
-    trends = charts.country_charts(reader, country=country, first_year=first_year, last_year=last_year, now=now)
+    trends = country_charts(reader, country=country, first_year=first_year, last_year=last_year, now=now)
     notes = Notes()
     sections = []
     indicators = list(Indicator.objects.all())

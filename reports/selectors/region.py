@@ -18,7 +18,7 @@ from dsm_data.selectors.completeness import completeness
 from dsm_data.translation import translated
 from library_pages.models import DocumentPage
 
-from . import charts
+from .charts import regional_charts
 from .common import (
     LAWS_AND_POLICIES,
     CompletenessTable,
@@ -71,7 +71,7 @@ def regional_report(requester, *, year, now, progress=lambda share: None):
             values[(value.indicator_id, value.country_id, value.series_id)] = value
         restricted = requester is not None and holds_restricted_figures(figures_summary(visible, now=now))
     notes = Notes()
-    figure_charts = charts.regional_charts(reader, period=period, now=now) if period else {}
+    figure_charts = regional_charts(reader, period=period, now=now) if period else {}
     sections = []
     indicators = [indicator for indicator in Indicator.objects.all() if Frequency.ANNUAL in indicator.frequencies]
     for index, indicator in enumerate(indicators):
