@@ -64,18 +64,21 @@ def regional_report(requester, *, year, now, progress=lambda share: None):
     reader = reader_of(requester)
     period = year_period(year)
     countries = participating_countries()
+    indicators = [indicator for indicator in Indicator.objects.all() if Frequency.ANNUAL in indicator.frequencies]
+    layouts = {indicator.pk: _comparison_layout(build_grid(indicator)) for indicator in indicators}
     values, restricted = {}, False
     if period is not None:
-        visible = regional_values(reader, period=period, now=now)
+        # Only the series the tables show: the crossings of breakdowns are the country report's.
+        shown = {series.pk for layout in layouts.values() for _d, columns in layout for series, _label in columns}
+        visible = regional_values(reader, period=period, now=now).filter(series_id__in=shown)
         for value in visible:
             values[(value.indicator_id, value.country_id, value.series_id)] = value
         restricted = requester is not None and holds_restricted_figures(figures_summary(visible, now=now))
     notes = Notes()
     figure_charts = regional_charts(reader, period=period, now=now) if period else {}
     sections = []
-    indicators = [indicator for indicator in Indicator.objects.all() if Frequency.ANNUAL in indicator.frequencies]
     for index, indicator in enumerate(indicators):
-        section = _comparison_section(indicator, countries, values, notes=notes)
+        section = _comparison_section(indicator, layouts[indicator.pk], countries, values, notes=notes)
         section.charts = figure_charts.get(indicator.code, [])
         sections.append(section)
         progress((index + 1) / len(indicators))
@@ -94,22 +97,27 @@ def regional_report(requester, *, year, now, progress=lambda share: None):
     )
 
 
-def _comparison_section(indicator, countries, values, *, notes):
-    """One table per breakdown: countries x its categories, the other breakdowns at their total."""
-    grid = build_grid(indicator)
+def _comparison_layout(grid):
+    """[(dimension or None, [(series, column label)])]: a table per breakdown, its categories then its total,
+    the other breakdowns at their total; an indicator without breakdowns has one column, its total."""
     grand_total = next(series for series in grid.series if series.is_grand_total)
+    if not grid.dimensions:
+        return [(None, [(grand_total, _("Total"))])]
+    layout = []
+    for index, dimension in enumerate(grid.dimensions):
+        ordered = sorted(dimension.ordered_categories, key=lambda category: category.is_total)
+        columns = [(grid.series_with(grand_total, index, category), breakdown_name([category])) for category in ordered]
+        layout.append((dimension, columns))
+    return layout
+
+
+def _comparison_section(indicator, layout, countries, values, *, notes):
+    """One table per breakdown: countries x its categories (``_comparison_layout``)."""
     name, unit = translated(indicator.name), translated(indicator.unit)
     tables = []
-    for index, dimension in enumerate(grid.dimensions or [None]):
-        if dimension is None:
-            columns = [(grand_total, _("Total"))]
-            caption = f"{name} ({unit})"
-        else:
-            ordered = [category for category in dimension.ordered_categories if not category.is_total]
-            ordered += [category for category in dimension.ordered_categories if category.is_total]
-            columns = [
-                (grid.series_with(grand_total, index, category), breakdown_name([category])) for category in ordered
-            ]
+    for dimension, columns in layout:
+        caption = f"{name} ({unit})"
+        if dimension is not None:
             caption = _("%(indicator)s by %(dimension)s (%(unit)s)") % {
                 "indicator": name,
                 "dimension": translated(dimension.name).lower(),
