@@ -90,7 +90,11 @@ def _write_cover(pdf, content, *, built_at):
     pdf.ln(6)
     _heading(pdf, _("Codes and flags in the tables"), size=11)
     for code, meaning in flag_legend():
-        _labelled(pdf, code, meaning)
+        pdf.set_font(FONT_FAMILY, "B", size=9)
+        pdf.write(4.5, code)
+        pdf.set_font(FONT_FAMILY, size=9)
+        pdf.write(4.5, f"  {meaning}")
+        pdf.ln(5.5)
     _paragraph(pdf, _("A blank cell: no published figure that this reading may see. Rows without any figure are "
                       "left out."))  # fmt: skip
     pdf.ln(6)

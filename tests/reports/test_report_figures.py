@@ -100,6 +100,9 @@ def test_the_regional_report_compares_the_readers_figures_of_the_year(report_fig
     assert xlsx_figures(built(user, kind="region", file_format="xlsx", language=language)) == expected
     text = pdf_text(built(user, kind="region", language=language))
     assert [number for number in expected.values() if not prints(text, number, language)] == []
+    if language == "en":  # the charts beside the tables, drawn from the same reading
+        assert "Foreigners in the country by country, 2023" in text
+        assert "Foreigners in the country, 2023: Sex" in text
     hidden = hidden_numbers(expected, {k: v for k, v in every_figure["region"].items() if one_breakdown_at_most(k)})
     assert [number for number in hidden if prints(text, number, language)] == []
 
@@ -153,6 +156,7 @@ def test_footnotes_flags_breaks_and_metadata_are_printed(report_figures):
     assert f"1: {FOOTNOTE}" in text
     assert f"Break in series from 2023: {BREAK_NOTE['en']}" in text
     assert f"Data source: {SOURCE['en']}" in text
+    assert f"Source: {SOURCE['en']}" in text.replace(f"Data source: {SOURCE['en']}", "")  # under the trend chart
     sheets = xlsx_sheets(built(AnonymousUser(), file_format="xlsx"))
     figures = sheets["Figures"]
     total_2023 = next(row for row in figures if row[0] == RESIDENTS and row[5] == "2023" and row[7] == "Total")
