@@ -41,10 +41,13 @@ class ReportForm(forms.Form):
             (code, f"{translated(country.name)} ({code})") for code, country in self.countries.items()
         ]
         self.first, self.last = selectors.year_range()
-        for name in ("first_year", "last_year", "year"):
-            if self.first is not None:
+        if self.first is not None:
+            default = min(selectors.latest_public_year() or self.last, self.last)
+            for name in ("first_year", "last_year", "year"):
                 self.fields[name].widget.attrs.update({"min": self.first, "max": self.last})
-                self.initial.setdefault(name, self.last if name != "first_year" else max(self.first, self.last - 9))
+            self.initial.setdefault("first_year", max(self.first, default - 9))
+            self.initial.setdefault("last_year", default)
+            self.initial.setdefault("year", default)
         self.initial.setdefault("kind", ReportKind.COUNTRY)
         self.initial.setdefault("file_format", ReportFormat.PDF)
         self.initial.setdefault("language", (get_language() or settings.LANGUAGE_CODE).split("-")[0])

@@ -6,9 +6,11 @@ Every figure is read through ``dsm_data.selectors.browsing.browsable_values`` (t
 for the report's reader: the account that asked, or the public (an anonymous reader).
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max, Min
 
 from dsm_data.models import Frequency, Period
+from dsm_data.selectors.browsing import browsable_values
 
 from ..models import Report
 from .common import ReportContent, reading_sentence
@@ -20,6 +22,7 @@ __all__ = [
     "ReportContent",
     "country_report",
     "fingerprint",
+    "latest_public_year",
     "participating_countries",
     "reading_sentence",
     "regional_report",
@@ -35,6 +38,13 @@ def year_range():
     if years["first"] is None:
         return None, None
     return years["first"].year, years["last"].year
+
+
+def latest_public_year():
+    """The latest year with a yearly figure anyone may read (the form's default), or None."""
+    yearly = browsable_values(AnonymousUser()).filter(period__frequency=Frequency.ANNUAL)
+    latest = yearly.aggregate(latest=Max("period__start"))["latest"]
+    return latest.year if latest else None
 
 
 def reports_of(user, limit=10):

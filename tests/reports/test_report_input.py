@@ -116,3 +116,11 @@ def test_bad_input_on_the_command_line_says_what_and_where(report_figures, tmp_p
         command(*args, "-o", str(tmp_path / "out"))
     assert message in str(refused.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_form_offers_the_latest_year_with_public_figures(report_figures, client):
+    """2024's figures are embargoed and 2025 is the open round: the form starts at 2023, and ten years back at most."""
+    page = client.get("/en/reports/").content.decode()
+    assert 'name="last_year" value="2023"' in page
+    assert 'name="first_year" value="2022"' in page
+    assert 'name="year" value="2023"' in page
