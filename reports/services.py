@@ -54,9 +54,13 @@ def request_report(
 
 
 def _reusable(requester, inputs, digest):
-    """The newest report of the same inputs, reader and data that is ready, or on its way and not stalled."""
+    """The newest report of the same inputs, reader and data that is ready (its file stored), or on its way and
+    not stalled."""
     same = Report.objects.filter(requester=requester, fingerprint=digest, **inputs).select_related("country")
     on_its_way = same.filter(
         status__in=[ReportStatus.QUEUED, ReportStatus.BUILDING], requested_at__gte=timezone.now() - STALLED_AFTER
     )
-    return same.filter(status=ReportStatus.READY).first() or on_its_way.first()
+    ready = same.filter(status=ReportStatus.READY).first()
+    if ready is not None and ready.file and ready.file.storage.exists(ready.file.name):
+        return ready
+    return on_its_way.first()  # a ready report whose file is gone is built anew

@@ -123,3 +123,12 @@ def test_the_build_tells_its_progress_and_ends_at_a_hundred(report_figures, monk
     report = asked(AnonymousUser())
     assert seen == [(ReportStatus.BUILDING, 60)]  # the figures read, the file not yet laid out
     assert (report.status, report.progress) == (ReportStatus.READY, 100)
+
+
+def test_a_ready_report_whose_file_is_gone_is_built_anew(report_figures):
+    first = asked(AnonymousUser())
+    first.file.storage.delete(first.file.name)
+    second = asked(AnonymousUser())
+    assert second.pk != first.pk
+    assert second.status == ReportStatus.READY
+    assert second.file.storage.exists(second.file.name)
