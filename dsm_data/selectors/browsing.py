@@ -1,7 +1,8 @@
 """Published figures as readers see them, through ``permissions.visible_values``."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from .. import permissions
@@ -55,17 +56,18 @@ def latest_public_totals(country, *, now=None):
     What anyone may read, whoever asks. "Latest" is the latest period with a published
     number: a ":" in the last period does not hide the figure of the one before. Of two
     periods ending on the same day (2024 and 2024-Q4) the longer one, which starts first, is taken.
+    The totals are ranked in one pass (a window), not each compared with the others: a country
+    with decades of monthly figures has thousands.
     """
     totals = permissions.visible_values(
         AnonymousUser(),
         Value.objects.filter(country=country, series__is_grand_total=True, number__isnull=False),
         now or timezone.now(),
     )
-    latest = (
-        totals.filter(indicator=OuterRef("indicator")).order_by("-period__end", "period__start", "-pk").values("pk")[:1]
-    )
+    newest_first = [F("period__end").desc(), F("period__start").asc(), F("pk").desc()]
+    ranked = totals.annotate(place=Window(RowNumber(), partition_by=[F("indicator_id")], order_by=newest_first))
     return list(
-        totals.filter(pk=Subquery(latest))
+        ranked.filter(place=1)
         .select_related("indicator", "period")
         .order_by("indicator__sort_order", "indicator__code")
     )

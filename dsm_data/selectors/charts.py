@@ -1,10 +1,10 @@
 """The charts of the data pages and reports, filled with the figures a reader may see.
 
-Every figure comes through ``browsing.browsable_values`` (``permissions.visible_values``),
-as the tables beside the charts do: a chart never holds what its table hides. A figure
-the reader may not see, or that was never sent, is a gap (``Point.number`` None), never
-a zero. Each function reads its figures in a fixed number of queries, whatever the
-number of countries, indicators or years: the indicator page draws a dozen charts.
+Every figure comes through ``permissions.visible_values``, as the tables beside the charts
+do: a chart never holds what its table hides. A figure the reader may not see, or that
+was never sent, is a gap (``Point.number`` None), never a zero. Each function reads its
+figures in a fixed number of queries, whatever the number of countries, indicators or
+years: the indicator page draws a dozen charts.
 
 Reports call these with their audience (``AnonymousUser()`` for the public's reading).
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import permissions
 from ..cells import format_entry
 from ..charts.data import BARS, LINE, STACKED, Chart, Point
 from ..charts.data import Series as ChartSeries
@@ -33,6 +34,13 @@ from ..models import (
 )
 from ..translation import translated
 from .browsing import browsable_values
+
+# What a chart shows of a value: fewer columns and related rows than the browser's, as a dozen
+# charts of ten years each are built for one page.
+CHART_FIELDS = (
+    *("number", "absence", "is_provisional", "is_estimated", "footnote", "released_at", "confidentiality"),
+    *("indicator_id", "country__code", "country__name", "period__code", "period__start"),
+)
 
 
 @dataclass
@@ -53,31 +61,22 @@ def country_trends(user, *, country, first_year=None, last_year=None, now=None):
     Returns a list of IndicatorFigure.
     """
     now = now or timezone.now()
-    grand_totals = _grand_totals()
+    grand_totals = list(
+        Series.objects.filter(is_grand_total=True)
+        .select_related("indicator")
+        .order_by("indicator__sort_order", "indicator__code")
+    )
     values = _annual_values(
         user, now, first_year, last_year, country=country, series_id__in=[series.pk for series in grand_totals]
     )
     periods = _span(values, first_year, last_year)
     by_cell = {(value.indicator_id, value.period_id): value for value in values}
-    sources = data_sources(country=country)
-    breaks = _breaks(country=country)
+    notes = _Notes(data_sources(country=country), _breaks(country=country), now)
     figures = []
-    for series in grand_totals:
-        indicator = series.indicator
+    for indicator in (series.indicator for series in grand_totals):
         cells = {period.pk: by_cell.get((indicator.pk, period.pk)) for period in periods}
-        chart = _trend_chart(
-            indicator,
-            country,
-            periods,
-            cells,
-            now,
-            title=translated(indicator.name),
-            slug=_slug(country.code, indicator.code),
-            breaks=breaks,
-            source=sources.get((indicator.pk, country.pk), ""),
-        )
-        latest = _latest_with_number(cells.values())
-        figures.append(IndicatorFigure(indicator, chart, latest, sources.get((indicator.pk, country.pk), "")))
+        chart = _trend_chart(indicator, country, periods, cells, notes, of_country=True)
+        figures.append(IndicatorFigure(indicator, chart, _latest_with_number(cells.values()), chart.source))
     return figures
 
 
@@ -85,32 +84,9 @@ def indicator_trends(user, *, indicator, first_year=None, last_year=None, now=No
     """Small multiples: one LINE chart of annual grand totals per country with a figure the reader may
     see (a number, not only ":"), countries by code, all over the same years (see ``country_trends``)."""
     now = now or timezone.now()
-    values = _indicator_totals(user, indicator, now, first_year, last_year)
-    periods = _span(values, first_year, last_year)
-    by_country = {}
-    for value in values:
-        by_country.setdefault(value.country, {})[value.period_id] = value
-    sources = data_sources(indicator=indicator)
-    breaks = _breaks(indicator=indicator)
-    charts = []
-    for country in sorted(by_country, key=lambda country: country.code):
-        cells = {period.pk: by_country[country].get(period.pk) for period in periods}
-        if _latest_with_number(cells.values()) is None:
-            continue
-        charts.append(
-            _trend_chart(
-                indicator,
-                country,
-                periods,
-                cells,
-                now,
-                title=translated(country.name),
-                slug=_slug(indicator.code, country.code),
-                breaks=breaks,
-                source=sources.get((indicator.pk, country.pk), ""),
-            )
-        )
-    return charts
+    return _trend_charts(
+        indicator, _indicator_totals(user, indicator, now, first_year, last_year), first_year, last_year, now
+    )
 
 
 def latest_across_countries(user, *, indicator, year=None, now=None):
@@ -118,38 +94,15 @@ def latest_across_countries(user, *, indicator, year=None, now=None):
     which the reader may see a number of ``indicator``. Countries largest first; the participating
     countries without a figure come last, as gaps (their code, ":" or "c", or nothing)."""
     now = now or timezone.now()
-    values = _indicator_totals(user, indicator, now, year, year)
-    if year is None:
-        latest = _latest_with_number(values)
-        values = [value for value in values if latest is not None and value.period_id == latest.period_id]
-        period_code = latest.period.code if latest else ""
-    else:
-        period_code = values[0].period.code if values else str(year)
-    by_country = {value.country_id: value for value in values}
-    countries = _countries_shown(by_country)
-    points = [_point(by_country.get(country.pk)) for country in countries]
-    series = ChartSeries(name=period_code, points=points, code=period_code)
-    countries, (series,) = _largest_first(countries, [series])
-    names = {"indicator": translated(indicator.name), "unit": translated(indicator.unit), "period": period_code}
-    if period_code:
-        title = _("%(indicator)s by country, %(period)s") % names
-        description = _(
-            "Totals of %(indicator)s for %(period)s, in %(unit)s, largest first; countries without a figure last."
-        ) % names  # fmt: skip
-    else:
-        title = translated(indicator.name)
-        description = _("%(indicator)s: no published figures you may see.") % names
-    return Chart(
-        kind=BARS,
-        title=title,
-        description=description + _restricted_warning(values, now),
-        unit=names["unit"],
-        labels=[translated(country.name) for country in countries],
-        series=[series],
-        source=_across_countries_source(),
-        slug=_slug(indicator.code, "latest", period_code),
-        label_heading=_("Country"),
-    )
+    return _latest_chart(indicator, _indicator_totals(user, indicator, now, year, year), year, now)
+
+
+def indicator_page_charts(user, *, indicator, now=None):
+    """(``latest_across_countries``, ``indicator_trends``) of ``indicator`` from one read of its figures:
+    the indicator page draws both."""
+    now = now or timezone.now()
+    values = _indicator_totals(user, indicator, now, None, None)
+    return _latest_chart(indicator, values, None, now), _trend_charts(indicator, values, None, None, now)
 
 
 def breakdown_comparison(user, *, indicator, period, dimension_code=None, stacked=False, now=None):
@@ -161,26 +114,18 @@ def breakdown_comparison(user, *, indicator, period, dimension_code=None, stacke
     indicator does not have.
     """
     now = now or timezone.now()
-    if isinstance(period, str):
-        period = Period.objects.get(code=period)
+    period = Period.objects.get(code=period) if isinstance(period, str) else period
     dimensions = indicator_dimensions(indicator)
     dimension = _chosen_dimension(dimensions, dimension_code)
-    parts = _parts(dimensions, dimension)  # [(series key, name, code)]
-    values = list(
-        browsable_values(user, now).filter(
-            indicator=indicator, period=period, series__key__in=[key for key, _name, _code in parts]
-        )
-    )
+    parts = _parts(dimensions, dimension)  # [(series key, category name, category code)]
+    keys = [key for key, _name, _code in parts]
+    values = list(browsable_values(user, now).filter(indicator=indicator, period=period, series__key__in=keys))
     cells = {(value.country_id, value.series.key): value for value in values}
     countries = _countries_shown({value.country_id for value in values})
-    breaks = {
-        country_id for _indicator, country_id, period_id in _breaks(indicator=indicator) if period_id == period.pk
-    }
+    breaks = {country for _indicator, country, period_id in _breaks(indicator=indicator) if period_id == period.pk}
     series = [
         ChartSeries(
-            name=name,
-            code=code,
-            points=[_point(cells.get((country.pk, key)), is_break=country.pk in breaks) for country in countries],
+            name, [_point(cells.get((country.pk, key)), is_break=country.pk in breaks) for country in countries], code
         )
         for key, name, code in parts
     ]
@@ -208,34 +153,28 @@ def breakdown_comparison(user, *, indicator, period, dimension_code=None, stacke
     )
 
 
-# What the charts read: grand totals, annual periods, sources and breaks, in one query each.
+def data_sources(**filters):
+    """{(indicator pk, country pk): data source} of the national metadata matching ``filters``."""
+    rows = NationalMetadata.objects.filter(**filters).values_list("indicator_id", "country_id", "data_source")
+    return {(indicator_id, country_id): translated(source) for indicator_id, country_id, source in rows}
 
 
-def _grand_totals():
-    """The grand-total series of every indicator, with it, in the catalogue's order."""
-    return list(
-        Series.objects.filter(is_grand_total=True)
-        .select_related("indicator")
-        .order_by("indicator__sort_order", "indicator__code")
-    )
+# What the charts read: the reader's annual figures, the years they span, breaks and countries.
 
 
 def _annual_values(user, now, first_year, last_year, **filters):
-    """The reader's published values of annual periods within the years, in period order.
+    """The reader's published values of annual periods within the years (``CHART_FIELDS``).
 
-    The annual periods are listed by the database first and the values looked up by them,
-    so that a database of many monthly figures is not scanned for the few annual ones.
+    The annual periods are a subquery the values are looked up by, so that a database of
+    many monthly figures is not scanned for the few annual ones.
     """
     periods = Period.objects.filter(frequency=Frequency.ANNUAL)
     if first_year is not None:
         periods = periods.filter(start__gte=datetime.date(first_year, 1, 1))
     if last_year is not None:
         periods = periods.filter(start__lte=datetime.date(last_year, 12, 31))
-    return list(
-        browsable_values(user, now)
-        .filter(period__in=periods, **filters)
-        .order_by("period__start", "country__code", "indicator__sort_order")
-    )
+    values = Value.objects.filter(period__in=periods, **filters).select_related("country", "period").only(*CHART_FIELDS)
+    return list(permissions.visible_values(user, values, now))
 
 
 def _indicator_totals(user, indicator, now, first_year, last_year):
@@ -251,28 +190,14 @@ def _span(values, first_year, last_year):
     last = last_year if last_year is not None else max(starts, default=None)
     if first is None or last is None:
         return []
-    return list(
-        Period.objects.filter(
-            frequency=Frequency.ANNUAL,
-            start__gte=datetime.date(first, 1, 1),
-            start__lte=datetime.date(last, 12, 31),
-        ).order_by("start")
-    )
-
-
-def data_sources(**filters):
-    """{(indicator pk, country pk): data source} of the national metadata matching ``filters``."""
-    rows = NationalMetadata.objects.filter(**filters).values_list("indicator_id", "country_id", "data_source")
-    return {(indicator_id, country_id): translated(source) for indicator_id, country_id, source in rows}
+    between = {"start__gte": datetime.date(first, 1, 1), "start__lte": datetime.date(last, 12, 31)}
+    return list(Period.objects.filter(frequency=Frequency.ANNUAL, **between).order_by("start"))
 
 
 def _breaks(**filters):
     """{(indicator pk, country pk, period pk)} of the breaks in series of the metadata matching ``filters``."""
-    return set(
-        SeriesBreak.objects.filter(**{f"metadata__{name}": value for name, value in filters.items()}).values_list(
-            "metadata__indicator_id", "metadata__country_id", "period_id"
-        )
-    )
+    breaks = SeriesBreak.objects.filter(**{f"metadata__{name}": value for name, value in filters.items()})
+    return set(breaks.values_list("metadata__indicator_id", "metadata__country_id", "period_id"))
 
 
 def _countries_shown(with_figures):
@@ -283,25 +208,38 @@ def _countries_shown(with_figures):
 # Drawing the figures into charts.
 
 
-def _point(value, *, is_break=False):
-    """A value as a point: its number, or a gap with the code the tables show (":", "c", "z")."""
-    if value is None:
-        return Point(None, is_break=is_break)
-    return Point(
-        number=value.number,
-        text=format_entry(value),
-        is_provisional=value.is_provisional,
-        is_estimated=value.is_estimated,
-        is_break=is_break,
-        footnote=value.footnote,
-        value_pk=value.pk,
-    )
+@dataclass
+class _Notes:
+    """What the trend charts of one read share: sources and breaks by (indicator, country), and the time."""
+
+    sources: dict
+    breaks: set
+    now: datetime.datetime
 
 
-def _trend_chart(indicator, country, periods, cells, now, *, title, slug, breaks, source):
-    """The LINE chart of one country's series of one indicator over ``periods`` ({period pk: value})."""
-    points = [_point(cells[period.pk], is_break=(indicator.pk, country.pk, period.pk) in breaks) for period in periods]
-    shown = [value for value in cells.values() if value is not None]
+def _trend_charts(indicator, values, first_year, last_year, now):
+    """One trend chart per country with a number among ``values`` (one indicator's grand totals)."""
+    periods = _span(values, first_year, last_year)
+    by_country = {}
+    for value in values:
+        by_country.setdefault(value.country, {})[value.period_id] = value
+    notes = _Notes(data_sources(indicator=indicator), _breaks(indicator=indicator), now)
+    charts = []
+    for country in sorted(by_country, key=lambda country: country.code):
+        cells = {period.pk: by_country[country].get(period.pk) for period in periods}
+        if _latest_with_number(cells.values()) is not None:
+            charts.append(_trend_chart(indicator, country, periods, cells, notes, of_country=False))
+    return charts
+
+
+def _trend_chart(indicator, country, periods, cells, notes, *, of_country):
+    """The LINE chart of one country's series of one indicator over ``periods`` ({period pk: value}).
+
+    ``of_country``: one of a country's charts, titled by the indicator; else one of an
+    indicator's, titled by the country."""
+    points = [
+        _point(cells[period.pk], is_break=(indicator.pk, country.pk, period.pk) in notes.breaks) for period in periods
+    ]
     names = {
         "indicator": translated(indicator.name),
         "country": translated(country.name),
@@ -315,22 +253,65 @@ def _trend_chart(indicator, country, periods, cells, now, *, title, slug, breaks
             **names,
             "first": periods[0].code,
             "last": periods[-1].code,
-            "count": sum(not point.is_gap for point in points),
             "years": len(periods),
+            "count": sum(not point.is_gap for point in points),
         }
     else:
         description = _("%(indicator)s in %(country)s: no published figures you may see.") % names
     return Chart(
         kind=LINE,
-        title=title,
-        description=description + _restricted_warning(shown, now),
+        title=names["indicator"] if of_country else names["country"],
+        description=description + _restricted_warning(cells.values(), notes.now),
         unit=names["unit"],
         labels=[period.code for period in periods],
         series=[ChartSeries(name=names["country"], points=points, code=country.code)],
-        source=source,
-        slug=slug,
+        source=notes.sources.get((indicator.pk, country.pk), ""),
+        slug=_slug(country.code, indicator.code) if of_country else _slug(indicator.code, country.code),
         label_heading=_("Year"),
     )
+
+
+def _latest_chart(indicator, values, year, now):
+    """BARS of ``values`` (one indicator's annual grand totals) for ``year``, or the latest with a number."""
+    if year is None:
+        latest = _latest_with_number(values)
+        values = [value for value in values if latest is not None and value.period_id == latest.period_id]
+        period_code = latest.period.code if latest else ""
+    else:
+        period_code = values[0].period.code if values else str(year)
+    by_country = {value.country_id: value for value in values}
+    countries = _countries_shown(by_country)
+    series = ChartSeries(period_code, [_point(by_country.get(country.pk)) for country in countries], period_code)
+    countries, (series,) = _largest_first(countries, [series])
+    names = {"indicator": translated(indicator.name), "unit": translated(indicator.unit), "period": period_code}
+    if period_code:
+        title = _("%(indicator)s by country, %(period)s") % names
+        description = (
+            _("Totals of %(indicator)s for %(period)s, in %(unit)s, largest first; countries without a figure last.")
+            % names
+        )
+    else:
+        title = translated(indicator.name)
+        description = _("%(indicator)s: no published figures you may see.") % names
+    return Chart(
+        kind=BARS,
+        title=title,
+        description=description + _restricted_warning(values, now),
+        unit=names["unit"],
+        labels=[translated(country.name) for country in countries],
+        series=[series],
+        source=_across_countries_source(),
+        slug=_slug(indicator.code, "latest", period_code),
+        label_heading=_("Country"),
+    )
+
+
+def _point(value, *, is_break=False):
+    """A value as a point: its number, or a gap with the code the tables show (":", "c", "z")."""
+    if value is None:
+        return Point(None, is_break=is_break)
+    flags = {"is_provisional": value.is_provisional, "is_estimated": value.is_estimated, "is_break": is_break}
+    return Point(value.number, format_entry(value), footnote=value.footnote, value_pk=value.pk, **flags)
 
 
 def _latest_with_number(values):

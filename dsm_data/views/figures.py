@@ -53,13 +53,13 @@ def indicator_detail(request, code):
     """An indicator's definition and breakdowns, its figures as charts (the latest year across countries,
     each country's trend), and each country's national metadata side by side."""
     indicator = get_object_or_404(Indicator, code=code)
-    latest = charts.latest_across_countries(request.user, indicator=indicator)
+    latest, trends = charts.indicator_page_charts(request.user, indicator=indicator)
     latest_parameters = {"indicator": indicator.code}
     if latest.series and latest.series[0].code:
         latest_parameters["year"] = latest.series[0].code  # the year drawn, not the latest when it is fetched
     trends = [
         (chart, chart_download_url("indicator-trend", indicator=indicator.code, country=chart.series[0].code))
-        for chart in charts.indicator_trends(request.user, indicator=indicator)
+        for chart in trends
     ]
     return render(
         request,

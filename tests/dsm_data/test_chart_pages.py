@@ -290,3 +290,13 @@ def test_the_comparison_page_stacks_bars_and_names_a_bad_choice(client, chart_fi
         "Bars are “3d”: choose grouped or stacked.",
     ]
     assert response.context["chart"].kind == BARS  # drawn from the defaults
+
+
+def test_the_indicator_page_reads_its_charts_once_in_a_fixed_number_of_queries(
+    chart_figures, catalogue, portal_team, django_assert_num_queries
+):
+    decisions = catalogue["REFUGEE_DECISIONS"]
+    with django_assert_num_queries(5):  # the figures, the years, the sources, the breaks, the countries
+        latest, trends = charts.indicator_page_charts(portal_team.kaz_user, indicator=decisions)
+    assert latest == charts.latest_across_countries(portal_team.kaz_user, indicator=decisions)
+    assert trends == charts.indicator_trends(portal_team.kaz_user, indicator=decisions)
