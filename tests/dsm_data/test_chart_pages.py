@@ -1,14 +1,21 @@
 """The charts of the data pages: what each holds for each reader, read in a fixed number of queries,
 and the same points as the table beside them. (The figures: tests/dsm_data/chart_figures.py.)"""
 
+import datetime
 import re
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from demo.values import figures, publish_in_bulk
 from dsm_data.charts.data import BARS, LINE, STACKED
+from dsm_data.grid import build_grid
 from dsm_data.selectors import charts
+from dsm_data.services.accounts import save_country
 from tests.dsm_data.chart_figures import FOOTNOTE, KAZ_SOURCE, page_charts, points_by_label, publish_chart_figures
 
 pytestmark = pytest.mark.django_db
@@ -300,3 +307,44 @@ def test_the_indicator_page_reads_its_charts_once_in_a_fixed_number_of_queries(
         latest, trends = charts.indicator_page_charts(portal_team.kaz_user, indicator=decisions)
     assert latest == charts.latest_across_countries(portal_team.kaz_user, indicator=decisions)
     assert trends == charts.indicator_trends(portal_team.kaz_user, indicator=decisions)
+
+
+def test_the_chart_pages_queries_do_not_grow_with_countries_or_years(
+    client, chart_figures, catalogue, portal_team, kazakhstan, make_period
+):
+    client.force_login(portal_team.kaz_user)
+    pages = [
+        ("/en/data/indicators/REFUGEE_DECISIONS/", {}),
+        ("/en/data/countries/KAZ/", {}),
+        ("/en/data/compare/", {"indicator": "ASYLUM_APPLICATIONS", "by": "CITIZENSHIP", "bars": "stacked"}),
+    ]
+
+    def queries():
+        counts = []
+        for path, query in pages:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path, query).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    queries()  # the first request of a session also reads and refreshes the session
+    before = queries()
+    grids = [build_grid(indicator) for indicator in catalogue.values()]
+    people = {
+        "entered_by": portal_team.focal,
+        "validated_by": portal_team.kaz_admin,
+        "published_by": portal_team.sysadmin,
+    }
+    released = timezone.now() - datetime.timedelta(days=1)
+    georgia = save_country("GEO", {"en": "Georgia", "ru": "Грузия"})
+    for period in [*chart_figures.values(), make_period(2018)]:  # a third country, and a year more for KAZ
+        every_indicator = {grid.indicator: figures("GEO", grid, 100) for grid in grids}
+        publish_in_bulk(georgia, period, every_indicator, released=released, **people)
+    publish_in_bulk(
+        kazakhstan, period, {grid.indicator: figures("KAZ", grid, 100) for grid in grids}, released=released, **people
+    )
+    queries()  # a new country's pages change the site's navigation: read again once
+    assert queries() == before
+    drawn = page_charts(client.get(pages[0][0]).content.decode())
+    assert {"refugee-decisions-geo", "refugee-decisions-kaz", "refugee-decisions-arm"} <= set(drawn)
+    assert ("2018", "Kazakhstan") in drawn["refugee-decisions-kaz"][0]
