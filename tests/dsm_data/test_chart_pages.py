@@ -348,3 +348,11 @@ def test_the_chart_pages_queries_do_not_grow_with_countries_or_years(
     drawn = page_charts(client.get(pages[0][0]).content.decode())
     assert {"refugee-decisions-geo", "refugee-decisions-kaz", "refugee-decisions-arm"} <= set(drawn)
     assert ("2018", "Kazakhstan") in drawn["refugee-decisions-kaz"][0]
+
+
+def test_the_charts_speak_the_readers_language(client, chart_figures):
+    drawn = page_charts(client.get("/ru/data/indicators/REFUGEE_DECISIONS/").content.decode())
+    points, _gaps = drawn["refugee-decisions-kaz"]
+    assert points == {("2019", "Казахстан"): "47", ("2022", "Казахстан"): "60"}
+    points, _gaps = drawn["refugee-decisions-latest-2022"]
+    assert points == {("Казахстан", "2022"): "60"}
