@@ -24,6 +24,7 @@ __all__ = [
     "document_file_is_readable_by",
     "library_sections",
     "readable_links",
+    "site_menu",
     "site_sections",
     "upcoming_and_recent_events",
 ]
@@ -53,6 +54,20 @@ def site_sections(request=None):
         return list(in_reader_language(sections).order_by(place_in_default_tree(3), "path"))
 
     return cached(("site-sections", pages_version(request), reader_language()), read)
+
+
+def site_menu(request):
+    """The sections' titles and links for the main navigation, cached like ``site_sections``.
+
+    A page's link costs Wagtail a look-up of the sites and their root paths; on every page
+    of the portal that was a seventh of its time. The host is part of the key because a link
+    is absolute when several sites are served.
+    """
+
+    def read():
+        return [(section.title, section.get_url(request)) for section in site_sections(request)]
+
+    return cached(("site-menu", pages_version(request), reader_language(), request.get_host()), read)
 
 
 def document_file_is_readable_by(user, document):

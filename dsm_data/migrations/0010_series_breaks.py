@@ -7,27 +7,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dsm_data', '0009_history_loading'),
+        ("dsm_data", "0009_history_loading"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SeriesBreak',
+            name="SeriesBreak",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('note', dsm_data.translation.TranslatedField(default=dict, multiline=True, verbose_name='what changed')),
-                ('metadata', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='breaks', to='dsm_data.nationalmetadata')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.period', verbose_name='first period counted the new way')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "note",
+                    dsm_data.translation.TranslatedField(default=dict, multiline=True, verbose_name="what changed"),
+                ),
+                (
+                    "metadata",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="breaks",
+                        to="dsm_data.nationalmetadata",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.period",
+                        verbose_name="first period counted the new way",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'break in series',
-                'verbose_name_plural': 'breaks in series',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('metadata', 'period'), name='series_break_unique_per_period')],
+                "verbose_name": "break in series",
+                "verbose_name_plural": "breaks in series",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("metadata", "period"), name="series_break_unique_per_period")
+                ],
             },
         ),
     ]

@@ -43,6 +43,15 @@ def catalogue_labels():
     )
 
 
+def units_and_sources():
+    """{"units": {indicator code: unit}, "sources": {(indicator code, country code): data source}},
+    in the active language: two small reads of the catalogue (indicators; indicators x countries)."""
+    units = {code: translated(unit) for code, unit in Indicator.objects.values_list("code", "unit")}
+    rows = NationalMetadata.objects.values_list("indicator__code", "country__code", "data_source")
+    sources = {(indicator, country): translated(source) for indicator, country, source in rows if source}
+    return {"units": units, "sources": sources}
+
+
 def indicator_with_metadata(indicator):
     """Each country with its national metadata for the indicator (None where it has none yet)."""
     metadata = {item.country_id: item for item in NationalMetadata.objects.filter(indicator=indicator)}

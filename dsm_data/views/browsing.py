@@ -19,12 +19,11 @@ from ..filters import ValueFilter
 from ..forms import CorrectionForm
 from ..grid import build_grid
 from ..intake.problems import Rejected
-from ..models import Indicator, NationalMetadata, Period, Value
+from ..models import Period, Value
 from ..selectors import browsing, catalogue
 from ..selectors.completeness import completeness as completeness_of
 from ..services import submissions as services
 from ..tables import ValueTable, breakdown_label
-from ..translation import translated
 from .exports import export_response
 from .parameters import whole_number
 from .submissions import report_problems
@@ -59,7 +58,7 @@ def browse(request):
     is_valid = value_filter.is_valid()
     values = value_filter.qs if is_valid else Value.objects.none()
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
-    table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels, **units_and_sources())
+    table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels, **catalogue.units_and_sources())
     RequestConfig(request, paginate=False).configure(table)  # the order asked for; the page is ours to bound
     notes = _paginate(request, table)
     table.describe_page(history_urls(row.record["pk"] for row in table.page.object_list))
@@ -120,15 +119,6 @@ def switched_query(data):
     else:
         switched[EMPTY_ROWS] = "on"
     return switched.urlencode()
-
-
-def units_and_sources():
-    """{"units": {indicator code: unit}, "sources": {(indicator code, country code): data source}},
-    in the active language: two small reads of the catalogue (indicators; indicators x countries)."""
-    units = {code: translated(unit) for code, unit in Indicator.objects.values_list("code", "unit")}
-    rows = NationalMetadata.objects.values_list("indicator__code", "country__code", "data_source")
-    sources = {(indicator, country): translated(source) for indicator, country, source in rows if source}
-    return {"units": units, "sources": sources}
 
 
 def _paginate(request, table):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from dsm_data import permissions
-from library_pages.selectors import site_sections
+from library_pages.selectors import site_menu
 
 from ..i18n import url_in_language
 
@@ -44,7 +44,7 @@ def main_navigation(context):
     """The site's sections; restricted ones only for those the permissions module lets in."""
     request = context["request"]
     user = request.user
-    items = [(section.title, section.get_url(request)) for section in site_sections(request)] + [
+    items = site_menu(request) + [
         (_("Data"), reverse("dsm_data:browse")),
         (_("Indicators"), reverse("dsm_data:indicators")),
         (_("Compare countries"), reverse("dsm_data:compare")),
