@@ -4,12 +4,13 @@ anything else, a new one, built in the background (``tasks.build_report_task``).
 
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from dsm_data import permissions
 
 from . import selectors
-from .builder import build_report
+from .builder import build_report, report_fingerprint
 from .models import Report, ReportStatus
 from .tasks import build_report_task
 
@@ -17,7 +18,7 @@ from .tasks import build_report_task
 # built anew rather than waited for forever.
 STALLED_AFTER = timedelta(minutes=30)
 
-__all__ = ["build_report", "request_report"]
+__all__ = ["build_report", "current_report", "request_report"]
 
 
 def request_report(
@@ -51,6 +52,27 @@ def request_report(
         build_report_task.enqueue(report.pk)
         report.refresh_from_db()
     return report
+
+
+def current_report(report):
+    """``report`` while what it holds is what its reader may read now; else the report of the same inputs for
+    that reader today (one already asked for, or a new one, built in the background).
+
+    A reader whose rights shrank since (a system administrator made a country's user), a figure withdrawn
+    from the public or corrected: the file built before is not served again.
+    """
+    if report.status != ReportStatus.READY or report_fingerprint(report, now=timezone.now()) == report.fingerprint:
+        return report
+    return request_report(
+        report.requester or AnonymousUser(),
+        kind=report.kind,
+        country=report.country,
+        first_year=report.first_year,
+        last_year=report.last_year,
+        file_format=report.file_format,
+        language=report.language,
+        as_public=report.requester_id is None,
+    )
 
 
 def _reusable(requester, inputs, digest):

@@ -4,8 +4,10 @@ Who may see a report and its file is ``permissions.can_read_report``; whose read
 new report holds, ``permissions.report_audience`` (through the services).
 """
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from dsm_data import permissions
@@ -49,9 +51,24 @@ def _readable_report(request, pk):
     return report
 
 
+def _outdated(request, report):
+    """A redirect to the report of the same inputs today, when ``report`` no longer holds what its reader
+    may read (``services.current_report``); None while it does."""
+    current = services.current_report(report)
+    if current.pk == report.pk:
+        return None
+    messages.info(
+        request,
+        _("The figures or the access rights behind this report have changed since it was built: it is built again."),
+    )
+    return redirect("reports:report", current.pk)
+
+
 def report(request, pk):
     """The report's state: progress while it is built (the page refreshes itself), its link when ready."""
     report = _readable_report(request, pk)
+    if outdated := _outdated(request, report):
+        return outdated
     in_progress = report.status in (ReportStatus.QUEUED, ReportStatus.BUILDING)
     return render(
         request,
@@ -71,6 +88,8 @@ def report_file(request, pk):
     report = _readable_report(request, pk)
     if report.status != ReportStatus.READY or not report.file:
         return redirect("reports:report", report.pk)
+    if outdated := _outdated(request, report):
+        return outdated
     if report.requester_id is not None:
         audit_events.record_download(
             report, kind="report", country=report.country, format=report.file_format, language=report.language

@@ -8,7 +8,7 @@ Text stays text, so it can be searched and copied out of the report.
 
 from ..pdf import FONT_FAMILY
 from .layout import lay_out
-from .shapes import PAPER, Blank, Line, Marker, Polyline, Rect, Text, rgb
+from .shapes import PAPER, Line, Marker, Polyline, Rect, Text, rgb
 
 UNITS_PER_MM = 4
 POINT_MM = 25.4 / 72
@@ -56,7 +56,7 @@ class Pen:
         )(shape)
 
     def nothing(self, shape):
-        assert isinstance(shape, Blank)
+        """A Blank keeps room in the layout and draws nothing."""
 
     def stroke(self, colour, weight, dash=()):
         self.pdf.set_draw_color(*rgb(colour))

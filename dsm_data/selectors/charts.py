@@ -154,9 +154,10 @@ def breakdown_comparison(user, *, indicator, period, dimension_code=None, stacke
 
 
 def data_sources(**filters):
-    """{(indicator pk, country pk): data source} of the national metadata matching ``filters``."""
+    """{(indicator pk, country pk): data source} of the national metadata matching ``filters``, without a
+    closing full stop: the caption puts its own after it."""
     rows = NationalMetadata.objects.filter(**filters).values_list("indicator_id", "country_id", "data_source")
-    return {(indicator_id, country_id): translated(source) for indicator_id, country_id, source in rows}
+    return {(indicator_id, country_id): translated(source).rstrip(" .") for indicator_id, country_id, source in rows}
 
 
 # What the charts read: the reader's annual figures, the years they span, breaks and countries.
@@ -359,7 +360,7 @@ def _parts(dimensions, dimension):
 
 def _across_countries_source():
     """Said under a chart across countries: each one counts by its own source."""
-    return _("Each country's national data source: see its methodology on the indicator's page.")
+    return _("Each country's national data source: see its methodology on the indicator's page.").rstrip(" .")
 
 
 def _restricted_warning(values, now):

@@ -7,11 +7,8 @@ figures not public (or not yet released) enters the audit trail as any export do
 A bad parameter answers 400 or 404 with a sentence that names it and what it may be.
 """
 
-from urllib.parse import urlencode
-
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .. import permissions
@@ -33,11 +30,6 @@ class BadChartRequest(Exception):
     def __init__(self, message, status=400):
         super().__init__(message)
         self.status = status
-
-
-def chart_download_url(name, **parameters):
-    """The address of a chart's files (``&format=`` is added by the chart's links)."""
-    return f"{reverse('dsm_data:chart', args=[name])}?{urlencode(parameters)}"
 
 
 def chart_download(request, name):

@@ -11,12 +11,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..charts.responses import chart_download_url
 from ..figure_notes import Notes
 from ..grid import build_grid, indicator_dimensions
 from ..models import Country, Frequency, Indicator, NationalMetadata
 from ..selectors import browsing, catalogue, charts
 from ..translation import translated
-from .charts import GROUPED, STACKED, BadChartRequest, bar_layout, breakdown_dimension, chart_download_url
+from .charts import GROUPED, STACKED, BadChartRequest, bar_layout, breakdown_dimension
 from .exports import export_response, matrix_cell_value
 
 

@@ -9,11 +9,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
 from dsm_data import permissions
+from dsm_data.charts.responses import chart_download_url
 from dsm_data.figure_notes import Notes
 from dsm_data.selectors.browsing import latest_public_totals
 from dsm_data.selectors.charts import country_trends
 from dsm_data.translation import joined
-from dsm_data.views.charts import chart_download_url
 
 from ..page_trees import in_reader_language
 from ..plain_text import plain

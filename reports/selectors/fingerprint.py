@@ -12,7 +12,7 @@ import json
 
 from django.db.models import Count, Max, Min, Sum
 
-from dsm_data.models import Indicator, Series, Submission, Transition
+from dsm_data.models import Indicator, Series, SeriesBreak, Submission, Transition
 
 from .common import reader_of
 from .country import country_breaks, country_documents, country_metadata, country_values
@@ -41,6 +41,8 @@ def fingerprint(requester, *, kind, country=None, first_year, last_year, file_fo
         values = regional_values(reader, period=period, now=now) if period else None
         documents = regional_documents(reader, year=first_year)
         parts["submissions"] = _submissions_state(period)
+        # The comparison charts mark a break in the year's series.
+        parts["breaks"] = _aggregate(SeriesBreak.objects.filter(period=period), count=Count("pk"), last=Max("pk"))
     parts["values"] = _values_state(values)
     parts["documents"] = _aggregate(documents, count=Count("pk"), published=Max("last_published_at"))
     digest = json.dumps(parts, sort_keys=True, default=str)

@@ -69,7 +69,9 @@ def regional_report(requester, *, year, now, progress=lambda share: None):
     values, restricted = {}, False
     if period is not None:
         # Only the series the tables show: the crossings of breakdowns are the country report's.
-        shown = {series.pk for layout in layouts.values() for _d, columns in layout for series, _label in columns}
+        shown = {
+            series.pk for layout in layouts.values() for _breakdown, columns in layout for series, _label in columns
+        }
         visible = regional_values(reader, period=period, now=now).filter(series_id__in=shown)
         for value in visible:
             values[(value.indicator_id, value.country_id, value.series_id)] = value
@@ -100,7 +102,9 @@ def regional_report(requester, *, year, now, progress=lambda share: None):
 def _comparison_layout(grid):
     """[(dimension or None, [(series, column label)])]: a table per breakdown, its categories then its total,
     the other breakdowns at their total; an indicator without breakdowns has one column, its total."""
-    grand_total = next(series for series in grid.series if series.is_grand_total)
+    grand_total = next((series for series in grid.series if series.is_grand_total), None)
+    if grand_total is None:
+        return []  # an indicator whose series are not made yet: nothing to compare
     if not grid.dimensions:
         return [(None, [(grand_total, _("Total"))])]
     layout = []
@@ -131,7 +135,9 @@ def _comparison_section(indicator, layout, countries, values, *, notes):
                 figures.append(figure_of(value, notes=notes, label=label) if value else None)
             rows.append(FigureRow(label=translated(country.name), code=country.code, is_total=False, figures=figures))
         tables.append(
-            FigureTable(caption=caption, row_heading=_("Country"), columns=[label for _s, label in columns], rows=rows)
+            FigureTable(
+                caption=caption, row_heading=_("Country"), columns=[label for _series, label in columns], rows=rows
+            )
         )
     return IndicatorSection(
         code=indicator.code, name=name, unit=unit, definition=translated(indicator.definition), tables=tables

@@ -4,10 +4,10 @@ An account's report is its requester's (and the secretariat's) alone; its downlo
 import pytest
 from django.test import Client
 
-from dsm_data.models import AuditEntry
+from dsm_data.models import AuditEntry, Confidentiality, Role, Value
 from reports.models import Report, ReportStatus
 
-from .conftest import file_bytes, pdf_text, prints
+from .conftest import RESIDENTS, file_bytes, pdf_text, prints
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +99,41 @@ def test_the_page_refreshes_itself_and_shows_progress_while_the_report_is_built(
 
 def test_the_main_navigation_links_to_the_reports(report_figures, client):
     assert '<a href="/en/reports/"' in client.get("/en/data/").content.decode()
+
+
+def test_a_report_no_longer_matching_its_readers_rights_is_built_again_not_served(report_figures):
+    """A system administrator made Armenia's data user: the report of all Kazakhstan's figures built before
+    is not served again; the page and the file lead to a new report holding what the account reads now."""
+    secretariat = client_of(report_figures, "sysadmin")
+    ask(secretariat)
+    old = Report.objects.get()
+    assert prints(pdf_text(file_bytes(old)), 987_654, "en")  # national only, read by the secretariat
+    account = report_figures.sysadmin
+    account.role, account.country, account.is_superuser = Role.DATA_USER, report_figures.arm_user.country, False
+    account.save()
+    for path in (f"/en/reports/{old.pk}/file/", f"/en/reports/{old.pk}/"):
+        response = secretariat.get(path)
+        assert response.status_code == 302
+        new = Report.objects.exclude(pk=old.pk).get()
+        assert response.url == f"/en/reports/{new.pk}/"
+    page = secretariat.get(f"/en/reports/{new.pk}/").content.decode()
+    assert "The figures or the access rights behind this report have changed" in page
+    assert new.requester == account
+    assert not prints(pdf_text(file_bytes(new)), 987_654, "en")
+    assert prints(pdf_text(file_bytes(new)), 500_000, "en")  # the public figure stays
+
+
+def test_a_public_report_whose_figure_became_national_only_is_not_served_again(report_figures, client):
+    ask(client)
+    old = Report.objects.get()
+    assert prints(pdf_text(file_bytes(old)), 500_000, "en")
+    Value.objects.filter(country__code="KAZ", period__code="2022", indicator__code=RESIDENTS).update(
+        confidentiality=Confidentiality.NATIONAL
+    )
+    response = client.get(f"/en/reports/{old.pk}/file/")
+    new = Report.objects.exclude(pk=old.pk).get()
+    assert response.url == f"/en/reports/{new.pk}/"
+    assert not prints(pdf_text(file_bytes(new)), 500_000, "en")
+    assert prints(pdf_text(file_bytes(new)), 510_000, "en")
+    # Unchanged since, the new report is served as it is.
+    assert client.get(f"/en/reports/{new.pk}/file/").status_code == 200
