@@ -60,7 +60,8 @@ class Chart:
     series: list = field(default_factory=list)  # Series
     source: str = ""  # where the figures come from, said under the chart
     slug: str = "chart"  # file names and element ids: "kaz-asylum-applications"
-    label_heading: str = ""  # the table's first column heading: "Period", "Country"
+    label_heading: str = ""  # the table's first column heading: "Period", "Country", in the reader's language
+    label_name: str = "label"  # the CSV's first column: "year", "country", a machine name like the others
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -89,7 +90,7 @@ class Chart:
 
     def csv_rows(self):
         """(header, rows) of the chart's CSV: long, one row per label and series, numbers and flags apart."""
-        header = [self.label_heading or "label", "series", "value", "text", "flags", "footnote"]
+        header = [self.label_name, "series", "value", "text", "flags", "footnote"]
         rows = [
             [label, series.name, point.number, point.text, point.flags, point.footnote]
             for series in self.series

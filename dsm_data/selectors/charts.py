@@ -150,6 +150,7 @@ def breakdown_comparison(user, *, indicator, period, dimension_code=None, stacke
         source=_across_countries_source(),
         slug=_slug(indicator.code, period.code, dimension.code if dimension else "total"),
         label_heading=_("Country"),
+        label_name="country",
     )
 
 
@@ -269,6 +270,7 @@ def _trend_chart(indicator, country, periods, cells, notes, *, of_country):
         source=notes.sources.get((indicator.pk, country.pk), ""),
         slug=_slug(country.code, indicator.code) if of_country else _slug(indicator.code, country.code),
         label_heading=_("Year"),
+        label_name="year",
     )
 
 
@@ -304,6 +306,7 @@ def _latest_chart(indicator, values, year, now):
         source=_across_countries_source(),
         slug=_slug(indicator.code, "latest", period_code),
         label_heading=_("Country"),
+        label_name="country",
     )
 
 

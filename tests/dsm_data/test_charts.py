@@ -56,6 +56,7 @@ def trend(numbers=(1234, 1500, 1420, None, 1800, 2100, 1950, 2300, 2500, 2700), 
         source="Ministry of Internal Affairs",
         slug=slug,
         label_heading="Period",
+        label_name="period",
         **options,
     )
 
@@ -362,7 +363,7 @@ def test_csv_download_has_a_row_per_label_and_series_and_leaves_gaps_empty():
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="kaz-asylum.csv"'
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert rows[0] == ["Period", "series", "value", "text", "flags", "footnote"]
+    assert rows[0] == ["period", "series", "value", "text", "flags", "footnote"]
     by_year = {row[0]: row for row in rows[1:]}
     assert len(by_year) == 10
     assert by_year["2015"][1:4] == ["Kazakhstan", "1234", "1,234"]
