@@ -3,6 +3,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .cells import Cell, format_entry
+from .figure_notes import Notes
 
 
 class ValueTable(tables.Table):
@@ -38,7 +39,7 @@ class ValueTable(tables.Table):
 
         Looked up here once a row rather than by the template: its lookups cost more than the query.
         """
-        labels, numbers, not_collected = self.labels, {}, gettext("not collected")
+        labels, notes, not_collected = self.labels, Notes(), gettext("not collected")
         for row in self.page.object_list:
             value = row.record
             indicator, country, footnote = value["indicator__code"], value["country__code"], value["footnote"]
@@ -49,8 +50,8 @@ class ValueTable(tables.Table):
             value["history_url"] = history_urls[value["pk"]]
             value["unit"] = self.units.get(indicator, "")
             value["source"] = self.sources.get((indicator, country), "")
-            value["note_number"] = numbers.setdefault(footnote, len(numbers) + 1) if footnote else None
-        self.notes = list(numbers)
+            value["note_number"] = notes.number(footnote)
+        self.notes = [text for _number, text in notes.listed()]
 
 
 def breakdown_label(series_key, category_names):

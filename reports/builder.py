@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import selectors
-from .models import ReportFormat, ReportKind, ReportStatus
+from .models import ReportFormat, ReportKind, ReportStatus, year_span
 from .pdf import report_pdf
 from .xlsx import report_xlsx
 
@@ -97,9 +97,7 @@ def _file_bytes(report, content, *, now):
 def file_name(report):
     """ "dsm-kaz-2015-2024-ru.pdf", "dsm-region-2024-en.xlsx": what the download is called."""
     where = report.country.code.lower() if report.country_id else "region"
-    years = (
-        str(report.first_year) if report.first_year == report.last_year else f"{report.first_year}-{report.last_year}"
-    )
+    years = year_span(report.first_year, report.last_year, separator="-")
     return f"dsm-{where}-{years}-{report.language}.{report.file_format}"
 
 

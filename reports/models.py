@@ -33,6 +33,11 @@ def report_path(report, filename):
     return f"reports/{report.requested_at:%Y/%m}/{report.pk}-{filename}"
 
 
+def year_span(first_year, last_year, *, separator="–"):
+    """ "2024", or "2015–2024": a report's years as its pages, cover and file name write them."""
+    return str(first_year) if first_year == last_year else f"{first_year}{separator}{last_year}"
+
+
 class Report(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)
     country = models.ForeignKey(
@@ -76,6 +81,14 @@ class Report(models.Model):
         ]
 
     def __str__(self):
-        years = str(self.first_year) if self.first_year == self.last_year else f"{self.first_year}-{self.last_year}"
+        years = year_span(self.first_year, self.last_year, separator="-")
         where = self.country.code if self.country_id else _("region")
         return f"{self.get_kind_display()} {where} {years} ({self.file_format}, {self.language})"
+
+    @property
+    def is_one_year(self):
+        return self.first_year == self.last_year
+
+    @property
+    def years(self):
+        return year_span(self.first_year, self.last_year)

@@ -34,6 +34,12 @@ def can_read_shared_data(user):
     return is_system_admin(user) or bool(own_country and own_country.is_participating)
 
 
+def can_read_completeness(user):
+    """Who delivered what and who is late (the completeness page, the regional report's table, the menu's
+    link): the participating states' users and the system administrators, like the data they share."""
+    return can_read_shared_data(user)
+
+
 def can_submit_data_for(user, country):
     return is_system_admin(user) or _holds_role_in(user, country, (Role.FOCAL_POINT,))
 

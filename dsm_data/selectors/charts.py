@@ -67,7 +67,12 @@ def country_trends(user, *, country, first_year=None, last_year=None, now=None):
         .order_by("indicator__sort_order", "indicator__code")
     )
     values = _annual_values(
-        user, now, first_year, last_year, country=country, series_id__in=[series.pk for series in grand_totals]
+        user,
+        now=now,
+        first_year=first_year,
+        last_year=last_year,
+        country=country,
+        series_id__in=[series.pk for series in grand_totals],
     )
     periods = _span(values, first_year, last_year)
     by_cell = {(value.indicator_id, value.period_id): value for value in values}
@@ -75,7 +80,7 @@ def country_trends(user, *, country, first_year=None, last_year=None, now=None):
     figures = []
     for indicator in (series.indicator for series in grand_totals):
         cells = {period.pk: by_cell.get((indicator.pk, period.pk)) for period in periods}
-        chart = _trend_chart(indicator, country, periods, cells, notes, of_country=True)
+        chart = _trend_chart(indicator, country, periods=periods, cells=cells, notes=notes, of_country=True)
         figures.append(IndicatorFigure(indicator, chart, _latest_with_number(cells.values()), chart.source))
     return figures
 
@@ -84,9 +89,8 @@ def indicator_trends(user, *, indicator, first_year=None, last_year=None, now=No
     """Small multiples: one LINE chart of annual grand totals per country with a figure the reader may
     see (a number, not only ":"), countries by code, all over the same years (see ``country_trends``)."""
     now = now or timezone.now()
-    return _trend_charts(
-        indicator, _indicator_totals(user, indicator, now, first_year, last_year), first_year, last_year, now
-    )
+    values = _indicator_totals(user, indicator, now=now, first_year=first_year, last_year=last_year)
+    return _trend_charts(indicator, values, first_year=first_year, last_year=last_year, now=now)
 
 
 def latest_across_countries(user, *, indicator, year=None, now=None):
@@ -94,15 +98,17 @@ def latest_across_countries(user, *, indicator, year=None, now=None):
     which the reader may see a number of ``indicator``. Countries largest first; the participating
     countries without a figure come last, as gaps (their code, ":" or "c", or nothing)."""
     now = now or timezone.now()
-    return _latest_chart(indicator, _indicator_totals(user, indicator, now, year, year), year, now)
+    values = _indicator_totals(user, indicator, now=now, first_year=year, last_year=year)
+    return _latest_chart(indicator, values, year=year, now=now)
 
 
 def indicator_page_charts(user, *, indicator, now=None):
     """(``latest_across_countries``, ``indicator_trends``) of ``indicator`` from one read of its figures:
     the indicator page draws both."""
     now = now or timezone.now()
-    values = _indicator_totals(user, indicator, now, None, None)
-    return _latest_chart(indicator, values, None, now), _trend_charts(indicator, values, None, None, now)
+    values = _indicator_totals(user, indicator, now=now, first_year=None, last_year=None)
+    latest = _latest_chart(indicator, values, year=None, now=now)
+    return latest, _trend_charts(indicator, values, first_year=None, last_year=None, now=now)
 
 
 def breakdown_comparison(user, *, indicator, period, dimension_code=None, stacked=False, now=None):
@@ -164,7 +170,7 @@ def data_sources(**filters):
 # What the charts read: the reader's annual figures, the years they span, breaks and countries.
 
 
-def _annual_values(user, now, first_year, last_year, **filters):
+def _annual_values(user, *, now, first_year, last_year, **filters):
     """The reader's published values of annual periods within the years (``CHART_FIELDS``).
 
     The annual periods are a subquery the values are looked up by, so that a database of
@@ -179,9 +185,11 @@ def _annual_values(user, now, first_year, last_year, **filters):
     return list(permissions.visible_values(user, values, now))
 
 
-def _indicator_totals(user, indicator, now, first_year, last_year):
+def _indicator_totals(user, indicator, *, now, first_year, last_year):
     """The reader's annual grand totals of ``indicator``, every country."""
-    return _annual_values(user, now, first_year, last_year, indicator=indicator, series__is_grand_total=True)
+    return _annual_values(
+        user, now=now, first_year=first_year, last_year=last_year, indicator=indicator, series__is_grand_total=True
+    )
 
 
 def _span(values, first_year, last_year):
@@ -219,7 +227,7 @@ class _Notes:
     now: datetime.datetime
 
 
-def _trend_charts(indicator, values, first_year, last_year, now):
+def _trend_charts(indicator, values, *, first_year, last_year, now):
     """One trend chart per country with a number among ``values`` (one indicator's grand totals)."""
     periods = _span(values, first_year, last_year)
     by_country = {}
@@ -230,11 +238,11 @@ def _trend_charts(indicator, values, first_year, last_year, now):
     for country in sorted(by_country, key=lambda country: country.code):
         cells = {period.pk: by_country[country].get(period.pk) for period in periods}
         if _latest_with_number(cells.values()) is not None:
-            charts.append(_trend_chart(indicator, country, periods, cells, notes, of_country=False))
+            charts.append(_trend_chart(indicator, country, periods=periods, cells=cells, notes=notes, of_country=False))
     return charts
 
 
-def _trend_chart(indicator, country, periods, cells, notes, *, of_country):
+def _trend_chart(indicator, country, *, periods, cells, notes, of_country):
     """The LINE chart of one country's series of one indicator over ``periods`` ({period pk: value}).
 
     ``of_country``: one of a country's charts, titled by the indicator; else one of an
@@ -274,7 +282,7 @@ def _trend_chart(indicator, country, periods, cells, notes, *, of_country):
     )
 
 
-def _latest_chart(indicator, values, year, now):
+def _latest_chart(indicator, values, *, year, now):
     """BARS of ``values`` (one indicator's annual grand totals) for ``year``, or the latest with a number."""
     if year is None:
         latest = _latest_with_number(values)

@@ -10,25 +10,12 @@ from django.urls import reverse
 
 from ..charts import svg
 from ..charts.marks import flag_notes, value_text
+from ..figure_notes import Notes
 
 register = template.Library()
 
 # viewBox sizes: a full chart, and a small multiple (its text is bigger relative to its width).
 SIZES = {False: (480, 270), True: (300, 200)}
-
-
-class Footnotes:
-    """The chart's footnotes, numbered in the order the table meets them; the same text keeps its number."""
-
-    def __init__(self, slug):
-        self.slug, self.texts = slug, []
-
-    def number(self, text):
-        if not text:
-            return None
-        if text not in self.texts:
-            self.texts.append(text)
-        return self.texts.index(text) + 1
 
 
 def table_cell(point, footnotes):
@@ -46,7 +33,7 @@ def table_cell(point, footnotes):
 def draw_chart(chart, downloads="", compact=False):
     """``downloads``: the chart's download URL with its query string; "&format=svg|png|csv" is added to it."""
     width, height = SIZES[bool(compact)]
-    footnotes = Footnotes(chart.slug)
+    footnotes = Notes()
     header, rows = chart.table()
     table_rows = [(label, [table_cell(point, footnotes) for point in points]) for label, points in rows]
     return {
@@ -55,6 +42,6 @@ def draw_chart(chart, downloads="", compact=False):
         "header": header,
         "rows": table_rows,
         "flag_notes": flag_notes(chart),
-        "footnotes": footnotes.texts,
+        "footnotes": [text for _number, text in footnotes.listed()],
         "downloads": downloads,
     }

@@ -156,7 +156,7 @@ def history_urls(pks):
 @login_required
 def completeness(request):
     """Which country has delivered what for a period, and who is late."""
-    if not permissions.can_read_shared_data(request.user):
+    if not permissions.can_read_completeness(request.user):
         raise PermissionDenied
     periods = Period.objects.order_by("-start", "frequency")
     period = get_object_or_404(Period, code=request.GET["period"]) if request.GET.get("period") else periods.first()

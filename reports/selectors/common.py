@@ -61,22 +61,6 @@ class Figure:
         return shown + (str(self.note).translate(SUPERSCRIPT_DIGITS) if self.note else "")
 
 
-class Notes:
-    """The report's footnotes, numbered in the order met; the same text keeps one number."""
-
-    def __init__(self):
-        self.numbers = {}
-
-    def number_of(self, text):
-        text = (text or "").strip()
-        if not text:
-            return None
-        return self.numbers.setdefault(text, len(self.numbers) + 1)
-
-    def listed(self):
-        return [(number, text) for text, number in self.numbers.items()]
-
-
 def figure_of(value, *, notes, label, is_break=False):
     """The Figure of a visible Value (loaded by ``browsable_values``)."""
     flags = "".join(
@@ -91,7 +75,7 @@ def figure_of(value, *, notes, label, is_break=False):
         number=value.number,
         absence=ABSENCE_LETTERS.get(value.absence, ""),
         flags=flags,
-        note=notes.number_of(value.footnote),
+        note=notes.number(value.footnote),
         footnote=value.footnote,
     )
 

@@ -7,6 +7,7 @@ footnotes and flags, and the country's library documents of those years.
 
 from django.utils.translation import gettext as _
 
+from dsm_data.figure_notes import Notes
 from dsm_data.grid import build_grid
 from dsm_data.models import Indicator, NationalMetadata, SeriesBreak
 from dsm_data.selectors.audit import figures_summary, holds_restricted_figures
@@ -14,12 +15,12 @@ from dsm_data.selectors.browsing import browsable_values
 from dsm_data.translation import translated
 from library_pages.models import DocumentPage
 
+from ..models import year_span
 from .charts import country_charts
 from .common import (
     FigureRow,
     FigureTable,
     IndicatorSection,
-    Notes,
     ReportContent,
     breakdown_name,
     document_entry,
@@ -81,7 +82,7 @@ def country_report(requester, *, country, first_year, last_year, now, progress=l
         section.charts = trends.get(indicator.code, [])
         sections.append(section)
         progress((index + 1) / len(indicators))
-    years = str(first_year) if first_year == last_year else f"{first_year}–{last_year}"
+    years = year_span(first_year, last_year)
     name = translated(country.name)
     restricted = requester is not None and holds_restricted_figures(figures_summary(values, now=now))
     return ReportContent(

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from dsm_data import permissions
+from dsm_data.figure_notes import Notes
 from dsm_data.grid import build_grid
 from dsm_data.models import Country, Frequency, Indicator, Period
 from dsm_data.selectors.audit import figures_summary, holds_restricted_figures
@@ -25,7 +26,6 @@ from .common import (
     FigureRow,
     FigureTable,
     IndicatorSection,
-    Notes,
     ReportContent,
     breakdown_name,
     document_entry,
@@ -148,7 +148,7 @@ def _completeness_table(reader, period, countries, indicators, *, now):
     """The year's deliveries: their states and lateness for the participating states' users (as the completeness
     page shows them); for others, only whether published figures they may read exist."""
     names = [translated(indicator.name) for indicator in indicators]
-    if permissions.can_read_shared_data(reader):
+    if permissions.can_read_completeness(reader):
         return _full_completeness(period, countries, indicators, names)
     published = set(
         regional_values(reader, period=period, now=now)

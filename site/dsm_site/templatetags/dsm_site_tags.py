@@ -52,7 +52,7 @@ def main_navigation(context):
     ]
     if permissions.can_use_submissions(user):
         items.append((_("Submissions"), reverse("dsm_data:submissions")))
-    if permissions.can_read_shared_data(user):
+    if permissions.can_read_completeness(user):
         items.append((_("Completeness"), reverse("dsm_data:completeness")))
     return {
         "items": [
