@@ -48,14 +48,17 @@ def test_deactivated_account_loses_its_rights(rule, make_user, kazakhstan):
     assert rule(user, kazakhstan) is False
 
 
-def test_shared_data_is_for_participating_countries_and_system_administrators(make_user, kazakhstan, armenia):
+@pytest.mark.parametrize("rule", [permissions.can_read_shared_data, permissions.can_read_completeness])
+def test_shared_data_and_deliveries_are_for_participating_countries_and_system_administrators(
+    rule, make_user, kazakhstan, armenia
+):
     armenia.is_participating = False
     armenia.save()
-    assert permissions.can_read_shared_data(make_user(Role.DATA_USER, kazakhstan))
-    assert not permissions.can_read_shared_data(make_user(Role.DATA_USER, armenia))
-    assert permissions.can_read_shared_data(make_user(Role.SYSTEM_ADMIN))
-    assert not permissions.can_read_shared_data(make_user(Role.EDITOR))
-    assert not permissions.can_read_shared_data(AnonymousUser())
+    assert rule(make_user(Role.DATA_USER, kazakhstan))
+    assert not rule(make_user(Role.DATA_USER, armenia))
+    assert rule(make_user(Role.SYSTEM_ADMIN))
+    assert not rule(make_user(Role.EDITOR))
+    assert not rule(AnonymousUser())
 
 
 def test_superuser_without_role_is_a_system_administrator(django_user_model, kazakhstan):
