@@ -33,6 +33,10 @@ from .admin import (
     can_translate_admin_page,
     sees_whole_admin,
 )
+from .api import (
+    can_make_tokens,
+    token_refusal,
+)
 from .documents import (
     DOCUMENT_NATIONAL,
     DOCUMENT_PARTICIPATING,
@@ -131,6 +135,7 @@ __all__ = [
     "can_read_full_history",
     "can_read_intranet_of",
     "can_read_report",
+    "can_make_tokens",
     "can_read_completeness",
     "can_read_shared_data",
     "can_read_submission",
@@ -163,4 +168,5 @@ __all__ = [
     "validates_own_figures",
     "visible_values",
     "workflow_refusal",
+    "token_refusal",
 ]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "dsm_site",
     "demo",  # demo content and `dsm_demo`; no other app imports it
     "search",
+    "api",
     "reports",
     "library_pages",
     "dsm_data",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tables2",
+    "rest_framework",
+    "drf_spectacular",
     "django_filters",
     "django_tasks",
     "django_tasks_db",
@@ -345,6 +348,26 @@ DSM_AUDIT_RETENTION_DAYS = int(os.environ.get("DSM_AUDIT_RETENTION_DAYS", "730")
 DSM_MAX_PAGE_SIZE = int(os.environ.get("DSM_MAX_PAGE_SIZE", "500"))
 # Nobody validates a submission whose figures they changed since it was last returned.
 DSM_VALIDATION_BY_SECOND_PERSON = env_flag("DSM_VALIDATION_BY_SECOND_PERSON", True)
+
+# The API (api/, Django REST framework): a personal token, or the browser's session, or nobody (the public's
+# figures). What each reads is trimmed by dsm_data.permissions in the views, as on the pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.LookAheadPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "DSM portal API",
+    "DESCRIPTION": "Agreed migration statistics of the participating states, their methodology and their documents.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 # Shown by the demo loader; never used outside `dsm_demo`.
 DSM_DEMO_PASSWORD = os.environ.get("DSM_DEMO_PASSWORD", "demo-password")

@@ -1,0 +1,68 @@
+"""What the read API says of each resource. Texts in every language come as {"en": ..., "ru": ...}."""
+
+from rest_framework import serializers
+
+from dsm_data.grid import indicator_dimensions
+from dsm_data.models import Category, Country, Dimension, Indicator, Period
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["code", "name", "is_participating"]
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    is_total = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Category
+        fields = ["code", "name", "is_total"]
+
+
+class DimensionSerializer(serializers.ModelSerializer):
+    categories = CategorySerializer(source="ordered_categories", many=True, read_only=True)
+
+    class Meta:
+        model = Dimension
+        fields = ["code", "name", "categories"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    dimensions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Indicator
+        fields = ["code", "name", "unit", "definition", "frequencies", "dimensions"]
+
+    def get_dimensions(self, indicator) -> list:
+        return DimensionSerializer(indicator_dimensions(indicator), many=True).data
+
+
+class PeriodSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Period
+        fields = ["code", "frequency", "start", "end", "deadline"]
+
+
+class FigureField(serializers.Field):
+    """A figure as a JSON number: a whole number stays whole (1234, not 1234.0 or "1234.000")."""
+
+    def to_representation(self, value):
+        return int(value) if value == value.to_integral_value() else float(value)
+
+
+class ValueSerializer(serializers.Serializer):
+    """One published figure, as the data browser's CSV export has it (codes, not names)."""
+
+    indicator = serializers.CharField(source="indicator__code")
+    country = serializers.CharField(source="country__code")
+    period = serializers.CharField(source="period__code")
+    breakdown = serializers.CharField(source="series__key", help_text="SEX=F.CITIZENSHIP=AFG; _T is a total")
+    value = FigureField(source="number", allow_null=True)
+    missing_because = serializers.CharField(
+        source="absence", help_text=": not available, c confidential, z not applicable"
+    )
+    provisional = serializers.BooleanField(source="is_provisional")
+    estimated = serializers.BooleanField(source="is_estimated")
+    footnote = serializers.CharField()

@@ -1,0 +1,76 @@
+"""The read API, /api/v1/: what the pages show, for machines, trimmed by the same rules.
+
+Every list reads through the selectors the pages use (``browsing.browsable_values`` for the
+figures), so the API gives nothing a page hides. Lists are ordered by code, so pages are stable.
+"""
+
+from django.utils.translation import gettext as _
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+
+from dsm_data.filters import ValueFilter
+from dsm_data.models import Country, Indicator, Period
+from dsm_data.selectors import browsing, catalogue
+
+from . import serializers
+
+VALUE_FIELDS = [
+    "pk", "number", "absence", "is_provisional", "is_estimated", "footnote",
+    "indicator__code", "country__code", "period__code", "series__key",
+]  # fmt: skip
+VALUE_ORDER = [
+    "indicator__sort_order",
+    "indicator__code",
+    "country__code",
+    "period__start",
+    "period__frequency",
+    "series__sort_order",
+    "pk",
+]
+
+
+class CountryList(generics.ListAPIView):
+    """The participating states and the other countries the catalogue names."""
+
+    serializer_class = serializers.CountrySerializer
+    queryset = Country.objects.order_by("code")
+
+
+class IndicatorList(generics.ListAPIView):
+    """The agreed indicators, each with its breakdowns (dimensions) and their categories."""
+
+    serializer_class = serializers.IndicatorSerializer
+    queryset = Indicator.objects.order_by("sort_order", "code")
+
+
+class IndicatorDetail(generics.RetrieveAPIView):
+    serializer_class = serializers.IndicatorSerializer
+    queryset = Indicator.objects.all()
+    lookup_field = "code"
+
+
+class PeriodList(generics.ListAPIView):
+    """The reporting periods (annual, quarterly, monthly), latest first."""
+
+    serializer_class = serializers.PeriodSerializer
+    queryset = Period.objects.order_by("-start", "frequency")
+
+
+class ValueList(generics.ListAPIView):
+    """Published figures the caller may read, with the data browser's filters:
+    ``indicator``, ``country``, ``period`` (repeatable), ``frequency``, ``year_from``, ``year_to``,
+    ``breakdown`` (``SEX=F``), ``totals_only``. Rows without a figure are included
+    unless ``empty_rows=false``."""
+
+    serializer_class = serializers.ValueSerializer
+
+    def get_queryset(self):
+        data = self.request.query_params.copy()
+        data.setdefault("empty_rows", "true")
+        value_filter = ValueFilter(data, browsing.browsable_values(self.request.user), catalogue.catalogue_labels())
+        if not value_filter.is_valid():
+            raise ValidationError(
+                {name: [str(error) for error in errors] for name, errors in value_filter.errors.items()}
+                or _("The filters are not valid.")
+            )
+        return value_filter.qs.order_by(*VALUE_ORDER).values(*VALUE_FIELDS)

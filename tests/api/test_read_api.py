@@ -1,0 +1,143 @@
+"""The read API for each role, by session, by token and anonymously: the same figures as the data browser's
+export for that reader, never more; tokens revoked or expired are refused with 401; stable pages."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from api import services
+from api.models import ApiToken
+from tests.reports.conftest import csv_figures
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "focal", "kaz_admin", "kaz_user", "arm_admin", "arm_user", "editor", "sysadmin"]
+
+
+def api_figures(client, **filters):
+    """{(indicator, country, period, breakdown): number} of every page of /api/v1/values/."""
+    figures, url, data = {}, "/api/v1/values/", {"page_size": 1000, **filters}
+    while url:
+        response = client.get(url, data)
+        assert response.status_code == 200, response.content[:500]
+        body = response.json()
+        for row in body["results"]:
+            if row["value"] is not None:
+                figures[(row["indicator"], row["country"], row["period"], row["breakdown"])] = Decimal(
+                    str(row["value"])
+                )
+        url, data = body["next"], None
+    return figures
+
+
+def session_client(team, role):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(getattr(team, role))
+    return client
+
+
+def token_client(team, role):
+    if role == "anonymous":
+        return Client()
+    _token, key = services.create_token(getattr(team, role), name="script")
+    return Client(HTTP_AUTHORIZATION=f"Token {key}")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_values_are_the_data_browsers_for_the_same_reader_by_session_and_by_token(report_figures, role):
+    browser = csv_figures(session_client(report_figures, role), empty_rows="on", totals_only="")  # every cell
+    assert browser, "every reader sees some public figure"
+    assert api_figures(session_client(report_figures, role)) == browser
+    assert api_figures(token_client(report_figures, role)) == browser
+
+
+def test_a_token_reads_with_its_users_country_and_the_public_reads_less(report_figures):
+    public = api_figures(Client(), indicator="ASYLUM_APPLICATIONS", totals_only="true")
+    kazakh = api_figures(token_client(report_figures, "kaz_user"), indicator="ASYLUM_APPLICATIONS", totals_only="true")
+    assert public == {}
+    assert {key[1] for key in kazakh} == {"KAZ"}  # national only: its own country's, not Armenia's
+
+
+@pytest.mark.parametrize("state", ["revoked", "expired", "unknown", "deactivated"])
+def test_a_token_that_no_longer_works_is_refused_with_401_not_read_as_the_public(report_figures, state):
+    user = report_figures.kaz_user
+    token, key = services.create_token(user, name="job")
+    if state == "revoked":
+        services.revoke_token(token, user=user)
+    elif state == "expired":
+        ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    elif state == "unknown":
+        key = key[::-1]
+    else:
+        user.is_active = False
+        user.save()
+    response = Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/values/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == 'Token realm="api"'
+    assert "unknown, revoked or expired" in response.json()["detail"]
+
+
+def test_a_token_is_stored_hashed_and_its_use_recorded(report_figures):
+    token, key = services.create_token(report_figures.kaz_user, name="job")
+    assert key not in (token.hashed_key, token.prefix) and token.prefix == key[:8]
+    assert token.last_used_at is None
+    Client(HTTP_AUTHORIZATION=f"Bearer {key}").get("/api/v1/countries/")
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+def test_only_its_owner_revokes_a_token(report_figures):
+    token, _key = services.create_token(report_figures.kaz_user, name="job")
+    with pytest.raises(Exception) as refused:
+        services.revoke_token(token, user=report_figures.sysadmin)
+    assert "not yours" in str(refused.value)
+    token.refresh_from_db()
+    assert token.revoked_at is None
+
+
+def test_pages_are_stable_and_link_to_each_other(report_figures):
+    client = Client()
+    whole = client.get("/api/v1/values/", {"page_size": 1000}).json()["results"]
+    first = client.get("/api/v1/values/", {"page_size": 7}).json()
+    second = client.get(first["next"]).json()
+    assert first["previous"] is None and first["results"] == whole[:7]
+    assert second["results"] == whole[7:14]
+    assert client.get(second["previous"]).json()["results"] == whole[:7]
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "words"),
+    [
+        ({"page_size": "5000"}, "page_size", "1–1000"),
+        ({"page": "0"}, "page", "1 or more"),
+        ({"country": "XYZ"}, "country", "XYZ"),
+    ],
+)
+def test_bad_parameters_are_named_with_what_is_allowed(report_figures, query, field, words):
+    response = Client().get("/api/v1/values/", query)
+    assert response.status_code == 400
+    assert words in " ".join(response.json()[field])
+
+
+def test_the_catalogue_lists_indicators_with_their_breakdowns_in_every_language(report_figures):
+    indicators = Client().get("/api/v1/indicators/").json()["results"]
+    residents = next(item for item in indicators if item["code"] == "FOREIGN_RESIDENTS")
+    assert set(residents["name"]) >= {"en", "ru"}
+    sex = next(dimension for dimension in residents["dimensions"] if dimension["code"] == "SEX")
+    assert {category["code"] for category in sex["categories"]} >= {"F", "M", "_T"}
+    assert [item["code"] for item in Client().get("/api/v1/countries/").json()["results"]] == sorted(
+        item["code"] for item in Client().get("/api/v1/countries/").json()["results"]
+    )
+
+
+def test_the_openapi_schema_describes_the_endpoints(report_figures):
+    response = Client().get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    schema = response.json() if response["Content-Type"].startswith("application/vnd.oai.openapi+json") else None
+    text = response.content.decode()
+    assert "/api/v1/values/" in text and "page_size" in text
+    assert schema is None or schema["info"]["title"] == "DSM portal API"
