@@ -45,6 +45,7 @@ account_patterns = [
     path("users/", include("dsm_data.user_urls")),
     path("security/", include("dsm_data.security_urls")),
     path("audit/", include("dsm_data.audit_urls")),
+    path("tokens/", include("api.account_urls")),
 ]
 
 urlpatterns += i18n_patterns(
