@@ -1,15 +1,27 @@
+from django.middleware.http import ConditionalGetMiddleware
 from django.urls import path
+from django.utils.decorators import decorator_from_middleware
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 
 app_name = "api"
 
+
+def served(view):
+    """gzip, and an ETag of the content: a client asking again with If-None-Match gets 304 and no body.
+    What a reader gets depends on who they are: caches keep one answer per token and per session."""
+    conditional = decorator_from_middleware(ConditionalGetMiddleware)
+    return gzip_page(vary_on_headers("Authorization", "Cookie")(conditional(view)))
+
+
 urlpatterns = [
-    path("countries/", views.CountryList.as_view(), name="countries"),
-    path("indicators/", views.IndicatorList.as_view(), name="indicators"),
-    path("indicators/<str:code>/", views.IndicatorDetail.as_view(), name="indicator"),
-    path("periods/", views.PeriodList.as_view(), name="periods"),
-    path("values/", views.ValueList.as_view(), name="values"),
+    path("countries/", served(views.CountryList.as_view()), name="countries"),
+    path("indicators/", served(views.IndicatorList.as_view()), name="indicators"),
+    path("indicators/<str:code>/", served(views.IndicatorDetail.as_view()), name="indicator"),
+    path("periods/", served(views.PeriodList.as_view()), name="periods"),
+    path("values/", served(views.ValueList.as_view()), name="values"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

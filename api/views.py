@@ -7,12 +7,14 @@ figures), so the API gives nothing a page hides. Lists are ordered by code, so p
 from django.utils.translation import gettext as _
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 
 from dsm_data.filters import ValueFilter
 from dsm_data.models import Country, Indicator, Period
 from dsm_data.selectors import browsing, catalogue
 
 from . import serializers
+from .renderers import CsvRenderer
 
 VALUE_FIELDS = [
     "pk", "number", "absence", "is_provisional", "is_estimated", "footnote",
@@ -63,6 +65,7 @@ class ValueList(generics.ListAPIView):
     unless ``empty_rows=false``."""
 
     serializer_class = serializers.ValueSerializer
+    renderer_classes = [JSONRenderer, CsvRenderer]
 
     def get_queryset(self):
         data = self.request.query_params.copy()

@@ -361,6 +361,11 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle", "api.throttling.AddressRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": os.environ.get("DSM_API_RATE_PER_TOKEN", "600/minute"),
+        "address": os.environ.get("DSM_API_RATE_PER_ADDRESS", "600/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "DSM portal API",

@@ -1,0 +1,59 @@
+"""How the API answers on slow links and busy days: ETag and 304, gzip, CSV pages, 429 with Retry-After."""
+
+import csv
+import gzip
+import io
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from rest_framework.throttling import SimpleRateThrottle
+
+from api import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_asked_again_unchanged_the_values_answer_304_without_a_body(report_figures):
+    client, asylum = Client(), {"indicator": "ASYLUM_APPLICATIONS"}  # national only: the public reads none
+    first = client.get("/api/v1/values/", asylum)
+    assert first.status_code == 200
+    again = client.get("/api/v1/values/", asylum, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    kazakh = Client(HTTP_AUTHORIZATION=f"Token {services.create_token(report_figures.kaz_user, name='job')[1]}")
+    # Another reader sees more: the public's ETag does not match their answer.
+    assert kazakh.get("/api/v1/values/", asylum, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+    assert "Authorization" in first["Vary"]
+
+
+def test_a_client_that_accepts_gzip_gets_it(report_figures):
+    response = Client().get("/api/v1/values/", {"page_size": 1000}, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content).startswith(b'{"next"')
+
+
+def test_values_as_csv_hold_the_jsons_rows_and_link_the_next_page(report_figures):
+    client = Client()
+    as_json = client.get("/api/v1/values/", {"page_size": 5}).json()
+    response = client.get("/api/v1/values/", {"page_size": 5, "format": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["breakdown"] for row in rows] == [row["breakdown"] for row in as_json["results"]]
+    assert response["Link"].endswith('; rel="next"')
+    assert "page=2" in response["Link"]
+    assert "format=csv" in response["Link"]
+
+
+def test_too_many_requests_get_429_with_retry_after_per_token_and_per_address(report_figures, monkeypatch):
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"token": "3/minute", "address": "5/minute"})
+    cache.clear()
+    key = services.create_token(report_figures.kaz_user, name="job")[1]
+    with_token = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    answers = [with_token.get("/api/v1/countries/").status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+    refused = with_token.get("/api/v1/countries/")
+    assert int(refused["Retry-After"]) > 0
+    anonymous = Client()  # the same address: 5 requests so far, of which the last refused counts too
+    assert anonymous.get("/api/v1/countries/").status_code == 429
+    cache.clear()
