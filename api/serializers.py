@@ -3,7 +3,8 @@
 from rest_framework import serializers
 
 from dsm_data.grid import indicator_dimensions
-from dsm_data.models import Category, Country, Dimension, Indicator, Period
+from dsm_data.models import Category, Country, Dimension, Indicator, NationalMetadata, Period, SeriesBreak
+from library_pages.models import DocumentPage
 
 
 class CountrySerializer(serializers.ModelSerializer):
@@ -66,3 +67,46 @@ class ValueSerializer(serializers.Serializer):
     provisional = serializers.BooleanField(source="is_provisional")
     estimated = serializers.BooleanField(source="is_estimated")
     footnote = serializers.CharField()
+
+
+class SeriesBreakSerializer(serializers.ModelSerializer):
+    period = serializers.CharField(source="period.code", help_text="the first period counted the new way")
+
+    class Meta:
+        model = SeriesBreak
+        fields = ["period", "note"]
+
+
+class NationalMetadataSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code")
+    country = serializers.CharField(source="country.code")
+    breaks = SeriesBreakSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = NationalMetadata
+        fields = ["indicator", "country", *NationalMetadata.TEXT_FIELDS, "breaks", "updated_at"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    """A library document's metadata; its file through the portal's permission-checked link."""
+
+    country = serializers.CharField(source="country.code", allow_null=True, default=None)
+    page_url = serializers.SerializerMethodField()
+    file_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DocumentPage
+        fields = [
+            "id", "title", "document_type", "country", "issuing_body", "date", "language",
+            "topics", "summary", "visibility", "page_url", "file_url", "external_url", "last_published_at",
+        ]  # fmt: skip
+
+    def _absolute(self, url):
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if url and request else url or None
+
+    def get_page_url(self, page) -> str | None:
+        return self._absolute(page.url)
+
+    def get_file_url(self, page) -> str | None:
+        return self._absolute(page.file_url)

@@ -23,5 +23,7 @@ urlpatterns = [
     path("indicators/<str:code>/", served(views.IndicatorDetail.as_view()), name="indicator"),
     path("periods/", served(views.PeriodList.as_view()), name="periods"),
     path("values/", served(views.ValueList.as_view()), name="values"),
+    path("metadata/", served(views.NationalMetadataList.as_view()), name="metadata"),
+    path("documents/", served(views.DocumentList.as_view()), name="documents"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

@@ -4,14 +4,17 @@ Every list reads through the selectors the pages use (``browsing.browsable_value
 figures), so the API gives nothing a page hides. Lists are ordered by code, so pages are stable.
 """
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 
 from dsm_data.filters import ValueFilter
-from dsm_data.models import Country, Indicator, Period
+from dsm_data.models import Country, Indicator, NationalMetadata, Period
 from dsm_data.selectors import browsing, catalogue
+from library_pages.models import DocumentPage
 
 from . import serializers
 from .renderers import CsvRenderer
@@ -56,6 +59,50 @@ class PeriodList(generics.ListAPIView):
 
     serializer_class = serializers.PeriodSerializer
     queryset = Period.objects.order_by("-start", "frequency")
+
+
+class NationalMetadataList(generics.ListAPIView):
+    """How each country produces each indicator (public, as on the indicator pages), with its breaks in
+    series; ``indicator`` and ``country`` narrow it."""
+
+    serializer_class = serializers.NationalMetadataSerializer
+
+    def get_queryset(self):
+        metadata = NationalMetadata.objects.select_related("indicator", "country").prefetch_related("breaks__period")
+        for name in ("indicator", "country"):
+            if codes := self.request.query_params.getlist(name):
+                metadata = metadata.filter(**{f"{name}__code__in": codes})
+        return metadata.order_by("indicator__sort_order", "indicator__code", "country__code")
+
+
+class DocumentList(generics.ListAPIView):
+    """The library's documents the caller may read, newest first; ``country`` and ``document_type`` narrow it,
+    ``language`` (en, ru) chooses the language tree."""
+
+    serializer_class = serializers.DocumentSerializer
+
+    def get_queryset(self):
+        with translation.override(self._language()):
+            documents = DocumentPage.objects.readable_by(self.request.user)
+            if codes := self.request.query_params.getlist("country"):
+                documents = documents.filter(country__code__in=codes)
+            if kinds := self.request.query_params.getlist("document_type"):
+                documents = documents.filter(document_type__in=kinds)
+            return documents.select_related("document").order_by("-date", "-pk")
+
+    def _language(self):
+        language = self.request.query_params.get("language") or settings.LANGUAGE_CODE
+        allowed = dict(settings.LANGUAGES)
+        if language not in allowed:
+            raise ValidationError(
+                {
+                    "language": [
+                        _("Unknown language “%(code)s”: give one of %(allowed)s.")
+                        % {"code": language, "allowed": ", ".join(allowed)}
+                    ]
+                }
+            )
+        return language
 
 
 class ValueList(generics.ListAPIView):

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.dsm_data.conftest import portal_team  # noqa: F401
+from tests.library_pages.conftest import make_document, roots, section  # noqa: F401
 from tests.reports.conftest import report_figures  # noqa: F401
 
 
