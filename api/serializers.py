@@ -1,5 +1,7 @@
 """What the read API says of each resource. Texts in every language come as {"en": ..., "ru": ...}."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dsm_data.grid import indicator_dimensions
@@ -46,6 +48,7 @@ class PeriodSerializer(serializers.ModelSerializer):
         fields = ["code", "frequency", "start", "end", "deadline"]
 
 
+@extend_schema_field(OpenApiTypes.NUMBER)
 class FigureField(serializers.Field):
     """A figure as a JSON number: a whole number stays whole (1234, not 1234.0 or "1234.000")."""
 

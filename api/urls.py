@@ -5,7 +5,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views
+from . import documentation, views
 
 app_name = "api"
 
@@ -26,4 +26,5 @@ urlpatterns = [
     path("metadata/", served(views.NationalMetadataList.as_view()), name="metadata"),
     path("documents/", served(views.DocumentList.as_view()), name="documents"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", documentation.documentation, name="documentation"),
 ]

@@ -7,6 +7,7 @@ figures), so the API gives nothing a page hides. Lists are ordered by code, so p
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
@@ -105,6 +106,26 @@ class DocumentList(generics.ListAPIView):
         return language
 
 
+def _query(name, kind, description, *, many=False):
+    schema = {"type": "array", "items": {"type": kind}} if many else {"type": kind}
+    return OpenApiParameter(name, type=schema, location=OpenApiParameter.QUERY, description=description, explode=many)
+
+
+VALUE_PARAMETERS = [
+    _query("indicator", "string", "Indicator code, e.g. FOREIGN_RESIDENTS; repeat for several.", many=True),
+    _query("country", "string", "ISO alpha-3 code, e.g. KAZ; repeat for several.", many=True),
+    _query("period", "string", "Period code: 2024, 2024-Q1, 2024-03; repeat for several.", many=True),
+    _query("frequency", "string", "annual, quarterly or monthly."),
+    _query("year_from", "integer", "Periods starting in this year or later."),
+    _query("year_to", "integer", "Periods ending in this year or earlier."),
+    _query("breakdown", "string", "A category, DIMENSION=CODE, e.g. SEX=F; repeat for several.", many=True),
+    _query("totals_only", "boolean", "Only totals in the dimensions not chosen as a breakdown."),
+    _query("empty_rows", "boolean", "Include rows without a figure (: or not collected); true by default."),
+    _query("format", "string", "json (the default) or csv."),
+]
+
+
+@extend_schema_view(get=extend_schema(parameters=VALUE_PARAMETERS))
 class ValueList(generics.ListAPIView):
     """Published figures the caller may read, with the data browser's filters:
     ``indicator``, ``country``, ``period`` (repeatable), ``frequency``, ``year_from``, ``year_to``,

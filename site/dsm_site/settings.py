@@ -372,6 +372,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Agreed migration statistics of the participating states, their methodology and their documents.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_URLCONF": "api.schema",
 }
 
 # Shown by the demo loader; never used outside `dsm_demo`.

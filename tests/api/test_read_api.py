@@ -144,3 +144,12 @@ def test_the_openapi_schema_describes_the_endpoints(report_figures):
     assert "/api/v1/values/" in text
     assert "page_size" in text
     assert schema is None or schema["info"]["title"] == "DSM portal API"
+
+
+def test_the_documentation_page_lists_every_endpoint_with_its_parameters_and_no_script(report_figures):
+    page = Client().get("/api/v1/docs/").content.decode()
+    for path in ("/api/v1/values/", "/api/v1/indicators/", "/api/v1/documents/", "/api/v1/metadata/"):
+        assert f"GET {path}</code>" in page
+    assert "<code>page_size</code>" in page
+    assert "<code>year_from</code>" in page
+    assert "<script" not in page
