@@ -18,6 +18,11 @@ from .forms import TokenForm
 from .models import ApiToken
 
 
+def use_the_api(request):
+    """How to read the API, with curl and Python, in the reader's language."""
+    return render(request, "api/use_the_api.html", {"base": request.build_absolute_uri("/").rstrip("/")})
+
+
 @login_required
 def tokens(request):
     if not permissions.can_make_tokens(request.user):

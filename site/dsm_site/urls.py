@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import pages as api_pages
 from dsm_data.views import accounts as dsm_data_accounts
 from dsm_data.views import passwords as dsm_data_passwords
 from library_pages import views as library_views
@@ -53,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("data/", include("dsm_data.urls")),
     path("search/", include("search.urls")),
     path("reports/", include("reports.urls")),
+    path("api/", api_pages.use_the_api, name="use_the_api"),
     # Wagtail's page tree comes last: it answers every other path.
     path("", include(wagtail_urls)),
 )

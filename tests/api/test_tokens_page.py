@@ -62,3 +62,14 @@ def test_a_second_token_of_the_same_name_is_refused_with_the_name(report_figures
     assert again.status_code == 400
     assert "You already have a token named “job”" in again.content.decode()
     assert ApiToken.objects.count() == 1
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Use the API"), ("ru", "")])
+def test_the_use_the_api_page_shows_curl_and_python_with_this_portals_address(report_figures, language, heading):
+    page = Client().get(f"/{language}/api/").content.decode()
+    assert 'curl -H "Authorization: Token YOUR-TOKEN"' in page
+    assert "http://testserver/api/v1/values/" in page
+    assert "session.get(url, params=parameters" in page
+    assert 'href="/api/v1/docs/"' in page
+    assert f'href="/{language}/accounts/tokens/"' in page
+    assert heading in page
