@@ -64,7 +64,7 @@ def test_a_second_token_of_the_same_name_is_refused_with_the_name(report_figures
     assert ApiToken.objects.count() == 1
 
 
-@pytest.mark.parametrize(("language", "heading"), [("en", "Use the API"), ("ru", "")])
+@pytest.mark.parametrize(("language", "heading"), [("en", "Use the API"), ("ru", "Как пользоваться API")])
 def test_the_use_the_api_page_shows_curl_and_python_with_this_portals_address(report_figures, language, heading):
     page = Client().get(f"/{language}/api/").content.decode()
     assert 'curl -H "Authorization: Token YOUR-TOKEN"' in page
