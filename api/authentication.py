@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 
-from . import services
 from .models import ApiToken, key_hash
+from .services import tokens as token_services
 
 KEYWORDS = (b"token", b"bearer")
 
@@ -30,7 +30,7 @@ class PersonalTokenAuthentication(BaseAuthentication):
             raise AuthenticationFailed(
                 _("This token is unknown, revoked or expired: make a new one on your account page.")
             )
-        services.record_use(token)
+        token_services.record_use(token)
         return token.user, token
 
     def authenticate_header(self, request):

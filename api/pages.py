@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from dsm_data import permissions
 
-from . import services
 from .forms import TokenForm
 from .models import ApiToken
+from .services import tokens as token_services
 
 
 def use_the_api(request):
@@ -33,7 +33,9 @@ def tokens(request):
         if form.is_valid():
             days = form.cleaned_data["lifetime"]
             expires_at = timezone.now() + timedelta(days=int(days)) if days else None
-            _token, new_key = services.create_token(request.user, name=form.cleaned_data["name"], expires_at=expires_at)
+            _token, new_key = token_services.create_token(
+                request.user, name=form.cleaned_data["name"], expires_at=expires_at
+            )
             form = TokenForm(user=request.user)
     return render(
         request,
@@ -49,6 +51,6 @@ def revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk)
     if permissions.token_refusal(token, request.user):
         raise Http404  # another's token: not even whether it exists
-    services.revoke_token(token, user=request.user)
+    token_services.revoke_token(token, user=request.user)
     messages.success(request, _("The token “%(name)s” is revoked: it no longer opens the API.") % {"name": token.name})
     return redirect("api_tokens:list")

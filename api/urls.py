@@ -5,7 +5,8 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularAPIView
 
-from . import documentation, views
+from . import documentation
+from .views import reads, writes
 
 app_name = "api"
 
@@ -18,13 +19,15 @@ def served(view):
 
 
 urlpatterns = [
-    path("countries/", served(views.CountryList.as_view()), name="countries"),
-    path("indicators/", served(views.IndicatorList.as_view()), name="indicators"),
-    path("indicators/<str:code>/", served(views.IndicatorDetail.as_view()), name="indicator"),
-    path("periods/", served(views.PeriodList.as_view()), name="periods"),
-    path("values/", served(views.ValueList.as_view()), name="values"),
-    path("metadata/", served(views.NationalMetadataList.as_view()), name="metadata"),
-    path("documents/", served(views.DocumentList.as_view()), name="documents"),
+    path("countries/", served(reads.CountryList.as_view()), name="countries"),
+    path("indicators/", served(reads.IndicatorList.as_view()), name="indicators"),
+    path("indicators/<str:code>/", served(reads.IndicatorDetail.as_view()), name="indicator"),
+    path("periods/", served(reads.PeriodList.as_view()), name="periods"),
+    path("values/", served(reads.ValueList.as_view()), name="values"),
+    path("metadata/", served(reads.NationalMetadataList.as_view()), name="metadata"),
+    path("documents/", served(reads.DocumentList.as_view()), name="documents"),
+    path("submissions/<str:country>/<str:period>/figures/", writes.FiguresWrite.as_view(), name="figures"),
+    path("submissions/<str:country>/<str:period>/submit/", writes.SubmitSubmission.as_view(), name="submit"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", documentation.documentation, name="documentation"),
 ]

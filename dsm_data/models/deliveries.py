@@ -13,6 +13,7 @@ class DeliveryKind(models.TextChoices):
     TEMPLATE = "template", _("Excel template")
     TABLE = "table", _("Long table (CSV or Excel)")
     PAPER_SCAN = "paper_scan", _("Scanned paper form")
+    API = "api", _("Sent by API")
 
 
 class DeliveryStatus(models.TextChoices):

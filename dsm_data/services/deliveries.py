@@ -162,7 +162,7 @@ def confirm(delivery, *, user, fingerprint):
     delivery.warnings = len(warnings)
     delivery.save()
     delivery.submissions.set(submissions)
-    _send_receipt(delivery, {upload.country for upload in read.uploads})
+    send_receipt(delivery, {upload.country for upload in read.uploads})
     return delivery, warnings
 
 
@@ -248,7 +248,7 @@ def _data(delivery):
         return file.read()
 
 
-def _send_receipt(delivery, countries):
+def send_receipt(delivery, countries):
     administrators = User.objects.filter(country__in=countries, role=Role.COUNTRY_ADMIN, is_active=True)
     context = {"delivery": delivery, "base_url": settings.DSM_BASE_URL}
     send_in_languages(administrators, "dsm_data/email/delivery_receipt", context)

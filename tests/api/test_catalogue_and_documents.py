@@ -4,7 +4,7 @@ lists for that reader and no other, with their permission-checked file links."""
 import pytest
 from django.test import Client
 
-from api import services
+from api.services import tokens as token_services
 from dsm_data.models import NationalMetadata, Role, SeriesBreak
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def reading_as(user):
     if user is None:
         return Client()
-    return Client(HTTP_AUTHORIZATION=f"Token {services.create_token(user, name='job')[1]}")
+    return Client(HTTP_AUTHORIZATION=f"Token {token_services.create_token(user, name='job')[1]}")
 
 
 @pytest.mark.parametrize(

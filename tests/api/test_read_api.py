@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
 
-from api import services
+from api.services import tokens as token_services
 from api.models import ApiToken
 from tests.reports.conftest import csv_figures
 
@@ -44,7 +44,7 @@ def session_client(team, role):
 def token_client(team, role):
     if role == "anonymous":
         return Client()
-    _token, key = services.create_token(getattr(team, role), name="script")
+    _token, key = token_services.create_token(getattr(team, role), name="script")
     return Client(HTTP_AUTHORIZATION=f"Token {key}")
 
 
@@ -66,9 +66,9 @@ def test_a_token_reads_with_its_users_country_and_the_public_reads_less(report_f
 @pytest.mark.parametrize("state", ["revoked", "expired", "unknown", "deactivated"])
 def test_a_token_that_no_longer_works_is_refused_with_401_not_read_as_the_public(report_figures, state):
     user = report_figures.kaz_user
-    token, key = services.create_token(user, name="job")
+    token, key = token_services.create_token(user, name="job")
     if state == "revoked":
-        services.revoke_token(token, user=user)
+        token_services.revoke_token(token, user=user)
     elif state == "expired":
         ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     elif state == "unknown":
@@ -83,7 +83,7 @@ def test_a_token_that_no_longer_works_is_refused_with_401_not_read_as_the_public
 
 
 def test_a_token_is_stored_hashed_and_its_use_recorded(report_figures):
-    token, key = services.create_token(report_figures.kaz_user, name="job")
+    token, key = token_services.create_token(report_figures.kaz_user, name="job")
     assert key not in (token.hashed_key, token.prefix)
     assert token.prefix == key[:8]
     assert token.last_used_at is None
@@ -93,9 +93,9 @@ def test_a_token_is_stored_hashed_and_its_use_recorded(report_figures):
 
 
 def test_only_its_owner_revokes_a_token(report_figures):
-    token, _key = services.create_token(report_figures.kaz_user, name="job")
+    token, _key = token_services.create_token(report_figures.kaz_user, name="job")
     with pytest.raises(PermissionDenied, match="not yours"):
-        services.revoke_token(token, user=report_figures.sysadmin)
+        token_services.revoke_token(token, user=report_figures.sysadmin)
     token.refresh_from_db()
     assert token.revoked_at is None
 

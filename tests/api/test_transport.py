@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from rest_framework.throttling import SimpleRateThrottle
 
-from api import services
+from api.services import tokens as token_services
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_asked_again_unchanged_the_values_answer_304_without_a_body(report_figur
     again = client.get("/api/v1/values/", asylum, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
-    kazakh = Client(HTTP_AUTHORIZATION=f"Token {services.create_token(report_figures.kaz_user, name='job')[1]}")
+    kazakh = Client(HTTP_AUTHORIZATION=f"Token {token_services.create_token(report_figures.kaz_user, name='job')[1]}")
     # Another reader sees more: the public's ETag does not match their answer.
     assert kazakh.get("/api/v1/values/", asylum, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
     assert "Authorization" in first["Vary"]
@@ -48,7 +48,7 @@ def test_values_as_csv_hold_the_jsons_rows_and_link_the_next_page(report_figures
 def test_too_many_requests_get_429_with_retry_after_per_token_and_per_address(report_figures, monkeypatch):
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"token": "3/minute", "address": "5/minute"})
     cache.clear()
-    key = services.create_token(report_figures.kaz_user, name="job")[1]
+    key = token_services.create_token(report_figures.kaz_user, name="job")[1]
     with_token = Client(HTTP_AUTHORIZATION=f"Token {key}")
     answers = [with_token.get("/api/v1/countries/").status_code for _ in range(4)]
     assert answers == [200, 200, 200, 429]

@@ -17,8 +17,8 @@ from dsm_data.models import Country, Indicator, NationalMetadata, Period
 from dsm_data.selectors import browsing, catalogue
 from library_pages.models import DocumentPage
 
-from . import serializers
-from .renderers import CsvRenderer
+from .. import serializers
+from ..renderers import CsvRenderer
 
 VALUE_FIELDS = [
     "pk", "number", "absence", "is_provisional", "is_estimated", "footnote",

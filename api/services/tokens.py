@@ -1,4 +1,4 @@
-"""Writes of the API app: making and revoking personal tokens."""
+"""Personal tokens: making, revoking, and noting their use."""
 
 import secrets
 
@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from dsm_data import permissions
 
-from .models import PREFIX_LENGTH, ApiToken, key_hash
+from ..models import PREFIX_LENGTH, ApiToken, key_hash
 
 
 def create_token(user, *, name, expires_at=None):
