@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
 
-from api.services import tokens as token_services
 from api.models import ApiToken
+from api.services import tokens as token_services
 from tests.reports.conftest import csv_figures
 
 pytestmark = pytest.mark.django_db

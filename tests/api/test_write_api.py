@@ -9,7 +9,7 @@ from django.test import Client
 
 from api.models import ApiWrite
 from api.services import tokens as token_services
-from dsm_data.models import Channel, Delivery, ValueRevision, Status, Submission, Transition, Value
+from dsm_data.models import Channel, Delivery, Status, Submission, Transition, Value, ValueRevision
 
 pytestmark = pytest.mark.django_db
 
