@@ -57,3 +57,25 @@ def test_too_many_requests_get_429_with_retry_after_per_token_and_per_address(re
     anonymous = Client()  # the same address: 5 requests so far, of which the last refused counts too
     assert anonymous.get("/api/v1/countries/").status_code == 429
     cache.clear()
+
+
+def test_values_say_when_they_last_changed_and_answer_if_modified_since_with_304_until_a_publication(
+    report_figures, django_assert_max_num_queries
+):
+    from django.utils import timezone
+    from django.utils.http import http_date
+
+    from dsm_data.models import Status, Submission
+
+    client = Client()
+    first = client.get("/api/v1/values/")
+    assert "Last-Modified" in first
+    with django_assert_max_num_queries(3):  # the submissions' times only: no figure is read
+        again = client.get("/api/v1/values/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 304
+    later = timezone.now() + timezone.timedelta(seconds=5)
+    published = Submission.objects.filter(status=Status.PUBLISHED)
+    published.filter(pk=published.first().pk).update(updated_at=later)  # as a correction does
+    changed = client.get("/api/v1/values/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert changed.status_code == 200
+    assert changed["Last-Modified"] == http_date(later.timestamp())
