@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from dsm_data import permissions
 from dsm_data.intake import reading
 from dsm_data.intake.problems import Problem, Rejected
-from dsm_data.models import Channel, Delivery, DeliveryKind, DeliveryStatus, Submission
+from dsm_data.models import Channel, Delivery, DeliveryKind, DeliveryStatus
 from dsm_data.selectors.deliveries import upload_changes
 from dsm_data.services.deliveries import entry_problems, send_receipt
 from dsm_data.services.submissions import import_upload
@@ -65,13 +65,13 @@ class Answer:
     replayed: bool = False
 
 
-def post_figures(data, *, media_type, user, country, period, key="", dry_run=False, reason="", base_url=""):
-    """Check and store the figures of ``data`` (bytes of ``media_type``) for ``country`` and ``period``.
+def post_figures(data, *, media_type, user, submission, key="", dry_run=False, reason="", base_url=""):
+    """Check and store the figures of ``data`` (bytes of ``media_type``) into ``submission`` (maybe unsaved).
 
     Raises PermissionDenied (never), NotNow, KeyReused or Rejected (every problem); returns an Answer.
     """
-    submission = Submission.objects.filter(country=country, period=period).first()
-    _check_submission(submission or Submission(country=country, period=period), user)
+    country, period = submission.country, submission.period
+    _check_submission(submission, user)
     fingerprint = request_fingerprint(country.code, period.code, media_type, data, reason)
     if key and not dry_run:
         earlier = ApiWrite.objects.filter(user=user, key=key).first()

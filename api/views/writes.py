@@ -8,18 +8,18 @@ person's judgement, made on the portal's page.
 """
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dsm_data.intake import reading
 from dsm_data.intake.problems import Rejected
-from dsm_data.models import Country, Period, Submission
+from dsm_data.selectors import submissions as submission_selectors
 from dsm_data.services import submissions as submission_services
 
 from ..models.writes import KEY_LENGTH
@@ -33,6 +33,16 @@ def refused(problems, *, status_code=status.HTTP_400_BAD_REQUEST, detail=None):
     """The answer to figures refused: a sentence, then every problem with its place and what would be right."""
     detail = detail or _("Nothing was stored: correct these problems and send the figures again.")
     return Response({"detail": detail, "problems": figures.problems_json(problems)}, status=status_code)
+
+
+def _submission(country_code, period_code):
+    """The submission an address names (maybe unsaved), or 404 naming the unknown code."""
+    country, period, submission = submission_selectors.submission_at(country_code, period_code)
+    if country is None:
+        raise NotFound(_("Unknown country “%(code)s”: give its ISO alpha-3 code, e.g. KAZ.") % {"code": country_code})
+    if period is None:
+        raise NotFound(_("Unknown period “%(code)s”: see /api/v1/periods/.") % {"code": period_code})
+    return submission
 
 
 def _dry_run(request):
@@ -76,8 +86,7 @@ class FiguresWrite(APIView):
         },
     )
     def post(self, request, country, period):
-        country = get_object_or_404(Country, code=country.upper())
-        period = get_object_or_404(Period, code=period)
+        submission = _submission(country, period)
         media_type = (request.content_type or "").split(";")[0].strip().lower()
         if media_type not in figures.MEDIA_TYPES:
             return Response(
@@ -96,8 +105,7 @@ class FiguresWrite(APIView):
                 data,
                 media_type=media_type,
                 user=request.user,
-                country=country,
-                period=period,
+                submission=submission,
                 key=key,
                 dry_run=_dry_run(request),
                 reason=request.query_params.get("reason", ""),
@@ -130,7 +138,11 @@ class SubmitSubmission(APIView):
         responses={200: OpenApiResponse(description="Submitted."), 409: OpenApiResponse(description="Not now.")},
     )
     def post(self, request, country, period):
-        submission = get_object_or_404(Submission, country__code=country.upper(), period__code=period)
+        submission = _submission(country, period)
+        if submission.pk is None:
+            raise NotFound(
+                _("Nothing was sent for %(country)s for %(period)s yet.") % {"country": country, "period": period}
+            )
         missing_reason = request.data.get("missing_reason", "") if hasattr(request.data, "get") else ""
         try:
             submission = submission_services.submit(submission, user=request.user, missing_reason=str(missing_reason))

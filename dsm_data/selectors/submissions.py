@@ -7,7 +7,9 @@ from ..cells import Cell
 from ..excel_template import build_template
 from ..grid import build_grid
 from ..models import (
+    Country,
     Indicator,
+    Period,
     Series,
     Submission,
     Value,
@@ -119,3 +121,17 @@ def template_workbook(country, period, *, indicators, language):
     submission = Submission.objects.filter(country=country, period=period).first()
     stored = {indicator.pk: cells_of(submission, indicator) for indicator in indicators} if submission else {}
     return build_template(country, period, indicators=indicators, language=language, stored_cells=stored)
+
+
+def submission_at(country_code, period_code):
+    """(country, period, submission) by their codes, for a machine that names them in an address.
+
+    The submission is the stored one, or the unsaved draft a first write would open; the
+    country or period is None when no such code exists (the caller says which).
+    """
+    country = Country.objects.filter(code=country_code.upper()).first()
+    period = Period.objects.filter(code=period_code).first()
+    if country is None or period is None:
+        return country, period, None
+    submission = Submission.objects.filter(country=country, period=period).first()
+    return country, period, submission or Submission(country=country, period=period)

@@ -204,3 +204,12 @@ def test_a_submission_with_figures_missing_needs_its_reason(portal_team):
     reason = {"missing_reason": "The other registers are not kept by the migration service."}
     accepted = client.post("/api/v1/submissions/KAZ/2025/submit/", reason, content_type="application/json")
     assert accepted.json()["missing_reason"] == reason["missing_reason"]
+
+
+def test_an_unknown_country_or_period_is_named(portal_team):
+    client = token_client(portal_team.focal)
+    assert "“XYZ”" in post(client, decisions(), country="XYZ").json()["detail"]
+    unknown_period = post(client, decisions(), period="1066")
+    assert unknown_period.status_code == 404
+    assert "“1066”" in unknown_period.json()["detail"]
+    assert not Submission.objects.exists()
