@@ -10,11 +10,14 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpResponseBadRequest
+from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
+MACHINE_PATHS = ("/api/",)  # addresses for programs: no language in the path, never redirected to one
 
 
 class SecurityHeadersMiddleware(CSPMiddleware):
@@ -39,6 +42,22 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         if not report_only and is_admin_path(request.path_info):
             parts.update = {**settings.DSM_ADMIN_CSP_ADDITIONS, **(parts.update or {})}
         return parts
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except under MACHINE_PATHS: there a 404 stays a 404.
+
+    Django answers a 404 without a language prefix by redirecting to the same address under
+    /en/ when that resolves (the page tree catches everything): a program would follow it to
+    an HTML page. The API's messages still come in the Accept-Language the client asks for.
+    """
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(MACHINE_PATHS):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
 
 
 def is_admin_path(path):

@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "dsm_site.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "dsm_site.middleware.LanguageMiddleware",  # Django's LocaleMiddleware; no redirect of the API's 404s
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -208,8 +208,17 @@ def test_a_submission_with_figures_missing_needs_its_reason(portal_team):
 
 def test_an_unknown_country_or_period_is_named(portal_team):
     client = token_client(portal_team.focal)
-    assert "“XYZ”" in post(client, decisions(), country="XYZ").json()["detail"]
+    unknown_country = post(client, decisions(), country="XYZ")
+    assert unknown_country.status_code == 404, unknown_country.content[:2000]
+    assert "“XYZ”" in unknown_country.json()["detail"]
     unknown_period = post(client, decisions(), period="1066")
     assert unknown_period.status_code == 404
     assert "“1066”" in unknown_period.json()["detail"]
     assert not Submission.objects.exists()
+
+
+def test_the_apis_messages_come_in_the_language_asked_for(portal_team):
+    answer = post(token_client(portal_team.focal), decisions(), country="XYZ", HTTP_ACCEPT_LANGUAGE="ru")
+    assert answer.status_code == 404
+    assert answer["Content-Language"] == "ru"
+    assert "Неизвестная страна" in answer.json()["detail"]
