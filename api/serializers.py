@@ -72,6 +72,30 @@ class ValueSerializer(serializers.Serializer):
     footnote = serializers.CharField()
 
 
+def figure_json(number):
+    return None if number is None else FigureField().to_representation(number)
+
+
+# ValueSerializer's fields and their sources, for value_json.
+VALUE_SOURCES = {
+    "indicator": "indicator__code", "country": "country__code", "period": "period__code",
+    "breakdown": "series__key", "missing_because": "absence",
+    "provisional": "is_provisional", "estimated": "is_estimated", "footnote": "footnote",
+}  # fmt: skip
+
+
+def value_json(row):
+    """ValueSerializer's answer for one row of ``.values()``, written out directly.
+
+    DRF's field machinery costs about 40 µs a figure, more than the query itself on a page
+    of 1,000 (bench/api_values.py); the schema is still ValueSerializer's, and a test holds
+    the two equal.
+    """
+    answer = {name: row[source] for name, source in VALUE_SOURCES.items()}
+    answer["value"] = figure_json(row["number"])
+    return answer
+
+
 class SeriesBreakSerializer(serializers.ModelSerializer):
     period = serializers.CharField(source="period.code", help_text="the first period counted the new way")
 

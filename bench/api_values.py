@@ -21,7 +21,7 @@ def main():
     from django.http import QueryDict
     from django.test import Client
 
-    from api.views import VALUE_FIELDS, VALUE_ORDER
+    from api.views.reads import VALUE_FIELDS, VALUE_ORDER
     from dsm_data.filters import ValueFilter
     from dsm_data.selectors import browsing, catalogue
 

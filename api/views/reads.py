@@ -145,3 +145,7 @@ class ValueList(generics.ListAPIView):
                 or _("The filters are not valid.")
             )
         return value_filter.qs.order_by(*VALUE_ORDER).values(*VALUE_FIELDS)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([serializers.value_json(row) for row in page])

@@ -79,3 +79,18 @@ def test_values_say_when_they_last_changed_and_answer_if_modified_since_with_304
     changed = client.get("/api/v1/values/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert changed.status_code == 200
     assert changed["Last-Modified"] == http_date(later.timestamp())
+
+
+def test_the_values_written_out_directly_are_the_serializers(report_figures):
+    from api.serializers import ValueSerializer, value_json
+    from api.views.reads import VALUE_FIELDS
+    from dsm_data.models import Value
+
+    from decimal import Decimal
+
+    rows = list(Value.objects.order_by("pk").values(*VALUE_FIELDS)[:50])
+    rows += [  # a figure withheld, and one with decimals
+        {**rows[0], "number": None, "absence": "confidential", "is_provisional": True},
+        {**rows[0], "number": Decimal("12.500"), "footnote": "Estimated from the register"},
+    ]
+    assert [value_json(row) for row in rows] == [dict(ValueSerializer(row).data) for row in rows]
