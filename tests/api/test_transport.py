@@ -82,11 +82,11 @@ def test_values_say_when_they_last_changed_and_answer_if_modified_since_with_304
 
 
 def test_the_values_written_out_directly_are_the_serializers(report_figures):
+    from decimal import Decimal
+
     from api.serializers import ValueSerializer, value_json
     from api.views.reads import VALUE_FIELDS
     from dsm_data.models import Value
-
-    from decimal import Decimal
 
     rows = list(Value.objects.order_by("pk").values(*VALUE_FIELDS)[:50])
     rows += [  # a figure withheld, and one with decimals
