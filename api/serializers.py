@@ -53,7 +53,7 @@ class FigureField(serializers.Field):
     """A figure as a JSON number: a whole number stays whole (1234, not 1234.0 or "1234.000")."""
 
     def to_representation(self, value):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return figure_json(value)
 
 
 class ValueSerializer(serializers.Serializer):
@@ -73,7 +73,10 @@ class ValueSerializer(serializers.Serializer):
 
 
 def figure_json(number):
-    return None if number is None else FigureField().to_representation(number)
+    """A stored Decimal as a JSON number: 1234 stays whole, 12.5 a fraction; None (no figure) stays None."""
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
 # ValueSerializer's fields and their sources, for value_json.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,30 +80,79 @@ def post_figures(data, *, media_type, user, submission, key="", dry_run=False, r
     table = long_tables.as_long_table(data, media_type=media_type, country=country, period=period)
     reason = reason or table.reason
     read = _read(table, country=country, period=period, user=user, reason=reason)
-    with transaction.atomic():
-        delivery = None if dry_run else _new_delivery(data, media_type=media_type, user=user, country=country)
+    write = _Write(data, media_type=media_type, user=user, table=table, reason=reason, base_url=base_url)
+    if dry_run:
+        with transaction.atomic():
+            body = write.store(read, delivery=None)
+            transaction.set_rollback(True)  # the answer is the write's; nothing of it stays
+        return Answer(200, body)
+    delivery = write.new_delivery(country)
+    try:
+        with transaction.atomic():
+            body = write.store(read, delivery=delivery)
+            answer = Answer(201 if body["receipt"]["added"] or body["receipt"]["changed"] else 200, body)
+            if key:
+                ApiWrite.objects.create(
+                    user=user, key=key, fingerprint=fingerprint, delivery=delivery,
+                    status_code=answer.status_code, response=body,
+                )  # fmt: skip
+    except BaseException as error:
+        delivery.file.delete(save=False)  # the body's copy goes with the write that failed
+        earlier = ApiWrite.objects.filter(user=user, key=key).first() if key else None
+        if isinstance(error, IntegrityError) and earlier is not None:  # a retry that raced the first write
+            return _replayed(earlier, fingerprint=fingerprint)
+        raise
+    return answer
+
+
+@dataclass
+class _Write:
+    """One write's figures stored, with what its answer tells: the submission, the receipt, the warnings."""
+
+    data: bytes
+    media_type: str
+    user: object
+    table: long_tables.LongTable
+    reason: str
+    base_url: str
+
+    def new_delivery(self, country):
+        """The request's body kept as it came, as an accepted file's is: its receipt's number and checksum."""
+        now = timezone.now()
+        delivery = Delivery(
+            kind=DeliveryKind.API,
+            status=DeliveryStatus.ACCEPTED,
+            country=country,
+            original_name=FILE_NAMES[self.media_type],
+            sha256=Delivery.checksum(self.data),
+            size=len(self.data),
+            sender=self.user,
+            created_at=now,
+            accepted_at=now,
+        )
+        delivery.file.save(FILE_NAMES[self.media_type], ContentFile(self.data), save=False)
+        return delivery
+
+    def store(self, read, *, delivery):
+        """Store every upload (in the caller's transaction); ``delivery`` None: a dry run, with no receipt."""
+        if delivery is not None:
+            delivery.save()
         counts = upload_changes(read.uploads)
         warnings, submissions = [], []
         for upload in read.uploads:
-            stored_in, found = import_upload(upload, user=user, channel=Channel.API, delivery=delivery, reason=reason)
-            warnings += [table.warning_of(upload, warning) for warning in found]
+            stored_in, found = import_upload(
+                upload, user=self.user, channel=Channel.API, delivery=delivery, reason=self.reason
+            )
+            warnings += [self.table.warning_of(upload, warning) for warning in found]
             submissions.append(stored_in)
-        body = {
-            "dry_run": dry_run,
-            "submission": submission_json(submissions[0], base_url=base_url),
-            "receipt": _receipt_json(delivery, counts, len(warnings), base_url=base_url),
+        if delivery is not None:
+            _accept(delivery, counts=counts, warnings=len(warnings), submissions=submissions)
+        return {
+            "dry_run": delivery is None,
+            "submission": submission_json(submissions[0], base_url=self.base_url),
+            "receipt": _receipt_json(delivery, counts, len(warnings), base_url=self.base_url),
             "warnings": warnings,
         }
-        if dry_run:
-            transaction.set_rollback(True)
-            return Answer(200, body)
-        _accept(delivery, counts=counts, warnings=len(warnings), submissions=submissions)
-        status_code = 201 if counts.added or counts.changed else 200
-        if key:
-            ApiWrite.objects.create(
-                user=user, key=key, fingerprint=fingerprint, delivery=delivery, status_code=status_code, response=body
-            )
-    return Answer(status_code, body)
 
 
 def _check_submission(submission, user):
@@ -150,25 +199,6 @@ def _elsewhere(upload, *, country, period):
         _("The request holds figures of %(other)s for %(other_period)s: this address takes only %(country)s "
           "for %(period)s.") % names
     )  # fmt: skip
-
-
-def _new_delivery(data, *, media_type, user, country):
-    """The request's body kept as it came, as an accepted file's is: its receipt's number and checksum."""
-    now = timezone.now()
-    delivery = Delivery(
-        kind=DeliveryKind.API,
-        status=DeliveryStatus.ACCEPTED,
-        country=country,
-        original_name=FILE_NAMES[media_type],
-        sha256=Delivery.checksum(data),
-        size=len(data),
-        sender=user,
-        created_at=now,
-        accepted_at=now,
-    )
-    delivery.file.save(FILE_NAMES[media_type], ContentFile(data), save=False)
-    delivery.save()
-    return delivery
 
 
 def _accept(delivery, *, counts, warnings, submissions):

@@ -2,6 +2,7 @@
 or nothing with channel "API" and a receipt; dry runs, retries with a key, other countries, submitting."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -222,3 +223,28 @@ def test_the_apis_messages_come_in_the_language_asked_for(portal_team):
     assert answer.status_code == 404
     assert answer["Content-Language"] == "ru"
     assert "Неизвестная страна" in answer.json()["detail"]
+
+
+def test_a_retry_racing_the_first_write_stores_nothing_and_gets_its_answer(portal_team, monkeypatch, settings):
+    """The first write commits while the retry is being checked: the key's constraint stops the retry whole."""
+    from api.models.writes import request_fingerprint
+    from api.services import long_tables
+
+    client, body = token_client(portal_team.focal), decisions()
+    fingerprint = request_fingerprint("KAZ", "2025", "application/json", body.encode(), "")
+    first_answer = {"receipt": {"number": "DSM-000001"}}
+    read_as_long_table = long_tables.as_long_table
+
+    def first_write_commits_meanwhile(*args, **kwargs):
+        ApiWrite.objects.create(
+            user=portal_team.focal, key="race", fingerprint=fingerprint, status_code=201, response=first_answer
+        )
+        return read_as_long_table(*args, **kwargs)
+
+    monkeypatch.setattr(long_tables, "as_long_table", first_write_commits_meanwhile)
+    retry = post(client, body, HTTP_IDEMPOTENCY_KEY="race")
+    assert (retry.status_code, retry.json()) == (201, first_answer)
+    assert retry["Idempotent-Replayed"] == "true"
+    assert not Value.objects.exists()
+    assert not Delivery.objects.exists()
+    assert not list(Path(settings.PRIVATE_MEDIA_ROOT).rglob("api-request*"))
