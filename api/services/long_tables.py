@@ -75,9 +75,15 @@ class LongTable:
         return replace(problem, sheet=self.source, cell=self.where(problem.cell))
 
     def warning_of(self, upload, warning):
-        """A warning left after storing, as JSON: where, which indicator, what to explain in ``comment``."""
+        """A warning of the stored figures, as JSON: where, what, and whether its figure's comment answers it
+        (one not answered stops the submission from being submitted)."""
         placed = self.placed(upload.place_of(warning))
-        return {"message": str(placed.message), "where": placed.cell or placed.sheet, "severity": placed.severity}
+        cell = next((cells[warning.series_id] for cells in upload.cells.values() if warning.series_id in cells), None)
+        return {
+            "message": str(placed.message),
+            "where": placed.cell or placed.sheet,
+            "answered": bool(cell is not None and cell.comment.strip()),
+        }
 
 
 def as_long_table(data, *, media_type, country, period):

@@ -248,3 +248,24 @@ def test_a_retry_racing_the_first_write_stores_nothing_and_gets_its_answer(porta
     assert not Value.objects.exists()
     assert not Delivery.objects.exists()
     assert not list(Path(settings.PRIVATE_MEDIA_ROOT).rglob("api-request*"))
+
+
+def test_a_warning_is_answered_by_the_figures_comment(portal_team, make_period):
+    make_period(2024)
+    earlier = {"RECOGNISED": 400, "COMPLEMENTARY": 50, "REJECTED": 120, "CLOSED": 30}
+    assert post(token_client(portal_team.sysadmin), decisions(earlier), period="2024").status_code == 201
+    client = token_client(portal_team.focal)
+    warned = post(client, decisions()).json()["warnings"]
+    assert len(warned) == 1
+    assert "differs by 90%" in warned[0]["message"]
+    assert warned[0]["answered"] is False
+    submit = {"missing_reason": "Only decisions are registered."}
+    assert (
+        client.post("/api/v1/submissions/KAZ/2025/submit/", submit, content_type="application/json").status_code == 409
+    )
+    total = {"indicator": "REFUGEE_DECISIONS", "breakdown": {"RSD_OUTCOME": "_T"}, "value": 60,
+             "comment": "The new procedure started in May."}  # fmt: skip
+    explained = post(client, json.dumps({"values": [*json.loads(decisions())["values"], total]}))
+    assert [warning["answered"] for warning in explained.json()["warnings"]] == [True]
+    submitted = client.post("/api/v1/submissions/KAZ/2025/submit/", submit, content_type="application/json")
+    assert submitted.status_code == 200, submitted.content
