@@ -15,6 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from dsm_data.filters import ValueFilter
 from dsm_data.models import Country, Indicator, NationalMetadata, Period
 from dsm_data.selectors import browsing, catalogue
+from dsm_data.services import audit_events
 from library_pages.models import DocumentPage
 
 from .. import serializers
@@ -144,8 +145,16 @@ class ValueList(generics.ListAPIView):
                 {name: [str(error) for error in errors] for name, errors in value_filter.errors.items()}
                 or _("The filters are not valid.")
             )
+        self.figures = value_filter.qs
         return value_filter.qs.order_by(*VALUE_ORDER).values(*VALUE_FIELDS)
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
+        if request.user.is_authenticated and page:  # the public reads only public figures: nothing to record
+            # A page of figures not public, or not yet released, leaves the portal as an export does.
+            audit_events.record_export(
+                self.figures.filter(pk__in=[row["pk"] for row in page]),
+                file_format=f"api {request.accepted_renderer.format}",
+                filters=request.GET.urlencode(),
+            )
         return self.get_paginated_response([serializers.value_json(row) for row in page])

@@ -94,3 +94,17 @@ def test_the_values_written_out_directly_are_the_serializers(report_figures):
         {**rows[0], "number": Decimal("12.500"), "footnote": "Estimated from the register"},
     ]
     assert [value_json(row) for row in rows] == [dict(ValueSerializer(row).data) for row in rows]
+
+
+def test_a_page_of_figures_not_public_is_recorded_as_an_export_and_a_public_one_is_not(report_figures):
+    from dsm_data.models import AuditEntry
+
+    Client().get("/api/v1/values/", {"page_size": 1000})
+    reader = Client(HTTP_AUTHORIZATION=f"Token {token_services.create_token(report_figures.kaz_user, name='job')[1]}")
+    reader.get("/api/v1/values/", {"indicator": "FOREIGN_RESIDENTS", "country": "ARM", "totals_only": "true"})
+    assert not AuditEntry.objects.filter(action="dsm.export").exists()  # public figures only
+    reader.get("/api/v1/values/", {"indicator": "ASYLUM_APPLICATIONS", "format": "csv"})
+    [entry] = AuditEntry.objects.filter(action="dsm.export")
+    assert (entry.user, entry.country.code) == (report_figures.kaz_user, "KAZ")
+    assert entry.data["format"] == "api csv"
+    assert entry.data["filters"] == "indicator=ASYLUM_APPLICATIONS&format=csv"
