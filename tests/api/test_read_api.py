@@ -151,6 +151,15 @@ def test_the_openapi_schema_describes_every_endpoint_and_is_valid_openapi_3(repo
     assert not any("validate" in path for path in schema["paths"])
 
 
+def test_the_schema_is_generated_without_a_warning(report_figures, tmp_path):
+    from django.core.management import call_command
+
+    call_command(
+        "spectacular", urlconf="api.schema", fail_on_warn=True, validate=True, file=str(tmp_path / "schema.yaml")
+    )
+    assert "/api/v1/submissions/{country}/{period}/submit/" in (tmp_path / "schema.yaml").read_text()
+
+
 def test_the_documentation_page_lists_every_endpoint_with_its_parameters_and_no_script(report_figures):
     page = Client().get("/api/v1/docs/").content.decode()
     for path in ("/api/v1/values/", "/api/v1/indicators/", "/api/v1/documents/", "/api/v1/metadata/"):
