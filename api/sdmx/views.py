@@ -80,6 +80,10 @@ class SdmxNegotiation(DefaultContentNegotiation):
     not served, is a 406 naming what is served."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
+        if format_name := request.query_params.get(self.settings.URL_FORMAT_OVERRIDE):
+            # ``?format=`` wins over the Accept header (a browser's, a spreadsheet's), as SDMX services do.
+            chosen = self.filter_renderers(renderers, format_name)[0]
+            return chosen, chosen.media_type
         try:
             renderer, media_type = super().select_renderer(request, renderers, format_suffix)
         except NotAcceptable:
