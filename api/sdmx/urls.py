@@ -45,15 +45,26 @@ def kept_404(view):
     return answered
 
 
+structure_view = negotiated(views.StructureView.as_view())
+data_view = negotiated(views.DataView.as_view())
+
 urlpatterns = [
     re_path(
         rf"^(?P<resource>{STRUCTURES}){optional('agency', 'resource_id', 'version')}/?$",
-        negotiated(views.StructureView.as_view()),
+        structure_view,
         name="structure",
     ),
     re_path(
         rf"^data/(?P<flow>{SEGMENT}){optional('key', 'provider')}/?$",
-        negotiated(views.DataView.as_view()),
+        data_view,
         name="data",
     ),
 ]
+
+# What the OpenAPI schema (api.schema) lists: each path in full, every segment named. The patterns above
+# answer these paths too; they are not listed themselves, their optional segments being beyond OpenAPI.
+documented_patterns = [
+    re_path(rf"^(?P<resource>{STRUCTURES})/(?P<agency>{SEGMENT})/(?P<resource_id>{SEGMENT})/(?P<version>{SEGMENT})$",
+            structure_view, name="structure-documented"),
+    re_path(rf"^data/(?P<flow>{SEGMENT})/(?P<key>{SEGMENT})$", data_view, name="data-documented"),
+]  # fmt: skip

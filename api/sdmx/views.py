@@ -10,6 +10,8 @@ have been right.
 """
 
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotAcceptable, NotFound, ParseError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
@@ -21,7 +23,7 @@ from dsm_data.selectors import browsing
 
 from . import vocabulary as words
 from .data import BadQuery, DataQuery, sdmx_csv
-from .structure import Catalogue, UnknownStructure, structures_for
+from .structure import RESOURCES, WITH_CHILDREN, Catalogue, UnknownStructure, structures_for
 
 ANY = ("all", "latest", "")
 
@@ -133,6 +135,31 @@ def _check_maintainer(agency, version):
         )
 
 
+def _parameter(name, description, *, where=OpenApiParameter.PATH, choices=None):
+    return OpenApiParameter(name, OpenApiTypes.STR, where, description=description, enum=choices)
+
+
+def _answers(media_type):
+    """The schema's responses: the message, or an error's plain text."""
+    errors = {(status, "text/plain"): OpenApiTypes.STR for status in (400, 404, 406)}
+    return {(200, media_type): OpenApiTypes.STR, **errors}
+
+
+@extend_schema(
+    parameters=[
+        _parameter("resource", "The kind of structure.", choices=list(RESOURCES)),
+        _parameter("agency", f"{words.AGENCY}, or all."),
+        _parameter("resource_id", "An indicator's code (its dataflow and DSD), a code list (CL_SEX), CS_DSM; or all."),
+        _parameter("version", f"{words.VERSION}, latest or all."),
+        _parameter(
+            "references",
+            "A dataflow's structure and code lists come along with children, descendants or all.",
+            where=OpenApiParameter.QUERY,
+            choices=["none", *WITH_CHILDREN],
+        ),
+    ],
+    responses=_answers(StructureRenderer.media_type),
+)
 class StructureView(_SdmxView):
     """``/{resource}/{agency}/{id}/{version}``: dataflows, data structures, code lists, the concept scheme.
 
@@ -157,6 +184,15 @@ class StructureView(_SdmxView):
         return Response(content)
 
 
+@extend_schema(
+    parameters=[
+        _parameter("flow", "An indicator's code, e.g. WORK_PERMITS, or DSM,WORK_PERMITS,1.0."),
+        _parameter("key", "FREQ.REF_AREA.<breakdowns>, e.g. A.KAZ+ARM.F: + for any of codes, empty for any; or all."),
+        _parameter("startPeriod", "2024, 2024-Q1, 2024-03 or 2024-03-15.", where=OpenApiParameter.QUERY),
+        _parameter("endPeriod", "2024, 2024-Q1, 2024-03 or 2024-03-15.", where=OpenApiParameter.QUERY),
+    ],
+    responses=_answers(SdmxCsvRenderer.media_type),
+)
 class DataView(_SdmxView):
     """``/data/{flow}/{key}/{provider}?startPeriod=&endPeriod=``: SDMX-CSV 2.0 of one indicator's figures.
 

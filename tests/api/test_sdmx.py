@@ -398,3 +398,10 @@ def test_a_confidential_number_an_unknown_status_or_a_deletion_is_refused_by_lin
     with translation.override("ru"), pytest.raises(Rejected) as russian:
         long_table_rows(b"REF_AREA\n", dimension_codes=set())
     assert "Нет столбца" in russian.value.problems[0].message
+
+
+def test_the_api_documentation_lists_the_sdmx_paths_with_their_parameters(sdmx_figures):
+    page = Client().get("/api/v1/docs/").content.decode()
+    assert "GET /api/sdmx/data/{flow}/{key}</code>" in page
+    assert "GET /api/sdmx/{resource}/{agency}/{resource_id}/{version}</code>" in page
+    assert "<code>startPeriod</code>" in page
