@@ -228,7 +228,9 @@ class DataView(_SdmxView):
             raise NotFound(
                 _("A flow is CODE or AGENCY,CODE,VERSION, e.g. %(example)s.") % {"example": "DSM,WORK_PERMITS,1.0"}
             )
-        agency, code, version = (["all", *parts, "latest"] if len(parts) == 1 else [*parts, "latest"])[:3]
+        if len(parts) == 1:  # the code alone
+            parts = ["all", *parts]
+        agency, code, version = [*parts, "latest"][:3]
         _check_maintainer(agency, version)
         try:
             return catalogue.indicator(code)

@@ -13,11 +13,14 @@ from django.utils import translation
 
 from api import services
 from api.sdmx.csv_input import long_table_rows
+from api.sdmx.vocabulary import statuses
+from dsm_data.cells import Cell
 from dsm_data.intake.codes import Codes
 from dsm_data.intake.long_table import read_records
 from dsm_data.intake.problems import Rejected
 from dsm_data.intake.records import Record
 from dsm_data.models import Absence, Value
+from dsm_data.selectors.browsing import browsable_values
 
 pytestmark = pytest.mark.django_db
 
@@ -326,19 +329,26 @@ def test_what_the_data_path_sends_reads_back_as_the_long_tables_rows_and_through
         codes=Codes(),
         sheet="SDMX-CSV",
     )
-    estimate = next(
-        cell
+    read = {
+        (upload.country.code, upload.period.code, series): cell_content(cell)
         for upload in uploads
-        if (upload.country.code, upload.period.code) == ("ARM", "2022")
-        for cell in upload.cells[sdmx_figures_indicator(upload)].values()
-        if cell.footnote
-    )
-    assert (estimate.is_estimated, estimate.footnote) == (True, FOOTNOTE)
+        for cells in upload.cells.values()
+        for series, cell in cells.items()
+    }
+    readable = browsable_values(sdmx_figures.kaz_user).filter(indicator__code=RESIDENTS)
+    stored = {(value.country.code, value.period.code, value.series_id): Cell.from_value(value) for value in readable}
+    assert read == {place: cell_content(cell) for place, cell in stored.items() if not cell.is_blank}
+    assert any(cell.is_blank for cell in stored.values())
 
 
-def sdmx_figures_indicator(upload):
-    (indicator,) = upload.cells
-    return indicator
+def cell_content(cell):
+    return (cell.number, cell.absence, cell.is_provisional, cell.is_estimated, cell.footnote)
+
+
+def test_a_provisional_estimate_is_sent_as_estimated_sdmx_having_one_status():
+    assert statuses(number=Decimal(5), absence="", is_provisional=True, is_estimated=True) == ("E", "F")
+    assert statuses(number=None, absence="", is_provisional=False, is_estimated=False) == ("L", "F")
+    assert statuses(number=None, absence=Absence.CONFIDENTIAL, is_provisional=False, is_estimated=False) == ("Q", "C")
 
 
 SDMX_CSV_1 = (
