@@ -9,7 +9,9 @@ Columns: ``STRUCTURE`` (``dataflow``), ``STRUCTURE_ID`` (``DSM:<indicator>(1.0)`
 (``I``, information: a query's answer updates nothing), the key (``FREQ``, ``REF_AREA``, one per
 breakdown), ``TIME_PERIOD``, ``OBS_VALUE``, ``OBS_STATUS``, ``CONF_STATUS``, ``COMMENT``.
 The file is built in memory from plain rows (``.values()``): one indicator's figures, at most a
-few hundred thousand rows, and its ETag needs the whole content anyway.
+few hundred thousand rows, and its ETag needs the whole content anyway. Footnotes go as they are,
+without the "'" the browser's export puts before a text a spreadsheet would run: SDMX-CSV is read by
+programs, and what is sent must read back the same (``csv_input``).
 """
 
 import csv
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from dsm_data.models import Series
+from dsm_data.models import TOTAL_CODE, Series
 
 from . import vocabulary as words
 from .structure import key_dimensions
@@ -158,7 +160,8 @@ def sdmx_csv(indicator, rows):
                 ACTION_INFORMATION,
                 words.FREQUENCY_CODES[row["period__frequency"]],
                 row["country__code"],
-                *(categories[code] for code in breakdowns),
+                # A series older than a breakdown added since counts every category of it: its total.
+                *(categories.get(code, TOTAL_CODE) for code in breakdowns),
                 row["period__code"],
                 observation_value(row["number"]),
                 status,
