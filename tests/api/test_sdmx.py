@@ -67,10 +67,10 @@ def structures(client):
     return sdmx.read_sdmx(io.BytesIO(response.content))
 
 
-def sdmx_observations(client, message, code, path=None, **parameters):
+def sdmx_observations(client, message, code):
     """{(indicator, country, period, breakdown key): (number, absence, provisional, estimated, footnote)} of a
     data query, read by sdmx1's SDMX-CSV reader with the flow's structure; {} when nothing matches (404)."""
-    response = client.get(path or f"/api/sdmx/data/{code}", parameters)
+    response = client.get(f"/api/sdmx/data/{code}")
     if response.status_code == 404:
         return {}
     assert response.status_code == 200, response.content[:500]
