@@ -8,7 +8,7 @@ gives one dict per observation, keyed by the long table's columns (``dsm_data.in
   2024-A1 and 2024-M03 are read too; anything else is passed on for the intake to refuse);
 - one key per breakdown column, by its upper-case code (``SEX``), its text as given ("" if empty);
 - ``value``: OBS_VALUE, or for a missing one the code of why (``:`` ``z`` ``c``, from OBS_STATUS and
-  CONF_STATUS as ``vocabulary`` maps them); ``flag``: ``p`` or ``e`` after a number, else "";
+  CONF_STATUS as ``vocabulary`` maps them); ``flag``: OBS_STATUS's flag after a number (``p``, ``e``), else "";
 - ``footnote``: COMMENT; ``comment``: the optional DSM_COMMENT column (what answers a warning);
 - ``row``: the line the observation starts on, the header being line 1.
 
@@ -148,8 +148,8 @@ def _row(texts, line, columns, problems):
     flow_column = next(name for name in FLOW_COLUMNS if name in columns)
     reference = _FLOW_REFERENCE.fullmatch(texts[flow_column])
     breakdowns = {name: _code(text).upper() for name, text in texts.items() if name not in _NOT_BREAKDOWNS}
-    if number:
-        value, flag = number, flag if flag in ("p", "e") else ""
+    if number:  # a flag of absence on a number ("5" with OBS_STATUS O) is left for the intake to refuse
+        value = number
     else:  # why there is no number: ":" unless the status says "z" or "c"
         value, flag = flag if flag in ("z", "c") else ":", ""
     return {

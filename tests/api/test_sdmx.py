@@ -415,3 +415,9 @@ def test_the_api_documentation_lists_the_sdmx_paths_with_their_parameters(sdmx_f
     assert "GET /api/sdmx/data/{flow}/{key}</code>" in page
     assert "GET /api/sdmx/{resource}/{agency}/{resource_id}/{version}</code>" in page
     assert "<code>startPeriod</code>" in page
+
+
+def test_a_number_with_a_status_of_absence_keeps_its_flag_for_the_intake_to_refuse():
+    message = "DATAFLOW,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nDSM:ENTRIES(1.0),KAZ,2024,5,O\n"
+    (row,) = long_table_rows(message.encode(), dimension_codes=set())
+    assert (row["value"], row["flag"]) == ("5", ":")
