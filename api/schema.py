@@ -3,6 +3,8 @@
 from django.urls import include, path
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
+from api.sdmx.urls import documented_patterns as sdmx_patterns
+
 
 class PersonalTokenScheme(OpenApiAuthenticationExtension):
     target_class = "api.authentication.PersonalTokenAuthentication"
@@ -17,5 +19,5 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
         }
 
 
-# The schema describes the API alone, not the Wagtail admin's own API beside it.
-urlpatterns = [path("api/v1/", include("api.urls"))]
+# The schema describes the API alone, not the Wagtail admin's own API beside it; SDMX's paths in full.
+urlpatterns = [path("api/v1/", include("api.urls")), path("api/sdmx/", include((sdmx_patterns, "sdmx")))]

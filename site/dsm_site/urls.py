@@ -17,6 +17,7 @@ from . import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
+    path("api/sdmx/", include("api.sdmx.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URL, served by the library after its permission check (library_pages.views).
     re_path(r"^documents/(\d+)/(.*)$", library_views.wagtail_document),
