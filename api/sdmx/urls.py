@@ -1,8 +1,6 @@
 """``/api/sdmx/``: SDMX 2.1 REST paths. A trailing slash is optional, and so are the segments after the
 resource (``/dataflow`` is ``/dataflow/all/all/latest``; ``/data/FLOW`` is ``/data/FLOW/all``)."""
 
-import functools
-
 from django.urls import re_path
 from django.views.decorators.vary import vary_on_headers
 
@@ -23,26 +21,7 @@ def optional(*names):
 
 def negotiated(view):
     """``served`` (gzip, ETag, Vary on who reads), and Vary on Accept: the same path answers in several formats."""
-    return served(vary_on_headers("Accept")(kept_404(view)))
-
-
-def kept_404(view):
-    """A 404 (unknown flow, no figures) reaches the client as a 404 with its message.
-
-    Django's LocaleMiddleware answers a 404 outside the language-prefixed pages with a redirect to
-    ``/en/<the same path>``, which Wagtail's page tree always resolves: a script would follow it to
-    an HTML page. The middleware looks at ``request.urlconf`` to decide; told to use this module,
-    which has no language prefix, it leaves the answer alone. Nothing else reads it after the view.
-    """
-
-    @functools.wraps(view)
-    def answered(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code == 404:
-            request.urlconf = __name__
-        return response
-
-    return answered
+    return served(vary_on_headers("Accept")(view))
 
 
 structure_view = negotiated(views.StructureView.as_view())

@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from dsm_data.intake.problems import Problem, Rejected
 from dsm_data.intake.table_rows import letter
 
+from ..sdmx.csv_input import long_table_rows
+
 JSON = "application/json"
 SDMX_CSV = "application/vnd.sdmx.data+csv"
 FIRST_COLUMNS = ["indicator", "country", "period"]
@@ -93,8 +95,6 @@ def as_long_table(data, *, media_type, country, period):
         rows = [{**_json_row(item), "country": country.code, "period": period.code} for item in items]
         return _written(rows, source="JSON", origins=list(range(len(rows))), reason=reason)
     if media_type == SDMX_CSV:
-        from ..sdmx.csv_input import long_table_rows  # TODO: module level once the SDMX package is merged
-
         rows = long_table_rows(data)
         return _written(rows, source="SDMX-CSV", origins=[row.get("row") for row in rows])
     return LongTable(data)

@@ -39,6 +39,8 @@ GET_ENDPOINTS = [
     "/api/v1/values/",
     "/api/v1/metadata/",
     "/api/v1/documents/",
+    "/api/sdmx/dataflow/DSM/all/latest",
+    "/api/sdmx/datastructure/DSM/REFUGEE_DECISIONS",
 ]
 POST_ENDPOINTS = ["/api/v1/submissions/KAZ/2025/figures/", "/api/v1/submissions/KAZ/2025/submit/"]
 
@@ -90,6 +92,12 @@ def test_a_stopped_token_gets_401_on_every_read(stopped_tokens, url):
         assert response.status_code == 401
         assert response["WWW-Authenticate"] == 'Token realm="api"'
         assert Client().get(url).status_code == 200  # the same address answers the public
+
+
+def test_a_stopped_token_gets_401_on_sdmx_data(stopped_tokens):
+    for key in stopped_tokens:
+        response = Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/sdmx/data/REFUGEE_DECISIONS/all")
+        assert response.status_code == 401
 
 
 @pytest.mark.parametrize("url", POST_ENDPOINTS)

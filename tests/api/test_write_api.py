@@ -269,3 +269,37 @@ def test_a_warning_is_answered_by_the_figures_comment(portal_team, make_period):
     assert [warning["answered"] for warning in explained.json()["warnings"]] == [True]
     submitted = client.post("/api/v1/submissions/KAZ/2025/submit/", submit, content_type="application/json")
     assert submitted.status_code == 200, submitted.content
+
+
+SDMX_HEADER = (
+    "STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,RSD_OUTCOME,TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS,COMMENT"
+)
+
+
+def test_sdmx_csv_is_stored_with_its_statuses_and_comments(portal_team):
+    message = "\n".join([
+        SDMX_HEADER,
+        "dataflow,DSM:REFUGEE_DECISIONS(1.0),I,A,KAZ,RECOGNISED,2025,40,P,F,Register being audited",
+        "dataflow,DSM:REFUGEE_DECISIONS(1.0),I,A,KAZ,REJECTED,2025,,Q,C,",
+    ])  # fmt: skip
+    response = post(token_client(portal_team.focal), message, content_type="application/vnd.sdmx.data+csv")
+    assert response.status_code == 201, response.content
+    values = {value.series.key: value for value in Value.objects.select_related("series")}
+    recognised, rejected = values["RSD_OUTCOME=RECOGNISED"], values["RSD_OUTCOME=REJECTED"]
+    assert (recognised.number, recognised.is_provisional, recognised.footnote) == (40, True, "Register being audited")
+    assert (rejected.number, rejected.absence) == (None, "confidential")
+    assert Delivery.objects.get().original_name == "api-request-sdmx.csv"
+
+
+def test_a_problem_of_sdmx_csv_is_named_by_its_line_and_sdmx_column(portal_team):
+    message = "\n".join([
+        SDMX_HEADER,
+        "dataflow,DSM:REFUGEE_DECISIONS(1.0),I,A,KAZ,RECOGNISED,2025,40,A,F,",
+        "dataflow,DSM:REFUGEE_DECISIONS(1.0),I,A,KAZ,DEPORTED,2025,3,A,F,",
+    ])  # fmt: skip
+    response = post(token_client(portal_team.focal), message, content_type="application/vnd.sdmx.data+csv")
+    assert response.status_code == 400
+    [problem] = response.json()["problems"]
+    assert problem["where"] == "line 3, RSD_OUTCOME"
+    assert "RECOGNISED" in problem["hint"]
+    assert not Value.objects.exists()
