@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dsm_data import permissions
+from dsm_data.services import audit
 
 from ..models import PREFIX_LENGTH, ApiToken, key_hash
 
@@ -16,6 +17,8 @@ def create_token(user, *, name, expires_at=None):
     token = ApiToken.objects.create(
         user=user, name=name, prefix=key[:PREFIX_LENGTH], hashed_key=key_hash(key), expires_at=expires_at
     )
+    expires = expires_at.isoformat() if expires_at else ""
+    audit.record("dsm.api_token_made", user=user, instance=token, data={"name": name, "expires": expires})
     return token, key
 
 
@@ -27,6 +30,7 @@ def revoke_token(token, *, user):
         if locked.revoked_at is None:
             locked.revoked_at = timezone.now()
             locked.save(update_fields=["revoked_at"])
+            audit.record("dsm.api_token_revoked", user=user, instance=locked, data={"name": locked.name})
     return locked
 
 

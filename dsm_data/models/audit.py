@@ -70,6 +70,8 @@ AUDIT_ACTIONS = {
     "dsm.reactivated": (_("Reactivation"), _("Reactivated a user")),
     "dsm.password_changed": (_("Password change"), _("Changed a password")),
     "dsm.password_reset_requested": (_("Password reset asked"), _("Asked for a password reset")),
+    "dsm.api_token_made": (_("API token made"), _("Made a personal API token")),
+    "dsm.api_token_revoked": (_("API token revoked"), _("Revoked a personal API token")),
     "dsm.country_added": (_("Country added"), _("Added a participating state")),
     "dsm.transition": (_("Submission step"), _("Moved a submission")),
     "dsm.export": (_("Export"), _("Exported figures that are not public")),

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from api.models import ApiToken
+from dsm_data.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,14 @@ def test_every_account_makes_a_token_sees_it_once_and_revokes_it(report_figures,
     revoked = client.post(f"/en/accounts/tokens/{token.pk}/revoke/", follow=True)
     assert "is revoked" in revoked.content.decode()
     assert api.get("/api/v1/countries/").status_code == 401
+    user = getattr(report_figures, role)
+    trail = AuditEntry.objects.filter(action__startswith="dsm.api_token").order_by("pk")
+    assert [(entry.action, entry.user, entry.data["name"]) for entry in trail] == [
+        ("dsm.api_token_made", user, "nightly import"),
+        ("dsm.api_token_revoked", user, "nightly import"),
+    ]
+    assert trail[0].country == user.country
+    assert key not in str(trail[0].data)
 
 
 @pytest.mark.parametrize("role", ROLES)
