@@ -9,7 +9,6 @@ it is counted or paginated, so a count or a page number never reveals a hidden d
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max
 from wagtail.models import Page
 
 from dsm_data import permissions
@@ -76,8 +75,3 @@ def document_file_is_readable_by(user, document):
     if permissions.is_editor(user):
         return True
     return permissions.readable_documents(user, DocumentPage.objects.live().filter(document=document)).exists()
-
-
-def documents_changed_at():
-    """When a library document was last published, changed or withdrawn: the API's Last-Modified of its list."""
-    return DocumentPage.objects.aggregate(changed=Max("last_published_at"))["changed"]

@@ -6,6 +6,7 @@ figures), so the API gives nothing a page hides. Lists are ordered by code, so p
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -18,7 +19,7 @@ from dsm_data.selectors import browsing, catalogue
 from dsm_data.services import audit_events
 from library_pages.models import DocumentPage
 
-from .. import serializers
+from .. import conditional, serializers
 from ..renderers import CsvRenderer
 
 VALUE_FIELDS = [
@@ -149,6 +150,9 @@ class ValueList(generics.ListAPIView):
         return value_filter.qs.order_by(*VALUE_ORDER).values(*VALUE_FIELDS)
 
     def list(self, request, *args, **kwargs):
+        changed_at = None if request.user.is_authenticated else browsing.public_figures_changed_at()
+        if changed_at is not None and not conditional.modified_since(request, changed_at):
+            return conditional.not_modified(changed_at)  # after DRF's authentication and rate limits
         page = self.paginate_queryset(self.get_queryset())
         if request.user.is_authenticated and page:  # the public reads only public figures: nothing to record
             # A page of figures not public, or not yet released, leaves the portal as an export does.
@@ -157,4 +161,7 @@ class ValueList(generics.ListAPIView):
                 file_format=f"api {request.accepted_renderer.format}",
                 filters=request.GET.urlencode(),
             )
-        return self.get_paginated_response([serializers.value_json(row) for row in page])
+        response = self.get_paginated_response([serializers.value_json(row) for row in page])
+        if changed_at is not None:
+            response["Last-Modified"] = http_date(changed_at.timestamp())
+        return response

@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dsm_data', '0010_series_breaks'),
+        ("dsm_data", "0010_series_breaks"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='delivery',
-            name='kind',
-            field=models.CharField(choices=[('template', 'Excel template'), ('table', 'Long table (CSV or Excel)'), ('paper_scan', 'Scanned paper form'), ('api', 'Sent by API')], max_length=12, verbose_name='kind'),
+            model_name="delivery",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("template", "Excel template"),
+                    ("table", "Long table (CSV or Excel)"),
+                    ("paper_scan", "Scanned paper form"),
+                    ("api", "Sent by API"),
+                ],
+                max_length=12,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -71,14 +71,14 @@ def latest_public_totals(country, *, now=None):
     )
 
 
-def figures_changed_at(now=None):
-    """When the published figures last changed for any reader: a submission published, corrected or
-    withdrawn, or its release time come. The API's Last-Modified: a client that asks again with
-    If-Modified-Since gets 304 without the figures being read. Small tables only (submissions)."""
+def public_figures_changed_at(now=None):
+    """When the figures the public reads last changed: a released submission published, corrected or
+    reconfigured, or a release time come. The API's Last-Modified for readers not signed in (what a
+    signed-in reader reads depends on their rights too: their answers carry only an ETag). An embargoed
+    submission moves nothing before its release. Reads the submissions only, never the figures."""
     now = now or timezone.now()
-    times = Submission.objects.filter(status=Status.PUBLISHED).aggregate(
-        changed=Max("updated_at"),
-        published=Max("published_at", filter=Q(published_at__lte=now)),  # an embargoed one is dated ahead
-        released=Max("release_at", filter=Q(release_at__lte=now)),
+    released = Submission.objects.filter(status=Status.PUBLISHED).filter(
+        Q(release_at__isnull=True) | Q(release_at__lte=now)
     )
+    times = released.aggregate(changed=Max("updated_at"), released=Max("release_at"))
     return max((time for time in times.values() if time is not None), default=None)

@@ -174,6 +174,7 @@ def set_confidentiality(submission, indicator, *, confidentiality, user, channel
     link.confidentiality = confidentiality
     link.save(update_fields=["confidentiality"])
     Value.objects.filter(submission=submission, indicator=indicator).update(confidentiality=confidentiality)
+    submission.save(update_fields=["updated_at"])
     Transition.objects.create(
         submission=submission,
         from_status=submission.status,
@@ -307,6 +308,7 @@ def correct_value(value, cell, *, user, reason, channel=Channel.FORM):
     link = SubmissionIndicator.objects.get(submission=submission, indicator=value.indicator)
     changed = {pk: cells[pk] for pk in [value.series_id, *totals] if pk in cells}
     write_cells(submission, link, changed, user=user, channel=channel, reason=reason, is_correction=True)
+    submission.save(update_fields=["updated_at"])  # readers asking "changed since?" learn it did
     value.refresh_from_db()
     return value
 
