@@ -9,6 +9,13 @@ import io
 
 from rest_framework.renderers import BaseRenderer
 
+from dsm_data.exports import safe_text
+
+
+def _cell(value):
+    """Texts (footnotes) made safe from formula injection, as in the data browser's files; the rest as is."""
+    return safe_text(value) if isinstance(value, str) else value
+
 
 class CsvRenderer(BaseRenderer):
     media_type = "text/csv"
@@ -26,5 +33,5 @@ class CsvRenderer(BaseRenderer):
         if rows:
             writer = csv.DictWriter(output, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({name: _cell(value) for name, value in row.items()} for row in rows)
         return output.getvalue().encode(self.charset)

@@ -29,7 +29,7 @@ from dsm_data.intake.problems import Problem, Rejected
 from dsm_data.models import Channel, Delivery, DeliveryKind, DeliveryStatus
 from dsm_data.selectors.deliveries import upload_changes
 from dsm_data.services.deliveries import entry_problems, send_receipt
-from dsm_data.services.submissions import import_upload
+from dsm_data.services.submissions import import_upload, lock_submission
 from dsm_data.translation import translated
 
 from ..models import ApiWrite
@@ -71,12 +71,12 @@ def post_figures(data, *, media_type, user, submission, key="", dry_run=False, r
     Raises PermissionDenied (never), NotNow, KeyReused or Rejected (every problem); returns an Answer.
     """
     country, period = submission.country, submission.period
-    _check_submission(submission, user)
     fingerprint = request_fingerprint(country.code, period.code, media_type, data, reason)
-    if key and not dry_run:
+    if key and not dry_run:  # a retry gets its first answer, even if the period closed since
         earlier = ApiWrite.objects.filter(user=user, key=key).first()
         if earlier is not None:
             return _replayed(earlier, fingerprint=fingerprint)
+    _check_submission(submission, user)
     table = long_tables.as_long_table(data, media_type=media_type, country=country, period=period)
     reason = reason or table.reason
     read = _read(table, country=country, period=period, user=user, reason=reason)
@@ -85,6 +85,8 @@ def post_figures(data, *, media_type, user, submission, key="", dry_run=False, r
         with transaction.atomic():
             body = write.store(read, delivery=None)
             transaction.set_rollback(True)  # the answer is the write's; nothing of it stays
+        if submission.pk is None:  # the draft it opened is gone with the rollback
+            body["submission"]["url"] = None
         return Answer(200, body)
     delivery = write.new_delivery(country)
     try:
@@ -137,6 +139,8 @@ class _Write:
         """Store every upload (in the caller's transaction); ``delivery`` None: a dry run, with no receipt."""
         if delivery is not None:
             delivery.save()
+        for upload in read.uploads:
+            lock_submission(upload.country, upload.period)
         counts = upload_changes(read.uploads)
         warnings, submissions = [], []
         for upload in read.uploads:

@@ -52,6 +52,7 @@ class LongTable:
     header: list = field(default_factory=list)
     origins: dict = field(default_factory=dict)  # row of the table -> the client's item index or line number
     reason: str = ""
+    first_with: dict = field(default_factory=dict)  # column -> origin of the first row that gives it
 
     def where(self, cell):
         """ "values[3].value" (JSON) or "line 7, OBS_VALUE" (SDMX-CSV) for a cell "E5" of the table."""
@@ -59,7 +60,7 @@ class LongTable:
         row = int(cell[len(column_letters) :] or 0)
         names = {letter(index): name for index, name in enumerate(self.header)}
         column = names.get(column_letters, "")
-        origin = self.origins.get(row)
+        origin = self.first_with.get(column) if row == 1 else self.origins.get(row)
         if self.source == "JSON":
             path = f"values[{origin}]" if origin is not None else "values"
             if column in ("country", "period"):
@@ -112,8 +113,11 @@ def _written(rows, *, source, origins, reason=""):
     for row in rows:
         writer.writerow([_text(row.get(name)) for name in header])
     table_origins = dict(enumerate(origins, start=2))
-    table_origins[1] = origins[0] if origins else None
-    return LongTable(output.getvalue().encode(), source, header, table_origins, reason)
+    first_with = {}  # a column's first row: where a problem of the header (an unknown column) is told
+    for origin, row in zip(origins, rows, strict=True):
+        for name in row:
+            first_with.setdefault(name, origin)
+    return LongTable(output.getvalue().encode(), source, header, table_origins, reason, first_with)
 
 
 _NOT_DIMENSIONS = set(FIRST_COLUMNS + LAST_COLUMNS) | {"row"}

@@ -8,6 +8,7 @@ person's judgement, made on the portal's page.
 """
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,6 +18,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from dsm_data import permissions
 from dsm_data.intake import reading
 from dsm_data.intake.problems import Rejected
 from dsm_data.selectors import submissions as submission_selectors
@@ -43,6 +45,15 @@ def _submission(country_code, period_code):
     if period is None:
         raise NotFound(_("Unknown period “%(code)s”: see /api/v1/periods/.") % {"code": period_code})
     return submission
+
+
+def _body(request):
+    """The request's body, read no further than the limit of a file of figures (Rejected beyond it)."""
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    reading.check_size(int(length) if length.isdigit() else 0)  # a bad length: the read below still stops
+    data = request.stream.read(settings.DSM_MAX_UPLOAD_BYTES + 1) if request.stream else b""
+    reading.check_size(len(data))
+    return data
 
 
 def _dry_run(request):
@@ -98,9 +109,10 @@ class FiguresWrite(APIView):
             detail = _("The Idempotency-Key is longer than %(limit)s characters.") % {"limit": KEY_LENGTH}
             return Response({"detail": detail}, status=status.HTTP_400_BAD_REQUEST)
         try:
-            reading.check_size(int(request.META.get("CONTENT_LENGTH") or 0))
-            data = request.stream.read(settings.DSM_MAX_UPLOAD_BYTES + 1) if request.stream else b""
-            reading.check_size(len(data))
+            data = _body(request)
+        except Rejected as too_large:
+            return refused(too_large.problems, status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+        try:
             answer = figures.post_figures(
                 data,
                 media_type=media_type,
@@ -139,6 +151,9 @@ class SubmitSubmission(APIView):
     )
     def post(self, request, country, period):
         submission = _submission(country, period)
+        refusal = permissions.workflow_refusal(submission, request.user, permissions.SUBMIT)
+        if refusal is not None and refusal.forbidden:  # before saying whether anything was sent
+            raise PermissionDenied(refusal.message)
         if submission.pk is None:
             raise NotFound(
                 _("Nothing was sent for %(country)s for %(period)s yet.") % {"country": country, "period": period}

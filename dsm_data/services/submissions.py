@@ -32,6 +32,12 @@ def _locked(submission):
     return Submission.objects.select_for_update().select_related("country", "period").get(pk=submission.pk)
 
 
+def lock_submission(country, period):
+    """Lock the submission of ``country`` for ``period``, if there is one, until the transaction ends: what a
+    write counts before storing (added, changed) is then what it stores."""
+    Submission.objects.select_for_update().filter(country=country, period=period).first()
+
+
 @transaction.atomic
 def open_submission(country, period, *, user):
     """The country's submission for the period, created as a draft with the period's indicators."""

@@ -303,3 +303,53 @@ def test_a_problem_of_sdmx_csv_is_named_by_its_line_and_sdmx_column(portal_team)
     assert problem["where"] == "line 3, RSD_OUTCOME"
     assert "RECOGNISED" in problem["hint"]
     assert not Value.objects.exists()
+
+
+def test_a_retry_after_the_period_closed_still_gets_its_first_answer(portal_team):
+    client = token_client(portal_team.focal)
+    first = post(client, decisions(), HTTP_IDEMPOTENCY_KEY="before-the-deadline")
+    portal_team.period.deadline = portal_team.period.deadline.replace(year=2020)
+    portal_team.period.lock_days = 0
+    portal_team.period.save()
+    retry = post(client, decisions(), HTTP_IDEMPOTENCY_KEY="before-the-deadline")
+    assert (retry.status_code, retry.json()) == (201, first.json())
+    assert post(client, decisions(), HTTP_IDEMPOTENCY_KEY="after-the-deadline").status_code == 409
+
+
+def test_a_dry_run_into_a_new_submission_links_nowhere_and_keeps_no_file(portal_team, settings):
+    dry = post(token_client(portal_team.focal), decisions(), query="?dry_run=true")
+    assert dry.json()["submission"]["url"] is None
+    assert dry.json()["submission"]["status"] == "draft"
+    assert not list(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*"))
+
+
+def test_an_unknown_breakdown_is_told_at_the_item_that_brought_it(portal_team):
+    values = json.loads(decisions())["values"]
+    values[2]["breakdown"]["COLOUR"] = "red"
+    response = post(token_client(portal_team.focal), json.dumps({"values": values}))
+    assert response.status_code == 400
+    assert "values[2].breakdown.COLOUR" in {problem.get("where") for problem in response.json()["problems"]}
+
+
+def test_a_body_over_the_limit_is_413_with_its_size(portal_team, settings):
+    settings.DSM_MAX_UPLOAD_BYTES = 1024 * 1024
+    body = json.dumps({"values": [], "reason": "x" * (1024 * 1024)})
+    response = post(token_client(portal_team.focal), body)
+    assert response.status_code == 413
+    assert "1.0 MB" in response.json()["problems"][0]["message"]
+
+
+def test_submitting_another_countrys_figures_is_403_whether_or_not_any_were_sent(portal_team, armenia):
+    client = token_client(portal_team.focal)
+    nothing_sent = client.post("/api/v1/submissions/ARM/2025/submit/", {}, content_type="application/json")
+    assert nothing_sent.status_code == 403
+    post(token_client(portal_team.sysadmin), decisions(), country="ARM")
+    sent = client.post("/api/v1/submissions/ARM/2025/submit/", {}, content_type="application/json")
+    assert (sent.status_code, sent.json()) == (403, nothing_sent.json())
+
+
+def test_footnotes_in_csv_are_safe_from_formula_injection():
+    from api.renderers import CsvRenderer
+
+    rendered = CsvRenderer().render({"results": [{"footnote": "=1+1", "value": -5}]})
+    assert rendered.decode().splitlines()[1] == "'=1+1,-5"
