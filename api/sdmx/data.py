@@ -18,15 +18,17 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dsm_data import permissions
 from dsm_data.models import TOTAL_CODE, Series
 
 from . import vocabulary as words
 from .structure import key_dimensions
 
 ROW_FIELDS = [
-    "number", "absence", "is_provisional", "is_estimated", "footnote",
+    "number", "absence", "is_provisional", "is_estimated", "footnote", "confidentiality", "released_at",
     "country__code", "period__code", "period__frequency", "series__key",
 ]  # fmt: skip
 ROW_ORDER = ["country__code", "period__start", "period__frequency", "series__sort_order", "pk"]
@@ -64,6 +66,10 @@ class DataQuery:
 
     def narrow(self, values):
         """``values`` (a reader's browsable values) narrowed to this query, as plain rows in the flow's order."""
+        return self.matching(values).order_by(*ROW_ORDER).values(*ROW_FIELDS)
+
+    def matching(self, values):
+        """``values`` narrowed to this query, as a queryset of values (what an export's audit entry reads)."""
         values = values.filter(indicator=self.indicator)
         breakdown_codes = dict(self.codes)
         if frequencies := breakdown_codes.pop(words.FREQUENCY, None):
@@ -80,7 +86,7 @@ class DataQuery:
             values = values.filter(period__start__gte=self.first_day)
         if self.last_day:
             values = values.filter(period__end__lte=self.last_day)
-        return values.order_by(*ROW_ORDER).values(*ROW_FIELDS)
+        return values
 
 
 def _key_codes(indicator, key, *, countries):
@@ -138,8 +144,9 @@ def header(indicator):
     return ["STRUCTURE", "STRUCTURE_ID", "ACTION", *key_dimensions(indicator), words.TIME, words.MEASURE, *ATTRIBUTES]
 
 
-def sdmx_csv(indicator, rows):
+def sdmx_csv(indicator, rows, *, now=None):
     """The SDMX-CSV 2.0 file of ``rows`` (``DataQuery.narrow``'s) as UTF-8 bytes, header first."""
+    now = now or timezone.now()
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\n")
     writer.writerow(header(indicator))
@@ -151,6 +158,9 @@ def sdmx_csv(indicator, rows):
             absence=row["absence"],
             is_provisional=row["is_provisional"],
             is_estimated=row["is_estimated"],
+            is_public=permissions.is_public_figure(
+                confidentiality=row["confidentiality"], released_at=row["released_at"], now=now
+            ),
         )
         categories = _categories(row["series__key"])
         writer.writerow(

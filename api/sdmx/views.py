@@ -20,6 +20,7 @@ from rest_framework.utils.mediatypes import _MediaType
 from rest_framework.views import APIView
 
 from dsm_data.selectors import browsing
+from dsm_data.services import audit_events
 
 from . import vocabulary as words
 from .data import BadQuery, DataQuery, sdmx_csv
@@ -216,9 +217,13 @@ class DataView(_SdmxView):
             )
         except BadQuery as bad:
             raise ParseError(bad.message) from None
-        rows = list(query.narrow(browsing.browsable_values(request.user)))
+        readable = browsing.browsable_values(request.user)
+        rows = list(query.narrow(readable))
         if not rows:
             raise NotFound(_("No figures you may read match this query."))
+        if request.user.is_authenticated:  # figures not public leave the portal as any export's do
+            filters = request.get_full_path()
+            audit_events.record_export(query.matching(readable), file_format="sdmx-csv", filters=filters)
         return Response(sdmx_csv(indicator, rows))
 
     @staticmethod

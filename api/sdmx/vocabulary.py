@@ -21,8 +21,11 @@ blank: not collected                  L          Missing value; data exist but w
 ====================================  =========  ==============================================
 
 Confidentiality status (CONF_STATUS, SDMX CL_CONF_STATUS): C (confidential statistical
-information) for a confidential cell, F (free) for every other. A figure a reader may not
-read is never sent at all: CONF_STATUS says why a cell the reader does get holds no number.
+information) for a confidential cell; F (free) for a figure the public may read now (public
+and released); N (not for publication, restricted for internal use only) for every other a
+signed-in reader gets: shared with the participating states, national, or still under
+embargo, so that a system it is passed on to does not publish it. A figure a reader may not
+read is never sent at all.
 The footnote travels as COMMENT.
 """
 
@@ -61,8 +64,12 @@ STATUS_OF_ABSENCE = {
     Absence.NOT_APPLICABLE: NOT_APPLICABLE,
     Absence.CONFIDENTIAL: SUPPRESSED,
 }
-FREE, CONFIDENTIAL = "F", "C"
-CONFIDENTIALITY_NAMES = {FREE: _("Free"), CONFIDENTIAL: _("Confidential statistical information")}
+FREE, CONFIDENTIAL, NOT_FOR_PUBLICATION = "F", "C", "N"
+CONFIDENTIALITY_NAMES = {
+    FREE: _("Free"),
+    NOT_FOR_PUBLICATION: _("Not for publication, restricted for internal use only"),
+    CONFIDENTIAL: _("Confidential statistical information"),
+}
 
 # The long table's flag (dsm_data.intake.records.KNOWN_FLAGS) of each status; blank: no flag.
 FLAG_OF_STATUS = {
@@ -99,8 +106,8 @@ def codelist_id(dimension_code):
     return f"CL_{dimension_code}"
 
 
-def statuses(*, number, absence, is_provisional, is_estimated):
-    """(OBS_STATUS, CONF_STATUS) of a cell: see the table above."""
+def statuses(*, number, absence, is_provisional, is_estimated, is_public=True):
+    """(OBS_STATUS, CONF_STATUS) of a cell: see the table above. ``is_public``: the public's figure now."""
     if absence:
         status = STATUS_OF_ABSENCE[absence]
     elif number is None:
@@ -111,7 +118,9 @@ def statuses(*, number, absence, is_provisional, is_estimated):
         status = PROVISIONAL
     else:
         status = NORMAL
-    return status, CONFIDENTIAL if absence == Absence.CONFIDENTIAL else FREE
+    if absence == Absence.CONFIDENTIAL:
+        return status, CONFIDENTIAL
+    return status, FREE if is_public else NOT_FOR_PUBLICATION
 
 
 def flag(status, confidentiality=""):

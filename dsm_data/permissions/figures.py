@@ -54,6 +54,12 @@ def can_complete_delivery(user, delivery):
     return delivery.sender_id == user.pk and can_use_submissions(user)
 
 
+def is_public_figure(*, confidentiality, released_at, now):
+    """Whether a published figure is the public's now (public, and released): what anyone may pass on.
+    The same test as the public's part of ``visible_values``."""
+    return confidentiality == Confidentiality.PUBLIC and released_at is not None and released_at <= now
+
+
 def visible_values(user, values, now):
     """The published values among ``values`` that ``user`` may read at ``now``.
 

@@ -11,9 +11,9 @@ import sdmx
 from django.test import Client
 from django.utils import translation
 
-from api import services
 from api.sdmx.csv_input import long_table_rows
 from api.sdmx.vocabulary import statuses
+from api.services import tokens as token_services
 from dsm_data.cells import Cell
 from dsm_data.intake.codes import Codes
 from dsm_data.intake.long_table import read_records
@@ -56,7 +56,7 @@ def sdmx_figures(report_figures):
 
 
 def token_client(user):
-    _token, key = services.create_token(user, name="sdmx")
+    _token, key = token_services.create_token(user, name="sdmx")
     return Client(HTTP_AUTHORIZATION=f"Token {key}")
 
 
@@ -84,7 +84,7 @@ def sdmx_observations(client, message, code):
             attributes = {name: value.value for name, value in observation.attached_attribute.items()}
             assert key["FREQ"] == "A"  # the fixture's periods are years
             status, text = attributes["OBS_STATUS"], observation.value
-            assert attributes["CONF_STATUS"] == ("C" if status == "Q" else "F")
+            assert attributes["CONF_STATUS"] in (("C",) if status == "Q" else ("F", "N"))  # N: not the public's
             place = (code, key["REF_AREA"], key["TIME_PERIOD"], ".".join(f"{name}={key[name]}" for name in breakdowns))
             assert place not in observations
             observations[place] = (
@@ -286,6 +286,25 @@ def test_what_the_public_may_not_read_never_leaves(sdmx_figures):
     assert "777777" in kazakh.get(f"/api/sdmx/data/{RESIDENTS}").content.decode()
     confidential = data_rows(anonymous.get(f"/api/sdmx/data/{RESIDENTS}/A.ARM.F.UZB?endPeriod=2022"))
     assert [(row["OBS_VALUE"], row["OBS_STATUS"], row["CONF_STATUS"]) for row in confidential] == [("", "Q", "C")]
+
+
+def test_a_figure_not_the_publics_is_marked_not_for_publication_and_its_pull_audited(sdmx_figures):
+    from dsm_data.models import AuditEntry
+
+    def confidentiality(client, path):
+        return {(row["REF_AREA"], row["TIME_PERIOD"], row["CONF_STATUS"]) for row in data_rows(client.get(path))}
+
+    anonymous, kazakh = Client(), token_client(sdmx_figures.kaz_user)
+    assert {status for *_place, status in confidentiality(anonymous, f"/api/sdmx/data/{RESIDENTS}")} <= {"F", "C"}
+    assert not AuditEntry.objects.filter(action="dsm.export").exists()
+    national = confidentiality(kazakh, f"/api/sdmx/data/{ASYLUM}/.KAZ._T._T._T")
+    assert national
+    assert {status for *_place, status in national} == {"N"}
+    [entry] = AuditEntry.objects.filter(action="dsm.export")
+    assert (entry.user, entry.data["format"]) == (sdmx_figures.kaz_user, "sdmx-csv")
+    residents = confidentiality(kazakh, f"/api/sdmx/data/{RESIDENTS}/A.KAZ._T._T")
+    assert ("KAZ", "2024", "N") in residents  # public, but under embargo until tomorrow
+    assert ("KAZ", "2023", "F") in residents
 
 
 def test_an_answer_asked_again_unchanged_is_a_304(sdmx_figures):
