@@ -12,7 +12,7 @@ import math
 import random
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from dsm_data.cells import Cell
@@ -218,6 +218,9 @@ NOT_AVAILABLE = [("TKM", "ENTRIES", 2017), ("TKM", "EXITS", 2017)]  # every cell
 def load_notes():
     """Footnotes and flags on a few published grand totals, and a year a country could not report
     (each of its cells ":"), on the value and its revision alike. Running it again changes nothing."""
+    # The cells are found first, then changed by their keys: PostgreSQL, its statistics not yet
+    # gathered after the bulk load, planned "UPDATE ... WHERE id IN (the joined query)" as a scan of
+    # every value for each, and a test run waited on it for a quarter of an hour.
     for (country, indicator, year), fields in NOTES.items():
         totals = Value.objects.filter(
             country__code=country,
@@ -226,14 +229,24 @@ def load_notes():
             period__start__year=year,
             series__is_grand_total=True,
         )
-        totals.update(**fields)
-        ValueRevision.objects.filter(value__in=totals, revision=1).update(**fields)
+        _change(list(totals.values_list("pk", flat=True)), fields)
     for country, indicator, year in NOT_AVAILABLE:
         # The year and its quarters alike.
         cells = Value.objects.filter(country__code=country, indicator__code=indicator, period__start__year=year)
-        blank = {"number": None, "absence": Absence.NOT_AVAILABLE}
-        cells.update(**blank)
-        ValueRevision.objects.filter(value__in=cells, revision=1).update(**blank)
+        _change(list(cells.values_list("pk", flat=True)), {"number": None, "absence": Absence.NOT_AVAILABLE})
+
+
+def _change(value_pks, fields):
+    """``fields`` set on the values and their first revisions alike."""
+    Value.objects.filter(pk__in=value_pks).update(**fields)
+    ValueRevision.objects.filter(value_id__in=value_pks, revision=1).update(**fields)
+
+
+def _gather_statistics():
+    """Let PostgreSQL's planner know the tables the bulk load filled (autovacuum would, minutes later)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE dsm_data_value, dsm_data_valuerevision, dsm_data_submission")
 
 
 def _users(country, role):
@@ -365,6 +378,7 @@ def load(countries):
     periods = load_periods()
     load_national_metadata(countries, indicators)
     load_history(countries, indicators, periods)
+    _gather_statistics()
     load_notes()
     open_period = Period.objects.get(code=str(OPEN_YEAR))
     load_open_submissions(countries, Indicator.objects.all(), open_period)
