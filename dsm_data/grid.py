@@ -20,7 +20,8 @@ def series_key(categories):
     return ".".join(f"{category.dimension.code}={category.code}" for category in categories)
 
 
-def _ordered(categories):
+def in_grid_order(categories):
+    """Categories as the grid and every list show them: the totals last, then by their order and code."""
     return sorted(categories, key=lambda category: (category.is_total, category.sort_order, category.code))
 
 
@@ -125,7 +126,7 @@ def indicator_dimensions(indicator):
     for category in categories:
         by_dimension.setdefault(category.dimension_id, []).append(category)
     for dimension in dimensions:
-        dimension.ordered_categories = _ordered(by_dimension.get(dimension.pk, []))
+        dimension.ordered_categories = in_grid_order(by_dimension.get(dimension.pk, []))
     return dimensions
 
 

@@ -21,8 +21,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from dsm_data.grid import indicator_dimensions
-from dsm_data.models import Country, Dimension, Indicator
+from dsm_data.selectors import catalogue
 
 from . import vocabulary as words
 
@@ -56,16 +55,8 @@ class Catalogue:
 
     @classmethod
     def read(cls):
-        indicators = list(Indicator.objects.order_by("sort_order", "code"))
-        dimensions = {}
-        for indicator in indicators:
-            indicator.breakdowns = indicator_dimensions(indicator)
-            dimensions.update({dimension.code: dimension for dimension in indicator.breakdowns})
-        for dimension in Dimension.objects.exclude(code__in=dimensions):
-            dimension.ordered_categories = list(dimension.categories.order_by("sort_order", "code"))
-            dimensions[dimension.code] = dimension
-        countries = list(Country.objects.order_by("code"))
-        return cls(indicators=indicators, countries=countries, dimensions=sorted(dimensions.values(), key=_code))
+        indicators, dimensions, countries = catalogue.catalogue_structure()
+        return cls(indicators=indicators, countries=countries, dimensions=dimensions)
 
     def indicator(self, code):
         """The indicator of a dataflow id; UnknownStructure naming every flow otherwise."""
@@ -76,10 +67,6 @@ class Catalogue:
 
     def codelist_ids(self):
         return [words.AREA_CODELIST, *words.FIXED_CODELISTS, *(words.codelist_id(d.code) for d in self.dimensions)]
-
-
-def _code(item):
-    return item.code
 
 
 def key_dimensions(indicator):

@@ -4,11 +4,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
+from ..grid import in_grid_order
 from ..models import (
     TOTAL_CODE,
     Category,
     Country,
+    Dimension,
     Indicator,
+    IndicatorDimension,
     NationalMetadata,
 )
 from ..translation import translated
@@ -61,3 +64,22 @@ def indicator_with_metadata(indicator):
 def all_countries():
     """Every country, in the model's order: for another app's lists and look-ups."""
     return list(Country.objects.all())
+
+
+def catalogue_structure():
+    """The whole catalogue, for machines (the SDMX structures): (indicators in order, each with
+    ``breakdowns``, its dimensions in order; every dimension by code, each with ``ordered_categories``;
+    every country by code). Five queries however large the catalogue."""
+    categories = {}
+    for category in Category.objects.select_related("dimension"):
+        categories.setdefault(category.dimension_id, []).append(category)
+    dimensions = {dimension.pk: dimension for dimension in Dimension.objects.order_by("code")}
+    for dimension in dimensions.values():
+        dimension.ordered_categories = in_grid_order(categories.get(dimension.pk, []))
+    indicators = list(Indicator.objects.order_by("sort_order", "code"))
+    by_pk = {indicator.pk: indicator for indicator in indicators}
+    for indicator in indicators:
+        indicator.breakdowns = []
+    for link in IndicatorDimension.objects.all():  # in the links' own order (Orderable)
+        by_pk[link.indicator_id].breakdowns.append(dimensions[link.dimension_id])
+    return indicators, list(dimensions.values()), list(Country.objects.order_by("code"))

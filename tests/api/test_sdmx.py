@@ -440,3 +440,25 @@ def test_a_number_with_a_status_of_absence_keeps_its_flag_for_the_intake_to_refu
     message = "DATAFLOW,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nDSM:ENTRIES(1.0),KAZ,2024,5,O\n"
     (row,) = long_table_rows(message.encode(), dimension_codes=set())
     assert (row["value"], row["flag"]) == ("5", ":")
+
+
+def test_the_catalogue_is_read_in_as_many_queries_however_many_indicators_it_holds(sdmx_figures):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dsm_data.models import Indicator, IndicatorDimension
+
+    def queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            assert Client().get(path).status_code == 200
+        return len(captured)
+
+    paths = [f"/api/sdmx/data/{RESIDENTS}/A.KAZ._T._T", "/api/sdmx/dataflow/DSM/all/latest?references=all"]
+    before = [queries(path) for path in paths]
+    template = Indicator.objects.get(code=RESIDENTS)
+    for number in range(5):
+        added = Indicator.objects.create(code=f"EXTRA_{number}", name={"en": f"Extra {number}"}, sort_order=100)
+        for link in IndicatorDimension.objects.filter(indicator=template):
+            IndicatorDimension.objects.create(indicator=added, dimension=link.dimension, sort_order=link.sort_order)
+    assert [queries(path) for path in paths] == before
+    assert "EXTRA_4" in Client().get(paths[1]).content.decode()
