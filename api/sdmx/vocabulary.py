@@ -29,13 +29,13 @@ read is never sent at all.
 The footnote travels as COMMENT.
 """
 
-import calendar
 import datetime
 import re
 
 from django.utils.translation import gettext_lazy as _
 
 from dsm_data.models import Absence, Frequency
+from dsm_data.services.periods import periods_of_year
 
 AGENCY = "DSM"
 # One version for every structure: the catalogue is edited in place, and a new category only adds codes.
@@ -162,13 +162,5 @@ def period_bounds(text):
     if code is None:
         raise ValueError(text)
     year, _dash, part = code.partition("-")
-    year = int(year)
-    if not part:
-        first_month, last_month = 1, 12
-    elif part.startswith("Q"):
-        last_month = 3 * int(part[1])
-        first_month = last_month - 2
-    else:
-        first_month = last_month = int(part)
-    last_day = calendar.monthrange(year, last_month)[1]
-    return datetime.date(year, first_month, 1), datetime.date(year, last_month, last_day)
+    frequency = Frequency.ANNUAL if not part else Frequency.QUARTERLY if part.startswith("Q") else Frequency.MONTHLY
+    return next((start, end) for same, start, end, _deadline in periods_of_year(frequency, int(year)) if same == code)
