@@ -28,6 +28,7 @@ from dsm_data.intake import reading
 from dsm_data.intake.problems import Problem, Rejected
 from dsm_data.models import Channel, Delivery, DeliveryKind, DeliveryStatus
 from dsm_data.selectors.deliveries import upload_changes
+from dsm_data.services import submissions as submission_services
 from dsm_data.services.deliveries import entry_problems, send_receipt
 from dsm_data.services.submissions import import_upload, lock_submission
 from dsm_data.translation import translated
@@ -50,6 +51,10 @@ FILE_NAMES = {
 
 class NotNow(Exception):
     """The submission does not take figures now (closed period, already submitted): 409, the reason said."""
+
+
+class NothingSent(Exception):
+    """Nothing was sent for this country and period: there is no submission to submit (404)."""
 
 
 class KeyReused(Exception):
@@ -157,6 +162,22 @@ class _Write:
             "receipt": _receipt_json(delivery, counts, len(warnings), base_url=self.base_url),
             "warnings": warnings,
         }
+
+
+def submit(submission, *, user, missing_reason=""):
+    """Submit ``submission`` to its validator, as the focal point's page does (never validate: not by API).
+
+    A state that may never submit there hears so before anything tells whether figures were sent.
+    """
+    refusal = permissions.workflow_refusal(submission, user, permissions.SUBMIT)
+    if refusal is not None and refusal.forbidden:
+        raise PermissionDenied(refusal.message)
+    if submission.pk is None:
+        raise NothingSent(
+            _("Nothing was sent for %(country)s for %(period)s yet.")
+            % {"country": submission.country.code, "period": submission.period.code}
+        )
+    return submission_services.submit(submission, user=user, missing_reason=missing_reason)
 
 
 def _check_submission(submission, user):

@@ -8,7 +8,6 @@ person's judgement, made on the portal's page.
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -18,11 +17,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from dsm_data import permissions
 from dsm_data.intake import reading
 from dsm_data.intake.problems import Rejected
 from dsm_data.selectors import submissions as submission_selectors
-from dsm_data.services import submissions as submission_services
 
 from ..models.writes import KEY_LENGTH
 from ..services import figures
@@ -54,6 +51,11 @@ def _body(request):
     data = request.stream.read(settings.DSM_MAX_UPLOAD_BYTES + 1) if request.stream else b""
     reading.check_size(len(data))
     return data
+
+
+def _base_url(request):
+    """The portal's address as the client reached it, for the links of an answer."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _dry_run(request):
@@ -121,7 +123,7 @@ class FiguresWrite(APIView):
                 key=key,
                 dry_run=_dry_run(request),
                 reason=request.query_params.get("reason", ""),
-                base_url=request.build_absolute_uri("/").rstrip("/"),
+                base_url=_base_url(request),
             )
         except NotNow as refusal:
             return Response({"detail": str(refusal)}, status=status.HTTP_409_CONFLICT)
@@ -150,18 +152,14 @@ class SubmitSubmission(APIView):
         responses={200: OpenApiResponse(description="Submitted."), 409: OpenApiResponse(description="Not now.")},
     )
     def post(self, request, country, period):
-        submission = _submission(country, period)
-        refusal = permissions.workflow_refusal(submission, request.user, permissions.SUBMIT)
-        if refusal is not None and refusal.forbidden:  # before saying whether anything was sent
-            raise PermissionDenied(refusal.message)
-        if submission.pk is None:
-            raise NotFound(
-                _("Nothing was sent for %(country)s for %(period)s yet.") % {"country": country, "period": period}
-            )
         missing_reason = request.data.get("missing_reason", "") if hasattr(request.data, "get") else ""
         try:
-            submission = submission_services.submit(submission, user=request.user, missing_reason=str(missing_reason))
+            submission = figures.submit(
+                _submission(country, period), user=request.user, missing_reason=str(missing_reason)
+            )
+        except figures.NothingSent as nothing:
+            raise NotFound(str(nothing)) from None
         except Rejected as rejected:
             detail = _("The submission was not submitted.")
             return refused(rejected.problems, status_code=status.HTTP_409_CONFLICT, detail=detail)
-        return Response(figures.submission_json(submission, base_url=request.build_absolute_uri("/").rstrip("/")))
+        return Response(figures.submission_json(submission, base_url=_base_url(request)))
