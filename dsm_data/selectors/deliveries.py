@@ -25,10 +25,16 @@ class Change:
     country: Country
     period: Period
     indicator: Indicator
-    label: str
+    grid: object  # the indicator's grid.Grid, which names the cell
+    series: object
     place: tuple  # (sheet, cell) in the file
     before: Cell | None
     after: Cell
+
+    @property
+    def label(self):
+        """The cell's name, made only when shown: a load of 40,000 figures shows a page of them, the API none."""
+        return self.grid.cell_label(self.series)
 
 
 @dataclass
@@ -81,7 +87,8 @@ def upload_changes(uploads):
                         upload.country,
                         upload.period,
                         indicator,
-                        grid.cell_label(series_by_pk[pk]),
+                        grid,
+                        series_by_pk[pk],
                         upload.places.get(pk, ("", "")),
                         before,
                         cell,
