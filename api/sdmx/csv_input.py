@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from dsm_data.intake.problems import Problem, Rejected
 from dsm_data.intake.table_rows import letter
-from dsm_data.models import Dimension
+from dsm_data.selectors import catalogue
 
 from . import vocabulary as words
 
@@ -51,7 +51,7 @@ def long_table_rows(data, *, dimension_codes=None):
     reader = csv.reader(lines, delimiter=_delimiter(lines[0]))
     header = [_code(name) for name in next(reader)]
     if dimension_codes is None:
-        dimension_codes = set(Dimension.objects.values_list("code", flat=True))
+        dimension_codes = catalogue.dimension_codes()
     columns = _columns(header, {code.upper() for code in dimension_codes})
     rows, problems, line = [], [], reader.line_num
     for values in reader:

@@ -66,6 +66,11 @@ def all_countries():
     return list(Country.objects.all())
 
 
+def dimension_codes():
+    """The code of every dimension (breakdown) of the catalogue: the columns a table of figures may have."""
+    return set(Dimension.objects.values_list("code", flat=True))
+
+
 def catalogue_structure():
     """The whole catalogue, for machines (the SDMX structures): (indicators in order, each with
     ``breakdowns``, its dimensions in order; every dimension by code, each with ``ordered_categories``;
