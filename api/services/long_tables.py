@@ -19,6 +19,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -58,8 +59,7 @@ class LongTable:
         """ "values[3].value" (JSON) or "line 7, OBS_VALUE" (SDMX-CSV) for a cell "E5" of the table."""
         column_letters = cell.rstrip("0123456789")
         row = int(cell[len(column_letters) :] or 0)
-        names = {letter(index): name for index, name in enumerate(self.header)}
-        column = names.get(column_letters, "")
+        column = self._columns_by_letter.get(column_letters, "")
         origin = self.first_with.get(column) if row == 1 else self.origins.get(row)
         if self.source == "JSON":
             path = f"values[{origin}]" if origin is not None else "values"
@@ -70,6 +70,10 @@ class LongTable:
             return f"{path}.{column}" if column else path
         line = origin if origin is not None else row
         return _("line %(line)s, %(column)s") % {"line": line, "column": SDMX_COLUMNS.get(column, column)}
+
+    @cached_property
+    def _columns_by_letter(self):
+        return {letter(index): name for index, name in enumerate(self.header)}
 
     def placed(self, problem):
         """The problem at its place in the client's body (unchanged for a long table posted as is)."""
@@ -131,13 +135,11 @@ def _json_items(data):
     """The ``values`` of a JSON body and its ``reason``, or Rejected naming what is missing or misshapen."""
     try:
         body = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        where = getattr(error, "lineno", None)
-        message = _("The body is not valid JSON (line %(line)s, column %(column)s).") % {
-            "line": error.lineno,
-            "column": error.colno,
-        } if where else _("The body is not valid JSON.")  # fmt: skip
-        raise Rejected.because(message) from None
+    except json.JSONDecodeError as error:
+        where = {"line": error.lineno, "column": error.colno}
+        raise Rejected.because(_("The body is not valid JSON (line %(line)s, column %(column)s).") % where) from None
+    except UnicodeDecodeError:
+        raise Rejected.because(_("The body is not valid JSON.")) from None
     if not isinstance(body, dict) or not isinstance(body.get("values"), list):
         raise Rejected.because(
             _("The body must be a JSON object with a list “values”."),

@@ -120,3 +120,10 @@ def test_a_page_of_figures_not_public_is_recorded_as_an_export_and_a_public_one_
     assert (entry.user, entry.country.code) == (report_figures.kaz_user, "KAZ")
     assert entry.data["format"] == "api csv"
     assert entry.data["filters"] == "indicator=ASYLUM_APPLICATIONS&format=csv"
+
+
+def test_footnotes_in_csv_are_safe_from_formula_injection():
+    from api.renderers import CsvRenderer
+
+    rendered = CsvRenderer().render({"results": [{"footnote": "=1+1", "value": -5}]})
+    assert rendered.decode().splitlines()[1] == "'=1+1,-5"

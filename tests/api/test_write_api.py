@@ -105,6 +105,8 @@ def test_a_body_that_is_not_figures_says_what_is_expected(portal_team):
     broken = post(client, '{"values": [')
     assert broken.status_code == 400
     assert "line 1" in broken.json()["problems"][0]["message"]
+    not_text = post(client, b'{"values": "\xc3\x28"}')  # not UTF-8
+    assert not_text.json()["problems"][0]["message"] == "The body is not valid JSON."
     shapeless = post(client, json.dumps({"values": [{"indicator": 3, "colour": "red"}]}))
     places = {problem["where"] for problem in shapeless.json()["problems"]}
     assert places == {"values[0].indicator", "values[0].colour"}
@@ -346,10 +348,3 @@ def test_submitting_another_countrys_figures_is_403_whether_or_not_any_were_sent
     post(token_client(portal_team.sysadmin), decisions(), country="ARM")
     sent = client.post("/api/v1/submissions/ARM/2025/submit/", {}, content_type="application/json")
     assert (sent.status_code, sent.json()) == (403, nothing_sent.json())
-
-
-def test_footnotes_in_csv_are_safe_from_formula_injection():
-    from api.renderers import CsvRenderer
-
-    rendered = CsvRenderer().render({"results": [{"footnote": "=1+1", "value": -5}]})
-    assert rendered.decode().splitlines()[1] == "'=1+1,-5"
