@@ -5,6 +5,7 @@ JSON line, e.g. {"bench": "home_page", "median_ms": 4.1, "target_median_ms": 50}
 Set DSM_BENCH_DATABASE_URL to run one on PostgreSQL (the database is emptied).
 """
 
+import argparse
 import json
 import os
 import resource
@@ -89,6 +90,22 @@ def median(values):
 
 
 # Steps measured in a child process of their own: a clean memory peak, no import cached by another step.
+
+
+def stepped_arguments(description, steps, *, more=()):
+    """The command line of a benchmark that times its steps, each also alone in a child process:
+    ``--repeat`` and ``more`` ([(flag, argparse keywords)]); in a child (``--child STEP FILE``, given by
+    ``in_child``) the step is run and the process ends here."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each step; the median is reported")
+    for flag, keywords in more:
+        parser.add_argument(flag, **keywords)
+    parser.add_argument("--child", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        run_child(steps, *arguments.child)
+        sys.exit(0)
+    return arguments
 
 
 def run_child(steps, step, path):

@@ -25,7 +25,6 @@ Django included), beside the file channel's, measured the same way.
 Limits: the write under 60 s and under 1.5x the file channel; its peak memory under 500 MB.
 """
 
-import argparse
 import json
 import os
 import statistics
@@ -34,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import in_child, report, run_child, setup_django
+from _common import in_child, report, setup_django, stepped_arguments
 
 INDICATOR = "BENCH_WRITE"
 CITIZENSHIP, AGE, SEX = "BENCH_CITIZENSHIP", "BENCH_AGE", "SEX"
@@ -185,12 +184,7 @@ def timed(step, data):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each step; the median is reported")
-    parser.add_argument("--child", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
-    arguments = parser.parse_args()
-    if arguments.child:
-        return run_child(STEPS, *arguments.child)
+    arguments = stepped_arguments(__doc__, STEPS)
 
     setup_django()
     from django.db import connection

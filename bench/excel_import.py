@@ -18,7 +18,6 @@ map (four cells per value cell) has a bound of its own, so this template of
 100,000 value cells is uploaded as it is.
 """
 
-import argparse
 import datetime
 import random
 import statistics
@@ -27,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import in_child, report, run_child, setup_django
+from _common import in_child, report, setup_django, stepped_arguments
 
 INDICATOR_COUNT = 9
 # Age groups in columns, sex and citizenship in rows: 19 x 3 x 196 = 11,172 value cells per sheet, 100,548 in all.
@@ -179,12 +178,7 @@ def empty_draft():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each step; the median time is reported")
-    parser.add_argument("--child", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
-    arguments = parser.parse_args()
-    if arguments.child:
-        return run_child(STEPS, *arguments.child)
+    arguments = stepped_arguments(__doc__, STEPS)
 
     setup_django()
     from django.conf import settings

@@ -27,7 +27,6 @@ Limits: the load within 60 s and 500 MB, the check within 15 s; the ratios to th
 read are printed beside them.
 """
 
-import argparse
 import csv
 import io
 import random
@@ -37,7 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import in_child, report, run_child, setup_django
+from _common import in_child, report, setup_django, stepped_arguments
 
 YEARS = range(2015, 2025)
 ASYLUM_COUNTRIES = 25
@@ -190,13 +189,9 @@ def empty_portal():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each step; the median time is reported")
-    parser.add_argument("--format", choices=["csv", "xlsx"], default="csv", help="the file's format")
-    parser.add_argument("--child", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
-    arguments = parser.parse_args()
-    if arguments.child:
-        return run_child(STEPS, *arguments.child)
+    arguments = stepped_arguments(
+        __doc__, STEPS, more=[("--format", {"choices": ["csv", "xlsx"], "default": "csv", "help": "the file's format"})]
+    )
 
     setup_django()
     from django.db import connection
