@@ -80,6 +80,16 @@ from .reports import (
     can_read_report,
     report_audience,
 )
+from .requests import (
+    REQUEST_ASSIGN,
+    REQUEST_CLOSE,
+    REQUEST_REPLY,
+    REQUEST_SHARE,
+    can_read_request,
+    can_send_request,
+    readable_requests,
+    request_refusal,
+)
 from .roles import (
     belongs_to,
     can_correct_data_for,
@@ -101,6 +111,14 @@ from .roles import (
 )
 
 __all__ = [
+    "REQUEST_ASSIGN",
+    "REQUEST_CLOSE",
+    "REQUEST_REPLY",
+    "REQUEST_SHARE",
+    "can_read_request",
+    "can_send_request",
+    "readable_requests",
+    "request_refusal",
     "BULK_ACTIONS",
     "DOCUMENT_NATIONAL",
     "DOCUMENT_PARTICIPATING",

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "api",
     "reports",
     "library_pages",
+    "exchange",
     "dsm_data",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,80 @@
+"""Requests and consultations between the states (the exchange app): who sends, reads, assigns,
+answers and closes. Written against field names and attributes only, so that dsm_data imports
+nothing of the app above it; ``readable_requests`` is the rule as a queryset filter,
+``can_read_request`` the same rule for one request (its thread and its files alike).
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from ..models import Role
+from .refusals import Refusal
+from .roles import can_read_shared_data, country_of, is_system_admin
+
+CLOSED = "closed"  # exchange.models.RequestStatus.CLOSED
+REQUEST_ASSIGN, REQUEST_REPLY, REQUEST_CLOSE, REQUEST_SHARE = "assign", "reply", "close", "share"
+
+
+def can_send_request(user):
+    """Officials of the participating states, and the secretariat."""
+    own_country = country_of(user)
+    return is_system_admin(user) or bool(own_country and own_country.is_participating)
+
+
+def readable_requests(user, requests):
+    """The requests ``user`` may read, of the queryset ``requests``: the rule, once.
+
+    The sending state, the receiving states and the secretariat read a request; a request
+    closed and shared by its sender is read by every participating state's officials too.
+    """
+    if is_system_admin(user):
+        return requests
+    own_country = country_of(user)
+    if own_country is None:
+        return requests.none()
+    readable = Q(sender_country=own_country) | Q(recipients__country=own_country)
+    if can_read_shared_data(user):
+        readable |= Q(status=CLOSED, is_shared=True)
+    return requests.filter(pk__in=requests.filter(readable).values("pk"))
+
+
+def can_read_request(user, request):
+    if is_system_admin(user):
+        return True
+    own_country = country_of(user)
+    if own_country is None:
+        return False
+    if own_country.pk == request.sender_country_id or own_country.pk in request.recipient_country_ids():
+        return True
+    return request.status == CLOSED and request.is_shared and can_read_shared_data(user)
+
+
+def request_refusal(user, request, step, *, recipient=None):
+    """Why ``user`` may not take ``step`` (REQUEST_*) with ``request`` now; None when they may.
+
+    ASSIGN: the administrators of a receiving state choose who of theirs answers (``recipient``:
+    their state's row); the secretariat for a request sent to it. REPLY: the sending state's
+    officials and the receiving states' (the assignee, or their administrators), while open.
+    CLOSE and SHARE: the sending state's officials, or the secretariat.
+    """
+    if not can_read_request(user, request):
+        return Refusal(_("You may not act on this request."), forbidden=True)
+    own_country = country_of(user)
+    own_pk = own_country.pk if own_country else None
+    sender_side = is_system_admin(user) or own_pk == request.sender_country_id
+    if step == REQUEST_ASSIGN:
+        allowed = recipient is not None and (
+            (recipient.country_id is None and is_system_admin(user))
+            or (recipient.country_id == own_pk and user.role == Role.COUNTRY_ADMIN)
+        )
+    elif step == REQUEST_REPLY:
+        allowed = sender_side or own_pk in request.recipient_country_ids()
+    else:
+        allowed = sender_side
+    if not allowed:
+        return Refusal(_("You may not act on this request."), forbidden=True)
+    if step == REQUEST_SHARE and request.status != CLOSED:
+        return Refusal(_("Only a closed request can be shared with all participating states."))
+    if step in (REQUEST_ASSIGN, REQUEST_REPLY, REQUEST_CLOSE) and request.status == CLOSED:
+        return Refusal(_("This request is closed."))
+    return None
