@@ -10,81 +10,183 @@ import exchange.models.requests
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('dsm_data', '0011_alter_delivery_kind'),
+        ("dsm_data", "0011_alter_delivery_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Request',
+            name="Request",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('reply_by', models.DateField(blank=True, null=True, verbose_name='reply wished by')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('answered', 'Answered'), ('closed', 'Closed')], default='open', max_length=10, verbose_name='status')),
-                ('is_shared', models.BooleanField(default=False, verbose_name='shared with all participating states')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('indicator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.indicator')),
-                ('period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.period')),
-                ('sender', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sender_country', models.ForeignKey(blank=True, help_text='Empty when the secretariat sends it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.country')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("reply_by", models.DateField(blank=True, null=True, verbose_name="reply wished by")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("answered", "Answered"), ("closed", "Closed")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("is_shared", models.BooleanField(default=False, verbose_name="shared with all participating states")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.period",
+                    ),
+                ),
+                (
+                    "sender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "sender_country",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty when the secretariat sends it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request',
-                'verbose_name_plural': 'requests',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "request",
+                "verbose_name_plural": "requests",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='RequestMessage',
+            name="RequestMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='message')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.country')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='exchange.request')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(verbose_name="message")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.country",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="messages", to="exchange.request"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RequestAttachment',
+            name="RequestAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=dsm_data.files.private_storage, upload_to=exchange.models.requests.attachment_path, verbose_name='file')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('sha256', models.CharField(max_length=64)),
-                ('size', models.PositiveIntegerField()),
-                ('message', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='exchange.requestmessage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        storage=dsm_data.files.private_storage,
+                        upload_to=exchange.models.requests.attachment_path,
+                        verbose_name="file",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("sha256", models.CharField(max_length=64)),
+                ("size", models.PositiveIntegerField()),
+                (
+                    "message",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="exchange.requestmessage",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RequestRecipient',
+            name="RequestRecipient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.country')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recipients', to='exchange.request')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.country",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="recipients", to="exchange.request"
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='request',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('is_shared', True), _negated=True), ('status', 'closed'), _connector='OR'), name='request_shared_only_when_closed'),
+            model_name="request",
+            constraint=models.CheckConstraint(
+                condition=models.Q(models.Q(("is_shared", True), _negated=True), ("status", "closed"), _connector="OR"),
+                name="request_shared_only_when_closed",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requestrecipient',
-            constraint=models.UniqueConstraint(fields=('request', 'country'), name='request_recipient_once'),
+            model_name="requestrecipient",
+            constraint=models.UniqueConstraint(fields=("request", "country"), name="request_recipient_once"),
         ),
         migrations.AddConstraint(
-            model_name='requestrecipient',
-            constraint=models.UniqueConstraint(condition=models.Q(('country__isnull', True)), fields=('request',), name='request_secretariat_once'),
+            model_name="requestrecipient",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("country__isnull", True)), fields=("request",), name="request_secretariat_once"
+            ),
         ),
     ]

@@ -1,0 +1,1 @@
+"""Writes of the exchange, by area: ``requests`` (send, assign, reply, close, share)."""
