@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("data/", include("dsm_data.urls")),
     path("search/", include("search.urls")),
     path("reports/", include("reports.urls")),
+    path("requests/", include("exchange.urls")),
     path("api/", api_pages.use_the_api, name="use_the_api"),
     # Wagtail's page tree comes last: it answers every other path.
     path("", include(wagtail_urls)),

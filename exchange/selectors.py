@@ -1,0 +1,28 @@
+"""Reads of the exchange: a reader's requests, one request's thread."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from dsm_data import permissions
+
+from .models import Request, RequestMessage, RequestStatus
+
+
+def requests_for(user, *, status=None, indicator=None):
+    """The requests ``user`` may read, newest first, narrowed by status (or "overdue") and indicator."""
+    requests = permissions.readable_requests(user, Request.objects.all())
+    if status == "overdue":
+        requests = requests.filter(status=RequestStatus.OPEN, reply_by__lt=timezone.localdate())
+    elif status:
+        requests = requests.filter(status=status)
+    if indicator:
+        requests = requests.filter(indicator__code=indicator)
+    return requests.select_related("sender_country", "indicator", "period").prefetch_related("recipients__country")
+
+
+def thread(request):
+    """The request's messages in order, each with its author, state and files."""
+    messages = RequestMessage.objects.select_related("author", "country").prefetch_related("attachments")
+    return Request.objects.prefetch_related(
+        Prefetch("messages", queryset=messages), "recipients__country", "recipients__assignee"
+    ).get(pk=request.pk)

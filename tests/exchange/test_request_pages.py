@@ -1,0 +1,61 @@
+"""The requests' pages and files, role x state: the sending and receiving states and the secretariat read a
+request, its thread and its files; a third state, an editor and the public read none of them (a 404 that tells
+nothing of its existence); each download is audited."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from dsm_data.models import AuditEntry, Role
+from dsm_data.services.accounts import save_country
+from exchange.models import RequestAttachment
+from exchange.services import requests as services
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+READERS = {"kaz-user": True, "arm-focal": True, "secretariat": True, "geo-admin": False, "editor": False}
+
+
+@pytest.fixture
+def asked(kazakhstan, armenia, make_user):
+    georgia = save_country("GEO", {"en": "Georgia", "ru": "Грузия"})
+    people = {
+        "kaz-user": make_user(Role.DATA_USER, kazakhstan, username="kaz-user"),
+        "arm-focal": make_user(Role.FOCAL_POINT, armenia, username="arm-focal"),
+        "secretariat": make_user(Role.SYSTEM_ADMIN, username="secretariat"),
+        "geo-admin": make_user(Role.COUNTRY_ADMIN, georgia, username="geo-admin"),
+        "editor": make_user(Role.EDITOR, username="editor"),
+    }
+    request = services.send(
+        people["kaz-user"], countries=[armenia], subject="Border crossings 2024", body="How do you count them?",
+        uploads=[SimpleUploadedFile("question.pdf", PDF)],
+    )  # fmt: skip
+    return people, request, RequestAttachment.objects.get()
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(("name", "reads"), READERS.items())
+def test_the_list_the_thread_and_the_file_are_read_by_the_two_states_and_the_secretariat_only(asked, name, reads):
+    people, request, attachment = asked
+    client = signed_in(people[name])
+    assert ("Border crossings 2024" in client.get("/en/requests/").content.decode()) is reads
+    thread = client.get(f"/en/requests/{request.pk}/")
+    assert thread.status_code == (200 if reads else 404)
+    assert ("How do you count them?" in thread.content.decode()) is reads
+    download = client.get(f"/en/requests/files/{attachment.pk}/")
+    assert download.status_code == (200 if reads else 404)
+    if reads:
+        assert b"".join(download.streaming_content) == PDF
+    assert AuditEntry.objects.filter(action="dsm.download").count() == (1 if reads else 0)
+
+
+def test_the_public_is_sent_to_sign_in(asked):
+    _people, request, attachment = asked
+    for path in ("/en/requests/", f"/en/requests/{request.pk}/", f"/en/requests/files/{attachment.pk}/"):
+        assert Client().get(path)["Location"].startswith("/en/accounts/login/")
