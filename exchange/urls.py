@@ -6,6 +6,8 @@ app_name = "exchange"
 
 urlpatterns = [
     path("", views.request_list, name="requests"),
+    path("new/", views.request_new, name="new"),
     path("<int:pk>/", views.request_detail, name="request"),
+    path("<int:pk>/close/", views.request_close, name="close"),
     path("files/<int:pk>/", views.attachment, name="attachment"),
 ]

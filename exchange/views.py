@@ -1,15 +1,22 @@
 """The requests' pages: the list a reader may read, a request's thread, and its files."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from dsm_data import permissions
 from dsm_data.files import private_file_response
+from dsm_data.intake.problems import Rejected
 from dsm_data.services import audit_events
 
 from . import selectors
+from .forms import ReplyForm, RequestForm
 from .models import Request, RequestAttachment, RequestStatus
+from .services import requests as services
 
 
 @login_required
@@ -33,9 +40,64 @@ def _readable(user, pk):
 
 
 @login_required
+def request_new(request):
+    if not permissions.can_send_request(request.user):
+        raise PermissionDenied
+    form = RequestForm(request.POST or None, request.FILES or None, own_country=permissions.country_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.send(
+                request.user,
+                countries=form.chosen_countries(),
+                to_secretariat=form.cleaned_data["to_secretariat"],
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                reply_by=form.cleaned_data["reply_by"],
+                uploads=form.cleaned_data["files"],
+            )
+        except Rejected as rejected:
+            for problem in rejected.problems:
+                form.add_error(None, str(problem))
+        else:
+            messages.success(request, _("Your request was sent."))
+            return redirect("exchange:request", sent.pk)
+    return render(request, "exchange/request_new.html", {"form": form})
+
+
+@login_required
 def request_detail(request, pk):
     found = selectors.thread(_readable(request.user, pk))
-    return render(request, "exchange/request_detail.html", {"exchange_request": found})
+    form = ReplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reply(found, user=request.user, body=form.cleaned_data["body"], uploads=form.cleaned_data["files"])
+        except Rejected as rejected:
+            for problem in rejected.problems:
+                form.add_error(None, str(problem))
+        else:
+            messages.success(request, _("Your message was added."))
+            return redirect("exchange:request", found.pk)
+    context = {
+        "exchange_request": found,
+        "reply_form": form
+        if permissions.request_refusal(request.user, found, permissions.REQUEST_REPLY) is None
+        else None,
+        "can_close": permissions.request_refusal(request.user, found, permissions.REQUEST_CLOSE) is None,
+    }
+    return render(request, "exchange/request_detail.html", context)
+
+
+@login_required
+@require_POST
+def request_close(request, pk):
+    found = _readable(request.user, pk)
+    try:
+        services.close(found, user=request.user, share=request.POST.get("share") == "on")
+    except Rejected as rejected:
+        messages.error(request, str(rejected.problems[0]))
+    else:
+        messages.success(request, _("The request is closed."))
+    return redirect("exchange:request", found.pk)
 
 
 @login_required

@@ -59,3 +59,28 @@ def test_the_public_is_sent_to_sign_in(asked):
     _people, request, attachment = asked
     for path in ("/en/requests/", f"/en/requests/{request.pk}/", f"/en/requests/files/{attachment.pk}/"):
         assert Client().get(path)["Location"].startswith("/en/accounts/login/")
+
+
+def test_a_request_is_sent_answered_and_closed_on_the_pages(asked, armenia):
+    people, _request, _attachment = asked
+    sent = signed_in(people["kaz-user"]).post(
+        "/en/requests/new/",
+        {"countries": ["ARM"], "subject": "Permits 2025", "body": "Are seasonal permits counted?",
+         "files": [SimpleUploadedFile("note.txt", b"Seasonal permits: see annex.")]},
+    )  # fmt: skip
+    assert sent.status_code == 302, sent.content.decode()[:2000]
+    path = sent["Location"]
+    answer = signed_in(people["arm-focal"]).post(path, {"body": "Yes, since 2023."})
+    assert answer.status_code == 302
+    assert "Yes, since 2023." in signed_in(people["kaz-user"]).get(path).content.decode()
+    assert signed_in(people["geo-admin"]).post(path, {"body": "Georgia too?"}).status_code == 404
+    assert signed_in(people["arm-focal"]).post(path + "close/").status_code == 403  # only the sending state
+    signed_in(people["kaz-user"]).post(path + "close/", {"share": "on"})
+    assert "Yes, since 2023." in signed_in(people["geo-admin"]).get(path).content.decode()  # shared once closed
+
+
+def test_a_request_to_nobody_is_refused_with_the_reason(asked):
+    people, _request, _attachment = asked
+    page = signed_in(people["kaz-user"]).post("/en/requests/new/", {"subject": "Hello", "body": "Anyone?"})
+    assert page.status_code == 200
+    assert "Choose at least one other state, or the secretariat." in page.content.decode()
