@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import PROJECT_DIR, run_manage
 
-SOURCES = ["manage.py", "site", "dsm_data", "library_pages", "reports", "api", "search", "demo", "locale"]
+SOURCES = ["manage.py", "site", "dsm_data", "exchange", "library_pages", "reports", "api", "search", "demo", "locale"]
 
 
 def gettext_statistics(po_file):
