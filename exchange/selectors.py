@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from dsm_data import permissions
+from dsm_data.models import Role, User
 
 from .models import Request, RequestMessage, RequestStatus
 
@@ -26,3 +27,12 @@ def thread(request):
     return Request.objects.prefetch_related(
         Prefetch("messages", queryset=messages), "recipients__country", "recipients__assignee"
     ).get(pk=request.pk)
+
+
+def possible_assignees(recipient):
+    """Who may answer for a receiving state (its active officials), or for the secretariat (its members)."""
+
+    users = User.objects.filter(is_active=True).order_by("last_name", "username")
+    if recipient.country_id is None:
+        return users.filter(role=Role.SYSTEM_ADMIN)
+    return users.filter(country_id=recipient.country_id)

@@ -77,14 +77,38 @@ def request_detail(request, pk):
         else:
             messages.success(request, _("Your message was added."))
             return redirect("exchange:request", found.pk)
+    assignable = [
+        (recipient, selectors.possible_assignees(recipient))
+        for recipient in found.recipients.all()
+        if permissions.request_refusal(request.user, found, permissions.REQUEST_ASSIGN, recipient=recipient) is None
+    ]
     context = {
         "exchange_request": found,
+        "assignable": assignable,
         "reply_form": form
         if permissions.request_refusal(request.user, found, permissions.REQUEST_REPLY) is None
         else None,
         "can_close": permissions.request_refusal(request.user, found, permissions.REQUEST_CLOSE) is None,
     }
     return render(request, "exchange/request_detail.html", context)
+
+
+@login_required
+@require_POST
+def request_assign(request, pk, recipient_pk):
+    """A receiving state's administrator (or the secretariat, for its row) chooses who answers."""
+    found = _readable(request.user, pk)
+    recipient = get_object_or_404(found.recipients, pk=recipient_pk)
+    assignee = selectors.possible_assignees(recipient).filter(pk=request.POST.get("assignee")).first()
+    try:
+        if assignee is None:
+            raise Rejected.because(_("Choose someone of the state the request was sent to."))
+        services.assign(found, user=request.user, recipient=recipient, assignee=assignee)
+    except Rejected as rejected:
+        messages.error(request, str(rejected.problems[0]))
+    else:
+        messages.success(request, _("%(name)s will answer.") % {"name": assignee.get_full_name() or assignee})
+    return redirect("exchange:request", found.pk)
 
 
 @login_required

@@ -84,3 +84,25 @@ def test_a_request_to_nobody_is_refused_with_the_reason(asked):
     page = signed_in(people["kaz-user"]).post("/en/requests/new/", {"subject": "Hello", "body": "Anyone?"})
     assert page.status_code == 200
     assert "Choose at least one other state, or the secretariat." in page.content.decode()
+
+
+def test_armenias_administrator_assigns_an_armenian_official_and_nobody_else_may(asked, armenia, make_user):
+    people, request, _attachment = asked
+    arm_admin = make_user(Role.COUNTRY_ADMIN, armenia, username="arm-admin")
+    row = request.recipients.get()
+    page = signed_in(arm_admin).get(f"/en/requests/{request.pk}/").content.decode()
+    assert f"/en/requests/{request.pk}/assign/{row.pk}/" in page
+    assert "kaz-user" not in page.split("assignee")[1]  # only Armenia's officials are offered
+    assert f"/assign/{row.pk}/" not in signed_in(people["kaz-user"]).get(f"/en/requests/{request.pk}/").content.decode()
+    assert (
+        signed_in(people["kaz-user"])
+        .post(f"/en/requests/{request.pk}/assign/{row.pk}/", {"assignee": people["arm-focal"].pk})
+        .status_code
+        == 403
+    )
+    signed_in(arm_admin).post(f"/en/requests/{request.pk}/assign/{row.pk}/", {"assignee": people["kaz-user"].pk})
+    row.refresh_from_db()
+    assert row.assignee is None  # someone of another state is refused
+    signed_in(arm_admin).post(f"/en/requests/{request.pk}/assign/{row.pk}/", {"assignee": people["arm-focal"].pk})
+    row.refresh_from_db()
+    assert row.assignee == people["arm-focal"]
