@@ -4,6 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dsm_data.models import Indicator, Period
 from dsm_data.selectors.catalogue import all_countries
 
 
@@ -28,6 +29,20 @@ class RequestForm(forms.Form):
     to_secretariat = forms.BooleanField(label=_("To the secretariat"), required=False)
     subject = forms.CharField(label=_("Subject"), max_length=200)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 6}))
+    indicator = forms.ModelChoiceField(
+        label=_("About the indicator"),
+        queryset=Indicator.objects.order_by("sort_order", "code"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("none in particular"),
+    )
+    period = forms.ModelChoiceField(
+        label=_("About the period"),
+        queryset=Period.objects.order_by("-start"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("none in particular"),
+    )
     reply_by = forms.DateField(
         label=_("Reply wished by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -40,6 +55,12 @@ class RequestForm(forms.Form):
         }
         self.fields["countries"].choices = [(code, str(country)) for code, country in self.countries_by_code.items()]
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("countries") and not cleaned.get("to_secretariat"):
+            self.add_error("countries", _("Choose at least one other state, or the secretariat."))
+        return cleaned
+
     def chosen_countries(self):
         return [self.countries_by_code[code] for code in self.cleaned_data["countries"]]
 
@@ -47,3 +68,39 @@ class RequestForm(forms.Form):
 class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}))
     files = FilesField(label=_("Files"), required=False)
+
+
+class RequestFilterForm(forms.Form):
+    """The list's filters: status (or overdue), a state sending or receiving, an indicator, dates sent."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    country = forms.ChoiceField(label=_("State"), required=False)
+    indicator = forms.ModelChoiceField(
+        label=_("Indicator"),
+        queryset=Indicator.objects.order_by("sort_order", "code"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("any"),
+    )
+    sent_from = forms.DateField(label=_("Sent from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sent_until = forms.DateField(label=_("Sent until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("any")), *statuses, ("overdue", _("Overdue"))]
+        self.countries_by_code = {country.code: country for country in all_countries() if country.is_participating}
+        states = [(code, str(country)) for code, country in self.countries_by_code.items()]
+        self.fields["country"].choices = [("", _("any")), *states]
+
+    def filters(self):
+        """The chosen filters as the selector's keywords; an invalid one is ignored (the form shows why)."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "status": data["status"],
+            "country": self.countries_by_code.get(data["country"]),
+            "indicator": data["indicator"],
+            "sent_from": data["sent_from"],
+            "sent_until": data["sent_until"],
+        }

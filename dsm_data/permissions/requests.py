@@ -38,6 +38,27 @@ def readable_requests(user, requests):
     return requests.filter(pk__in=requests.filter(readable).values("pk"))
 
 
+def assignable_recipients(user, recipients):
+    """The receiving rows of the queryset ``recipients`` whose answerer ``user`` may choose (ASSIGN, as a filter):
+    their own state's rows for a country administrator, the secretariat's rows for the secretariat."""
+    if is_system_admin(user):
+        return recipients.filter(country__isnull=True).exclude(request__status=CLOSED)
+    own_country = country_of(user)
+    if own_country is None or user.role != Role.COUNTRY_ADMIN:
+        return recipients.none()
+    return recipients.filter(country=own_country).exclude(request__status=CLOSED)
+
+
+def closable_requests(user, requests):
+    """The requests of the queryset ``requests`` that ``user`` may close (CLOSE, as a filter): the sending
+    state's, still open or answered; every one for the secretariat."""
+    requests = requests.exclude(status=CLOSED)
+    if is_system_admin(user):
+        return requests
+    own_country = country_of(user)
+    return requests.filter(sender_country=own_country) if own_country else requests.none()
+
+
 def can_read_request(user, request):
     if is_system_admin(user):
         return True

@@ -6,6 +6,7 @@ from .. import permissions
 from ..cells import Cell
 from ..excel_template import build_template
 from ..grid import build_grid
+from ..intake.problems import errors_and_warnings
 from ..models import (
     Country,
     Indicator,
@@ -15,7 +16,7 @@ from ..models import (
     Value,
     ValueRevision,
 )
-from ..validation import check_cells
+from ..validation import check_cells, completeness_problems
 from .periods import previous_period
 
 
@@ -135,3 +136,17 @@ def submission_at(country_code, period_code):
         return country, period, None
     submission = Submission.objects.filter(country=country, period=period).first()
     return country, period, submission or Submission(country=country, period=period)
+
+
+def warnings_to_answer(submission):
+    """The indicators of ``submission`` with warnings nobody explained yet, each with their count: what
+    ``services.submissions.submit`` would refuse for, by the same checks."""
+    waiting = []
+    for link in submission.submission_indicators.select_related("indicator"):
+        grid = build_grid(link.indicator)
+        cells = cells_of(submission, link.indicator)
+        _errors, warnings = errors_and_warnings(grid_problems(submission, link.indicator, grid=grid, cells=cells))
+        count = len(completeness_problems(grid, cells, warnings))
+        if count:
+            waiting.append((link.indicator, count))
+    return waiting

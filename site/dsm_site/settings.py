@@ -155,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "account"
+LOGIN_REDIRECT_URL = "tasks"  # the task list: what waits for the person
 LOGOUT_REDIRECT_URL = "/"
 # The Wagtail admin signs in through the portal's login, so that the second factor
 # and the lockout have one door.

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import pages as api_pages
 from dsm_data.views import accounts as dsm_data_accounts
 from dsm_data.views import passwords as dsm_data_passwords
+from exchange.views import tasks as exchange_tasks
 from library_pages import views as library_views
 
 from . import views
@@ -44,6 +45,7 @@ account_patterns = [
         name="password_reset_complete",
     ),
     path("", dsm_data_accounts.account, name="account"),
+    path("tasks/", exchange_tasks.task_list, name="tasks"),
     path("users/", include("dsm_data.user_urls")),
     path("security/", include("dsm_data.security_urls")),
     path("audit/", include("dsm_data.audit_urls")),

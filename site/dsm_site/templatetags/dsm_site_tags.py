@@ -54,6 +54,8 @@ def main_navigation(context):
         items.append((_("Submissions"), reverse("dsm_data:submissions")))
     if permissions.can_read_completeness(user):
         items.append((_("Completeness"), reverse("dsm_data:completeness")))
+    if permissions.can_send_request(user):
+        items.append((_("Requests"), reverse("exchange:requests")))
     return {
         "items": [
             {

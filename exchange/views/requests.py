@@ -13,22 +13,28 @@ from dsm_data.files import private_file_response
 from dsm_data.intake.problems import Rejected
 from dsm_data.services import audit_events
 
-from . import selectors
-from .forms import ReplyForm, RequestForm
-from .models import Request, RequestAttachment, RequestStatus
-from .services import requests as services
+from .. import selectors
+from ..forms import ReplyForm, RequestFilterForm, RequestForm
+from ..models import Request, RequestAttachment, RequestStatus
+from ..services import requests as services
+
+LIST_LIMIT = 200
 
 
 @login_required
 def request_list(request):
-    status = request.GET.get("status", "")
-    status = status if status in {*RequestStatus.values, "overdue"} else ""
-    requests = selectors.requests_for(request.user, status=status, indicator=request.GET.get("indicator", ""))
-    return render(
-        request,
-        "exchange/request_list.html",
-        {"requests": requests[:200], "status": status, "statuses": RequestStatus.choices},
-    )
+    """The requests the reader may read, filtered, with how many each state sent and received."""
+    filters = RequestFilterForm(request.GET, statuses=RequestStatus.choices)
+    requests = selectors.requests_for(request.user, **filters.filters())
+    context = {
+        "filters": filters,
+        "requests": requests[:LIST_LIMIT],
+        "total": requests.count(),
+        "limit": LIST_LIMIT,
+        "counts": selectors.counts_by_state(requests),
+        "can_send": permissions.can_send_request(request.user),
+    }
+    return render(request, "exchange/request_list.html", context)
 
 
 def _readable(user, pk):
@@ -52,6 +58,8 @@ def request_new(request):
                 to_secretariat=form.cleaned_data["to_secretariat"],
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
+                indicator=form.cleaned_data["indicator"],
+                period=form.cleaned_data["period"],
                 reply_by=form.cleaned_data["reply_by"],
                 uploads=form.cleaned_data["files"],
             )

@@ -1,0 +1,197 @@
+"""What is waiting for someone in the figures' workflow: the task list's groups that dsm_data knows of.
+
+Each group is for the role that does the work, by the permissions module's rules: a focal point enters
+and submits, a country administrator validates and manages users, the secretariat publishes and chases
+late countries. Other apps add their own groups (the exchange's requests and proposals).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import permissions
+from ..models import Country, Period, Status, Submission, User
+from .periods import periods_to_start
+from .submissions import warnings_to_answer
+
+# How far back the secretariat's "late countries" look: older gaps are history, not a task.
+LATE_LOOKBACK_DAYS = 366
+
+
+@dataclass(frozen=True)
+class Task:
+    """One thing to do: what, where it is done, and by when."""
+
+    text: str
+    url: str
+    due: datetime.date | None = None
+    is_late: bool = False
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    """Tasks of one kind; ``key`` names the group for anchors and tests, whatever the language."""
+
+    key: str
+    title: str
+    tasks: list = field(default_factory=list)
+
+
+def figure_tasks(user, *, today):
+    """The groups of the figures' workflow waiting for ``user``, the empty ones left out."""
+    country = permissions.country_of(user)
+    groups = []
+    if permissions.is_system_admin(user):
+        groups += [_late_countries(today), _to_publish()]
+    elif country is not None:
+        if permissions.can_submit_data_for(user, country):
+            groups += [_due(country, today), _warnings(country), _returned(country)]
+        if permissions.can_validate_data_for(user, country):
+            groups += [_to_validate(country), _invitations(user)]
+    return [group for group in groups if group.tasks]
+
+
+def _period_text(period):
+    return f"{period.code} ({period.get_frequency_display()})"
+
+
+def _due(country, today):
+    """Submissions not started or still drafts, in periods open for entry, soonest deadline first."""
+    tasks = [
+        Task(
+            _("%(period)s: not started") % {"period": _period_text(period)},
+            reverse("dsm_data:submissions"),
+            due=period.deadline,
+            is_late=today > period.deadline,
+        )
+        for period in periods_to_start(country, today)
+    ]
+    for submission in _own(country, Status.DRAFT):
+        if today < submission.period.locks_on:
+            tasks.append(
+                Task(
+                    _("%(period)s: draft") % {"period": _period_text(submission.period)},
+                    reverse("dsm_data:submission", args=[submission.pk]),
+                    due=submission.period.deadline,
+                    is_late=today > submission.period.deadline,
+                )
+            )
+    tasks.sort(key=lambda task: task.due)
+    return TaskGroup("due", gettext_lazy("Submissions due"), tasks)
+
+
+def _warnings(country):
+    tasks = []
+    for submission in _own(country, Status.DRAFT, Status.RETURNED):
+        waiting = warnings_to_answer(submission)
+        if waiting:
+            names = ", ".join(f"{indicator} ({count})" for indicator, count in waiting)
+            tasks.append(
+                Task(
+                    _("%(period)s: warnings to explain in %(indicators)s")
+                    % {"period": _period_text(submission.period), "indicators": names},
+                    reverse("dsm_data:submission", args=[submission.pk]),
+                    due=submission.period.deadline,
+                )
+            )
+    return TaskGroup("warnings", gettext_lazy("Drafts with warnings to explain"), tasks)
+
+
+def _returned(country):
+    tasks = [
+        Task(
+            _("%(period)s: returned for corrections") % {"period": _period_text(submission.period)},
+            reverse("dsm_data:submission", args=[submission.pk]),
+            due=submission.period.deadline,
+        )
+        for submission in _own(country, Status.RETURNED)
+    ]
+    return TaskGroup("returned", gettext_lazy("Returned submissions"), tasks)
+
+
+def _to_validate(country):
+    tasks = [
+        Task(
+            _("%(period)s: submitted, to validate") % {"period": _period_text(submission.period)},
+            reverse("dsm_data:submission", args=[submission.pk]),
+            due=submission.period.deadline,
+        )
+        for submission in _own(country, Status.SUBMITTED)
+    ]
+    return TaskGroup("validate", gettext_lazy("Submissions to validate"), tasks)
+
+
+def pending_invitations(actor):
+    """Accounts ``actor`` manages that were invited and never activated (no password chosen, never signed in)."""
+    users = permissions.manageable_users(actor, User.objects.filter(is_active=True, last_login__isnull=True))
+    return users.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX).order_by("date_joined")
+
+
+def _invitations(user):
+    tasks = [
+        Task(
+            _("%(name)s has not accepted the invitation sent on %(date)s")
+            % {"name": person.get_full_name() or person.get_username(), "date": date_format(person.date_joined.date())},
+            reverse("dsm_user:detail", args=[person.pk]),
+        )
+        for person in pending_invitations(user)
+    ]
+    return TaskGroup("invitations", gettext_lazy("Users awaiting activation"), tasks)
+
+
+def late_submissions(*, today):
+    """(country, period, submission or None) of participating states not submitted by a deadline passed within
+    the last year: missing, draft or returned."""
+    periods = Period.objects.filter(
+        deadline__lt=today, deadline__gte=today - datetime.timedelta(days=LATE_LOOKBACK_DAYS)
+    ).order_by("deadline")
+    countries = list(Country.objects.filter(is_participating=True))
+    submissions = {
+        (submission.country_id, submission.period_id): submission
+        for submission in Submission.objects.filter(period__in=periods)
+    }
+    late = []
+    for period in periods:
+        for country in countries:
+            submission = submissions.get((country.pk, period.pk))
+            if submission is None or submission.status in (Status.DRAFT, Status.RETURNED):
+                late.append((country, period, submission))
+    return late
+
+
+def _late_countries(today):
+    tasks = [
+        Task(
+            _("%(country)s: %(period)s, %(state)s")
+            % {
+                "country": country,
+                "period": _period_text(period),
+                "state": submission.get_status_display() if submission else _("not started"),
+            },
+            reverse("dsm_data:completeness") + f"?period={period.code}",
+            due=period.deadline,
+            is_late=True,
+        )
+        for country, period, submission in late_submissions(today=today)
+    ]
+    return TaskGroup("late", gettext_lazy("Late countries"), tasks)
+
+
+def _to_publish():
+    tasks = [
+        Task(
+            _("%(country)s: %(period)s, validated") % {"country": s.country, "period": _period_text(s.period)},
+            reverse("dsm_data:submission", args=[s.pk]),
+        )
+        for s in Submission.objects.filter(status=Status.VALIDATED).select_related("country", "period")
+    ]
+    return TaskGroup("publish", gettext_lazy("Publications waiting"), tasks)
+
+
+def _own(country, *statuses):
+    return Submission.objects.filter(country=country, status__in=statuses).select_related("period")
