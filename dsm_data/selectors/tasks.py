@@ -185,10 +185,11 @@ def _late_countries(today):
 def _to_publish():
     tasks = [
         Task(
-            _("%(country)s: %(period)s, validated") % {"country": s.country, "period": _period_text(s.period)},
-            reverse("dsm_data:submission", args=[s.pk]),
+            _("%(country)s: %(period)s, validated")
+            % {"country": submission.country, "period": _period_text(submission.period)},
+            reverse("dsm_data:submission", args=[submission.pk]),
         )
-        for s in Submission.objects.filter(status=Status.VALIDATED).select_related("country", "period")
+        for submission in Submission.objects.filter(status=Status.VALIDATED).select_related("country", "period")
     ]
     return TaskGroup("publish", gettext_lazy("Publications waiting"), tasks)
 
