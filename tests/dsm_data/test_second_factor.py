@@ -129,7 +129,7 @@ def test_a_fresh_sign_in_asks_for_the_code_and_a_wrong_code_is_refused_and_recor
     assert same_code_again.status_code == 200  # a code is never taken twice
     forget_failures(device)
     later = client.post("/en/accounts/security/verify/", {"code": app_code(device, seconds_later=30)})
-    assert later["Location"] == "/en/accounts/"
+    assert later["Location"] == "/en/accounts/tasks/"
 
 
 def test_wrong_codes_in_a_row_make_the_next_try_wait(client, required_roles, home_pages, make_user, kazakhstan):
@@ -148,7 +148,7 @@ def test_a_backup_code_works_once(client, required_roles, home_pages, make_user,
     codes = second_factor.make_backup_codes(user)
     assert len(codes) == 10
     sign_in(client, user.username)
-    assert client.post("/en/accounts/security/verify/", {"code": codes[0].upper()})["Location"] == "/en/accounts/"
+    assert client.post("/en/accounts/security/verify/", {"code": codes[0].upper()})["Location"] == "/en/accounts/tasks/"
     assert entries("dsm.second_factor_verified").get().data == {"method": "backup_code"}
     assert StaticToken.objects.filter(device__user=user).count() == 9
 
@@ -231,7 +231,7 @@ def test_verification_ignores_a_next_on_another_host(client, required_roles, hom
     device = enrolled(user)
     sign_in(client, user.username)
     response = client.post("/en/accounts/security/verify/", {"code": app_code(device), "next": "https://evil.example/"})
-    assert response["Location"] == "/en/accounts/"
+    assert response["Location"] == "/en/accounts/tasks/"
 
 
 @pytest.mark.parametrize("role", [Role.DATA_USER, Role.EDITOR])

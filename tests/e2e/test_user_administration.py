@@ -63,7 +63,7 @@ def test_a_country_administrator_invites_a_focal_point_who_enrols_and_is_then_de
 
     # They sign in and set up a second factor: the key is shown as text beside the QR code.
     sign_in(invitee, INVITEE, INVITEE_PASSWORD)
-    assert invitee.url.endswith("/en/accounts/"), invitee.url
+    assert invitee.url.endswith("/en/accounts/tasks/"), invitee.url
     invitee.goto("/en/accounts/security/enrol/")
     expect(invitee.locator("main svg").first).to_be_visible()
     secret = invitee.locator("#secret-key").inner_text()
