@@ -8,9 +8,7 @@ urlpatterns = [
     path("", browsing.browse, name="browse"),
     path("indicators/", figures.indicator_list, name="indicators"),
     path("indicators/<str:code>/", figures.indicator_detail, name="indicator"),
-    path(
-        "indicators/<str:code>/metadata/<str:country_code>/edit/", metadata.metadata_edit, name="metadata_edit"
-    ),
+    path("indicators/<str:code>/metadata/<str:country_code>/edit/", metadata.metadata_edit, name="metadata_edit"),
     path(
         "indicators/<str:code>/metadata/<str:country_code>/versions/",
         metadata.metadata_versions,

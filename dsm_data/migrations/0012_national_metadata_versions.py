@@ -7,29 +7,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dsm_data', '0011_alter_delivery_kind'),
+        ("dsm_data", "0011_alter_delivery_kind"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NationalMetadataVersion',
+            name="NationalMetadataVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('texts', models.JSONField(default=dict, verbose_name='texts')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='what changed')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
-                ('changed_by_country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.country', verbose_name='changed by (country)')),
-                ('metadata', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='dsm_data.nationalmetadata', verbose_name='national metadata')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("texts", models.JSONField(default=dict, verbose_name="texts")),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="changed")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="what changed")),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
+                (
+                    "changed_by_country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.country",
+                        verbose_name="changed by (country)",
+                    ),
+                ),
+                (
+                    "metadata",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="dsm_data.nationalmetadata",
+                        verbose_name="national metadata",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'version of national metadata',
-                'verbose_name_plural': 'versions of national metadata',
-                'ordering': ['-changed_at', '-pk'],
-                'indexes': [models.Index(fields=['metadata', '-changed_at'], name='metadata_version_latest')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('changed_by__isnull', True)), fields=('metadata',), name='metadata_version_one_baseline')],
+                "verbose_name": "version of national metadata",
+                "verbose_name_plural": "versions of national metadata",
+                "ordering": ["-changed_at", "-pk"],
+                "indexes": [models.Index(fields=["metadata", "-changed_at"], name="metadata_version_latest")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("changed_by__isnull", True)),
+                        fields=("metadata",),
+                        name="metadata_version_one_baseline",
+                    )
+                ],
             },
         ),
     ]
