@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import browsing, bulk, charts, deliveries, figures, mappings, paper, submissions
+from .views import browsing, bulk, charts, deliveries, figures, mappings, metadata, paper, submissions
 
 app_name = "dsm_data"
 
@@ -8,6 +8,12 @@ urlpatterns = [
     path("", browsing.browse, name="browse"),
     path("indicators/", figures.indicator_list, name="indicators"),
     path("indicators/<str:code>/", figures.indicator_detail, name="indicator"),
+    path("indicators/<str:code>/metadata/<str:country_code>/edit/", metadata.metadata_edit, name="metadata_edit"),
+    path(
+        "indicators/<str:code>/metadata/<str:country_code>/versions/",
+        metadata.metadata_versions,
+        name="metadata_versions",
+    ),
     path("compare/", figures.compare, name="compare"),
     path("countries/<str:code>/", figures.country_series, name="country"),
     path("charts/<slug:name>/", charts.chart_download, name="chart"),

@@ -25,6 +25,7 @@ from .models import (
 )
 from .models.audit import AUDIT_ACTIONS
 from .services.catalogue import ensure_series, join_open_submissions
+from .services.national_metadata import save_national_metadata
 from .views.calendar import create_periods_view
 
 
@@ -69,12 +70,31 @@ class CategoryViewSet(SnippetViewSet):
     list_filter = ["dimension"]
 
 
+class NationalMetadataAdminForm(WagtailAdminModelForm):
+    """Saves through ``save_national_metadata``, so an edit made here is versioned like one made on the portal.
+
+    Why the form and not the ``after_edit_snippet`` hook or a ``post_save`` signal: the version before the
+    first recorded change is the texts as they stood, and only before the row is written can they be read
+    (the service reads them from the locked row); and the form's save runs inside the admin's transaction,
+    so the texts, the breaks and the version are written together or not at all (the hook runs after it).
+    """
+
+    def save(self, commit=True):
+        metadata = super().save(commit=False)  # the texts, indicator, country and breaks, in memory
+        if commit:
+            texts = {name: getattr(metadata, name) for name in NationalMetadata.TEXT_FIELDS}
+            save_national_metadata(metadata, user=self.for_user, texts=texts)  # saves the breaks with it
+            self.save_m2m()
+        return metadata
+
+
 class NationalMetadataViewSet(SnippetViewSet):
     model = NationalMetadata
     icon = "doc-full"
     menu_label = _("National metadata")
     list_display = ["__str__", "updated_at"]
     list_filter = ["indicator", "country"]
+    edit_handler = ObjectList(NationalMetadata.panels, base_form_class=NationalMetadataAdminForm)
 
 
 class PeriodViewSet(SnippetViewSet):

@@ -17,6 +17,7 @@ from .catalogue import (
 )
 from .deliveries import Delivery, DeliveryKind, DeliveryStatus
 from .mappings import TableMapping
+from .metadata_versions import NationalMetadataVersion
 from .periods import Period, PeriodLockException
 from .submissions import (
     EDITABLE_STATUSES,
@@ -48,6 +49,7 @@ __all__ = [
     "Indicator",
     "IndicatorDimension",
     "NationalMetadata",
+    "NationalMetadataVersion",
     "Period",
     "PeriodLockException",
     "Role",

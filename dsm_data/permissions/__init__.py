@@ -8,6 +8,7 @@ them compares roles or countries itself. One module per area, each rule stated o
 - ``figures``: reading figures, entering them, the submission workflow;
 - ``documents``: the library's documents and their files;
 - ``accounts``: managing accounts, signing in, the audit trail;
+- ``metadata``: editing each country's national metadata, reading its versions;
 - ``reports``: whose reading a report holds, and who may fetch it;
 - ``admin``: what the Wagtail admin shows and lets each user act on;
 - ``refusals``: ``Refusal`` and ``enforce``, the shape of every check-then-act rule.
@@ -72,6 +73,12 @@ from .figures import (
     visible_values,
     workflow_refusal,
 )
+from .metadata import (
+    can_edit_national_metadata,
+    can_read_national_metadata,
+    can_see_metadata_authors,
+    editable_metadata_countries,
+)
 from .refusals import (
     Refusal,
     enforce,
@@ -121,6 +128,10 @@ __all__ = [
     "can_read_request",
     "can_send_request",
     "closable_requests",
+    "can_edit_national_metadata",
+    "can_read_national_metadata",
+    "can_see_metadata_authors",
+    "editable_metadata_countries",
     "readable_requests",
     "request_refusal",
     "BULK_ACTIONS",

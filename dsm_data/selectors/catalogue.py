@@ -15,6 +15,7 @@ from ..models import (
     NationalMetadata,
 )
 from ..translation import translated
+from .metadata import with_last_change
 
 
 @dataclass
@@ -56,8 +57,10 @@ def units_and_sources():
 
 
 def indicator_with_metadata(indicator):
-    """Each country with its national metadata for the indicator (None where it has none yet)."""
-    metadata = {item.country_id: item for item in NationalMetadata.objects.filter(indicator=indicator)}
+    """Each country with its national metadata for the indicator (None where it has none yet), each with
+    ``last_changed`` (``metadata.with_last_change``)."""
+    rows = with_last_change(NationalMetadata.objects.filter(indicator=indicator))
+    metadata = {item.country_id: item for item in rows}
     return [(country, metadata.get(country.pk)) for country in Country.objects.all()]
 
 

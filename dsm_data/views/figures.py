@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .. import permissions
 from ..charts.responses import chart_download_url
 from ..figure_notes import Notes
 from ..grid import build_grid, indicator_dimensions
@@ -78,6 +79,9 @@ def indicator_detail(request, code):
             "latest_downloads": chart_download_url("latest", **latest_parameters),
             "trends": trends,
             "countries": catalogue.indicator_with_metadata(indicator),
+            "editable_countries": set(
+                permissions.editable_metadata_countries(request.user).values_list("pk", flat=True)
+            ),
             "metadata_fields": [NationalMetadata._meta.get_field(name) for name in NationalMetadata.TEXT_FIELDS],
             "rules": indicator.validation_rules.all(),
         },
