@@ -47,11 +47,12 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, indicator=None, **kwargs):
         self.indicator = indicator
         if indicator is not None and not kwargs.get("data") and not (args and args[0]):
+            links = indicator.indicator_dimensions.select_related("dimension")
             kwargs["initial"] = {
                 "name": indicator.name,
                 "definition": indicator.definition,
                 "unit": indicator.unit,
-                "dimensions": [link.dimension.code for link in indicator.indicator_dimensions.select_related("dimension")],
+                "dimensions": [link.dimension.code for link in links],
                 "frequencies": indicator.frequencies,
                 "default_confidentiality": indicator.default_confidentiality,
             }

@@ -3,94 +3,232 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import dsm_data.translation
 from django.conf import settings
 from django.db import migrations, models
 
+import dsm_data.translation
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dsm_data', '0011_alter_delivery_kind'),
-        ('exchange', '0001_initial'),
+        ("dsm_data", "0011_alter_delivery_kind"),
+        ("exchange", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IndicatorProposal',
+            name="IndicatorProposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('new', 'New indicator'), ('change', 'Change to an indicator')], default='new', max_length=10, verbose_name='kind')),
-                ('code', models.CharField(max_length=40, validators=[django.core.validators.RegexValidator('^[A-Z0-9_]+$', 'Use capital letters, digits and underscores only.')], verbose_name='code')),
-                ('name', dsm_data.translation.TranslatedField(default=dict, max_length=300, verbose_name='name')),
-                ('definition', dsm_data.translation.TranslatedField(blank=True, default=dict, multiline=True, verbose_name='definition')),
-                ('unit', dsm_data.translation.TranslatedField(default=dict, max_length=100, verbose_name='unit of measure')),
-                ('dimension_codes', models.JSONField(blank=True, default=list, verbose_name='breakdowns')),
-                ('new_dimensions', models.JSONField(blank=True, default=list, verbose_name='new breakdowns')),
-                ('frequencies', models.JSONField(default=list, verbose_name='frequencies')),
-                ('default_confidentiality', models.CharField(choices=[('public', 'Public'), ('shared', 'Shared with participating states'), ('national', 'National only')], default='shared', max_length=10, verbose_name='default confidentiality')),
-                ('explanation', models.TextField(blank=True, verbose_name='why')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('approved', 'Approved'), ('declined', 'Declined')], default='open', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='proposed')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.country')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.indicator')),
-                ('proposer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("new", "New indicator"), ("change", "Change to an indicator")],
+                        default="new",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z0-9_]+$", "Use capital letters, digits and underscores only."
+                            )
+                        ],
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", dsm_data.translation.TranslatedField(default=dict, max_length=300, verbose_name="name")),
+                (
+                    "definition",
+                    dsm_data.translation.TranslatedField(
+                        blank=True, default=dict, multiline=True, verbose_name="definition"
+                    ),
+                ),
+                (
+                    "unit",
+                    dsm_data.translation.TranslatedField(default=dict, max_length=100, verbose_name="unit of measure"),
+                ),
+                ("dimension_codes", models.JSONField(blank=True, default=list, verbose_name="breakdowns")),
+                ("new_dimensions", models.JSONField(blank=True, default=list, verbose_name="new breakdowns")),
+                ("frequencies", models.JSONField(default=list, verbose_name="frequencies")),
+                (
+                    "default_confidentiality",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public"),
+                            ("shared", "Shared with participating states"),
+                            ("national", "National only"),
+                        ],
+                        default="shared",
+                        max_length=10,
+                        verbose_name="default confidentiality",
+                    ),
+                ),
+                ("explanation", models.TextField(blank=True, verbose_name="why")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("approved", "Approved"), ("declined", "Declined")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="proposed")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="dsm_data.country"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.indicator",
+                    ),
+                ),
+                (
+                    "proposer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicator proposal',
-                'verbose_name_plural': 'indicator proposals',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "indicator proposal",
+                "verbose_name_plural": "indicator proposals",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProposalComment',
+            name="ProposalComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='comment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.country')),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='exchange.indicatorproposal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(verbose_name="comment")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="dsm_data.country",
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="exchange.indicatorproposal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProposalSupport',
+            name="ProposalSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dsm_data.country')),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='exchange.indicatorproposal')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="dsm_data.country"
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="exchange.indicatorproposal",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='indicatorproposal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'change'), _negated=True), ('indicator__isnull', False), _connector='OR'), name='proposal_change_names_indicator'),
+            model_name="indicatorproposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "change"), _negated=True), ("indicator__isnull", False), _connector="OR"
+                ),
+                name="proposal_change_names_indicator",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorproposal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'open'), ('decided_by__isnull', True), ('decided_at__isnull', True)), models.Q(models.Q(('status', 'open'), _negated=True), ('decided_by__isnull', False), ('decided_at__isnull', False)), _connector='OR'), name='proposal_decision_recorded'),
+            model_name="indicatorproposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "open"), ("decided_by__isnull", True), ("decided_at__isnull", True)),
+                    models.Q(
+                        models.Q(("status", "open"), _negated=True),
+                        ("decided_by__isnull", False),
+                        ("decided_at__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="proposal_decision_recorded",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorproposal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'declined'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='proposal_decline_reason'),
+            model_name="indicatorproposal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "declined"), _negated=True),
+                    models.Q(("reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="proposal_decline_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorproposal',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'open')), fields=('code',), name='proposal_open_once_per_code'),
+            model_name="indicatorproposal",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "open")), fields=("code",), name="proposal_open_once_per_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposalsupport',
-            constraint=models.UniqueConstraint(fields=('proposal', 'country'), name='proposal_support_once_per_state'),
+            model_name="proposalsupport",
+            constraint=models.UniqueConstraint(fields=("proposal", "country"), name="proposal_support_once_per_state"),
         ),
     ]

@@ -69,10 +69,13 @@ def proposal_history(proposal):
     return sorted(events, key=lambda event: event.at)
 
 
+TEXT_FIELDS = ("name", "definition", "unit")
+
+
 def proposal_texts(proposal):
     """(language code, language name, name, definition, unit) for each language of the portal."""
     return [
-        (code, language_name, *((getattr(proposal, field) or {}).get(code, "") for field in ("name", "definition", "unit")))
+        (code, language_name, *((getattr(proposal, field) or {}).get(code, "") for field in TEXT_FIELDS))
         for code, language_name in settings.LANGUAGES
     ]
 

@@ -128,9 +128,7 @@ def _decide(proposal, *, user, status, reason="", indicator=None):
     told = (
         User.objects.filter(pk=proposal.proposer_id)
         | User.objects.filter(pk__in=supporters.values("user"))
-        | User.objects.filter(
-            is_active=True, role=Role.COUNTRY_ADMIN, country__in=supporters.values("country")
-        )
+        | User.objects.filter(is_active=True, role=Role.COUNTRY_ADMIN, country__in=supporters.values("country"))
     )
     _tell(proposal, told.exclude(pk=user.pk).distinct(), "exchange/email/proposal_decided")
 
