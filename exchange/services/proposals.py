@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from dsm_data import permissions
@@ -170,8 +170,9 @@ def _text_problems(proposal):
     problems = []
     for field_name in TEXT_FIELDS:
         texts = getattr(proposal, field_name) or {}
-        for language, language_name in settings.LANGUAGES:
+        for language, _native_name in settings.LANGUAGES:
             if not str(texts.get(language, "")).strip():
+                language_name = translation.get_language_info(language)["name_translated"]
                 problems.append(
                     _("%(what)s in %(language)s is missing.") % {"what": labels[field_name], "language": language_name}
                 )
@@ -184,13 +185,13 @@ def _breakdown_problems(proposal):
     problems += [_("There is no breakdown “%(code)s”.") % {"code": code} for code in proposal.dimension_codes
                  if code not in known]  # fmt: skip
     if proposal.kind == ProposalKind.CHANGE:
-        kept = set(proposal.all_dimension_codes())
-        for dimension in proposal.indicator.dimensions.all():
-            if dimension.code not in kept:
-                problems.append(
-                    _("“%(code)s” stays a breakdown of the indicator: its figures are kept by it.")
-                    % {"code": dimension.code}
-                )
+        # Its figures are keyed by its breakdowns: other breakdowns would leave them out of its grid.
+        links = proposal.indicator.indicator_dimensions.select_related("dimension")
+        if proposal.all_dimension_codes() != [link.dimension.code for link in links]:
+            problems.append(
+                _("A change keeps the breakdowns of %(code)s, by which its figures are kept: propose a new indicator "
+                  "for other breakdowns.") % {"code": proposal.indicator.code}
+            )  # fmt: skip
     new_codes = [dimension["code"] for dimension in proposal.new_dimensions]
     existing = set(Dimension.objects.filter(code__in=new_codes).values_list("code", flat=True))
     for dimension in proposal.new_dimensions:
