@@ -24,7 +24,7 @@ def breakdowns_help():
 
 class ProposalForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=40, help_text=_("E.g. WORK_PERMITS_SEASONAL."))
-    name = TranslatedFormField(label=_("Name"), max_length=300)
+    name = TranslatedFormField(label=_("Name of the indicator"), max_length=300)
     definition = TranslatedFormField(label=_("Definition"), multiline=True)
     unit = TranslatedFormField(label=_("Unit of measure"), max_length=100)
     dimensions = forms.MultipleChoiceField(

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dsm_data.models import Confidentiality
 from dsm_data.models.catalogue import code_validator
@@ -24,9 +25,9 @@ class ProposalKind(models.TextChoices):
 
 
 class ProposalStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
+    OPEN = "open", pgettext_lazy("proposal", "Open")
+    APPROVED = "approved", pgettext_lazy("proposal", "Approved")
+    DECLINED = "declined", pgettext_lazy("proposal", "Declined")
 
 
 class IndicatorProposal(models.Model):
