@@ -9,6 +9,7 @@ them compares roles or countries itself. One module per area, each rule stated o
 - ``documents``: the library's documents and their files;
 - ``accounts``: managing accounts, signing in, the audit trail;
 - ``metadata``: editing each country's national metadata, reading its versions;
+- ``requests`` and ``proposals``: the exchange between the states (requests, indicator proposals);
 - ``reports``: whose reading a report holds, and who may fetch it;
 - ``admin``: what the Wagtail admin shows and lets each user act on;
 - ``refusals``: ``Refusal`` and ``enforce``, the shape of every check-then-act rule.
@@ -79,6 +80,17 @@ from .metadata import (
     can_see_metadata_authors,
     editable_metadata_countries,
 )
+from .proposals import (
+    PROPOSAL_APPROVE,
+    PROPOSAL_COMMENT,
+    PROPOSAL_DECLINE,
+    PROPOSAL_STEPS,
+    PROPOSAL_SUPPORT,
+    can_decide_proposals,
+    can_propose_indicator,
+    can_read_proposals,
+    proposal_refusal,
+)
 from .refusals import (
     Refusal,
     enforce,
@@ -120,6 +132,15 @@ from .roles import (
 )
 
 __all__ = [
+    "PROPOSAL_APPROVE",
+    "PROPOSAL_COMMENT",
+    "PROPOSAL_DECLINE",
+    "PROPOSAL_STEPS",
+    "PROPOSAL_SUPPORT",
+    "can_decide_proposals",
+    "can_propose_indicator",
+    "can_read_proposals",
+    "proposal_refusal",
     "REQUEST_ASSIGN",
     "REQUEST_CLOSE",
     "REQUEST_REPLY",

@@ -1,6 +1,29 @@
-"""Reads of the exchange, by area: requests, and the task list that counts them with the figures' work."""
+"""Reads of the exchange, by area: ``requests``, ``proposals``, and ``tasks`` (the task list, which counts them
+with the figures' work). Their functions are re-exported here: ``selectors.requests_for(...)`` reads the same
+whichever module holds it."""
 
+from .proposals import (
+    frequency_labels,
+    open_proposals_for,
+    proposal_history,
+    proposal_texts,
+    proposals_for,
+    proposed_breakdowns,
+)
 from .requests import counts_by_state, possible_assignees, requests_for, thread
 from .tasks import task_count, tasks_for
 
-__all__ = ["counts_by_state", "possible_assignees", "requests_for", "task_count", "tasks_for", "thread"]
+__all__ = [
+    "counts_by_state",
+    "frequency_labels",
+    "open_proposals_for",
+    "possible_assignees",
+    "proposal_history",
+    "proposal_texts",
+    "proposals_for",
+    "proposed_breakdowns",
+    "requests_for",
+    "task_count",
+    "tasks_for",
+    "thread",
+]

@@ -1,5 +1,6 @@
 """The task list: what waits for a person, from the figures' workflow (``dsm_data.selectors.tasks``) and from
-the exchange between the states (requests to assign, to answer, answers to read and close)."""
+the exchange between the states (requests to assign, to answer, answers to read and close; proposals to
+decide)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,11 +10,12 @@ from dsm_data import permissions
 from dsm_data.selectors.tasks import Task, TaskGroup, figure_tasks
 
 from ..models import Request, RequestRecipient, RequestStatus
+from .proposals import open_proposals_for
 
 
 def tasks_for(user, *, today):
     """Every non-empty group of tasks waiting for ``user`` on ``today``: the page a signed-in person lands on."""
-    groups = figure_tasks(user, today=today) + request_tasks(user, today=today)
+    groups = figure_tasks(user, today=today) + request_tasks(user, today=today) + [_proposals_to_decide(user)]
     return [group for group in groups if group.tasks]
 
 
@@ -77,3 +79,14 @@ def _answers_received(user, today):
         for request in permissions.closable_requests(user, sent).order_by("created_at")
     ]
     return TaskGroup("answers_received", gettext_lazy("Answers received"), tasks)
+
+
+def _proposals_to_decide(user):
+    tasks = [
+        Task(
+            _("%(proposal)s, proposed by %(country)s") % {"proposal": proposal, "country": proposal.country},
+            reverse("proposals:detail", args=[proposal.pk]),
+        )
+        for proposal in open_proposals_for(user).select_related("country")
+    ]
+    return TaskGroup("proposals_to_decide", gettext_lazy("Indicator proposals to decide"), tasks)

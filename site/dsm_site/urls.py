@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import pages as api_pages
 from dsm_data.views import accounts as dsm_data_accounts
 from dsm_data.views import passwords as dsm_data_passwords
+from exchange.urls import proposal_patterns
 from exchange.views import tasks as exchange_tasks
 from library_pages import views as library_views
 
@@ -58,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("reports/", include("reports.urls")),
     path("requests/", include("exchange.urls")),
+    path("proposals/", include(proposal_patterns)),
     path("api/", api_pages.use_the_api, name="use_the_api"),
     # Wagtail's page tree comes last: it answers every other path.
     path("", include(wagtail_urls)),

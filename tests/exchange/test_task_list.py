@@ -26,6 +26,16 @@ DECISIONS = {
     "RSD_OUTCOME=CLOSED": "5",
 }
 
+PROPOSAL = {
+    "code": "STUDENT_VISAS",
+    "name": {"en": "Student visas", "ru": "Студенческие визы"},
+    "definition": {"en": "Visas issued for study.", "ru": "Визы, выданные для учёбы."},
+    "unit": {"en": "visas", "ru": "визы"},
+    "dimension_codes": ["SEX"],
+    "frequencies": ["annual"],
+    "default_confidentiality": "public",
+}
+
 
 @pytest.fixture
 def people(kazakhstan, armenia, make_user):
@@ -115,6 +125,19 @@ def test_the_secretariat_sees_late_countries_and_publications_waiting(people, ma
     assert groups["late"].tasks[0].url == "/en/data/completeness/?period=2025"
     assert texts(groups["publish"]) == ["Kazakhstan: 2025 (Annual), validated"]
     assert "late" not in groups_of(people["secretariat"], today=TODAY - 21 * DAY)
+
+
+def test_the_secretariat_sees_the_indicator_proposals_to_decide(people, catalogue):
+    from exchange.services import proposals as proposal_services
+
+    assert "proposals_to_decide" not in groups_of(people["secretariat"])
+    proposal = proposal_services.propose(people["kaz-admin"], **PROPOSAL)
+    [task] = groups_of(people["secretariat"])["proposals_to_decide"].tasks
+    assert (task.text, task.url) == (
+        "STUDENT_VISAS: Student visas, proposed by Kazakhstan",
+        f"/en/proposals/{proposal.pk}/",
+    )
+    assert "proposals_to_decide" not in groups_of(people["kaz-admin"])  # deciding is the secretariat's
 
 
 def test_a_request_moves_from_one_task_list_to_the_next(people, kazakhstan):

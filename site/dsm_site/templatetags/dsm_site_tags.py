@@ -56,6 +56,8 @@ def main_navigation(context):
         items.append((_("Completeness"), reverse("dsm_data:completeness")))
     if permissions.can_send_request(user):
         items.append((_("Requests"), reverse("exchange:requests")))
+    if permissions.can_read_proposals(user):
+        items.append((_("Indicator proposals"), reverse("proposals:list")))
     return {
         "items": [
             {
