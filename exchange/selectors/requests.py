@@ -1,4 +1,4 @@
-"""Reads of the exchange: a reader's requests, one request's thread."""
+"""Reads of the requests: a reader's requests, one request's thread, who may answer one."""
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -6,7 +6,7 @@ from django.utils import timezone
 from dsm_data import permissions
 from dsm_data.models import Role, User
 
-from .models import Request, RequestMessage, RequestStatus
+from ..models import Request, RequestMessage, RequestStatus
 
 
 def requests_for(user, *, status=None, indicator=None):
