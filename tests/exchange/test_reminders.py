@@ -45,8 +45,9 @@ def period(make_period):
 
 
 @pytest.fixture
-def people(kazakhstan, armenia, georgia, make_user):
-    """Kazakhstan's focal point reads Russian; Georgia (the third state) has submitted its figures already."""
+def people(kazakhstan, armenia, georgia, period, make_user):
+    """Kazakhstan's focal point reads Russian; Georgia (the third state) submitted its figures in time, and
+    its submission was validated."""
     people = {
         "kaz_focal": make_user(Role.FOCAL_POINT, kazakhstan, username="kaz-focal"),
         "kaz_admin": make_user(Role.COUNTRY_ADMIN, kazakhstan, username="kaz-admin"),
@@ -58,6 +59,7 @@ def people(kazakhstan, armenia, georgia, make_user):
     }
     people["kaz_focal"].language = "ru"
     people["kaz_focal"].save()
+    submission_of(georgia, period, Status.VALIDATED, submitted_on=day(-20), actor=people["geo_focal"])
     return people
 
 
@@ -86,15 +88,14 @@ def sent_to(user):
 
 
 def test_running_twice_sends_each_reminder_once_in_its_recipients_language(
-    people, period, georgia, django_capture_on_commit_callbacks
+    people, period, django_capture_on_commit_callbacks
 ):
-    submission_of(georgia, period, Status.SUBMITTED, submitted_on=day(-20), actor=people["geo_focal"])
     first = run(django_capture_on_commit_callbacks, day(-14))
     second = run(django_capture_on_commit_callbacks, day(-14))
 
     assert sorted(message.to[0] for message in mail.outbox) == [people["arm_focal"].email, people["kaz_focal"].email]
     [russian] = sent_to(people["kaz_focal"])
-    assert russian.subject == "Напоминание: данные Казахстан за 2025 нужно представить до 31 марта 2026 г."
+    assert russian.subject == "Напоминание: данные за 2025 (Казахстан) нужно представить не позднее 31 марта 2026 г."
     assert "Осталось 14 дней." in russian.body
     assert f"{BASE_URL}/ru/data/submissions/" in russian.body  # not started: where it is started, in Russian
     [english] = sent_to(people["arm_focal"])
@@ -225,10 +226,9 @@ def test_a_submission_submitted_again_is_reminded_again(
 
 
 def test_the_digest_goes_on_the_weekday_once_a_week_to_the_secretariat(
-    people, period, kazakhstan, georgia, django_capture_on_commit_callbacks
+    people, period, kazakhstan, django_capture_on_commit_callbacks
 ):
     submission_of(kazakhstan, period, Status.DRAFT, actor=people["kaz_focal"])
-    submission_of(georgia, period, Status.SUBMITTED, submitted_on=day(-1), actor=people["geo_focal"])
     monday = day(6)
     assert monday.isoweekday() == 1
     run(django_capture_on_commit_callbacks, monday - datetime.timedelta(days=1))  # Sunday: nothing
@@ -240,7 +240,7 @@ def test_the_digest_goes_on_the_weekday_once_a_week_to_the_secretariat(
     assert digest.to == [people["secretariat"].email]
     assert digest.subject == "Late submissions on April 6, 2026"
     assert "- Armenia: not started, 6 days late" in digest.body
-    assert "- Kazakhstan: Draft, 6 days late" in digest.body
+    assert "- Kazakhstan: draft, 6 days late" in digest.body
     assert "Georgia" not in digest.body  # submitted in time
     assert f"{BASE_URL}/en/data/completeness/?period=2025" in digest.body
     assert ReminderSent.objects.get().key == f"digest:{people['secretariat'].pk}:2026-W15"
@@ -258,7 +258,7 @@ def test_the_digest_day_is_a_setting_and_the_digest_reads_russian(
     assert mail.outbox == []
     run(django_capture_on_commit_callbacks, day(8))
     [digest] = mail.outbox
-    assert digest.subject == "Запоздавшие данные на 8 апреля 2026 г."
+    assert digest.subject == "Данные, не представленные в срок, на 8 апреля 2026 г."
     assert "- Армения: не начато" in digest.body
     assert f"{BASE_URL}/ru/data/completeness/?period=2025" in digest.body
 
