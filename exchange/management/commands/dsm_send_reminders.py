@@ -18,7 +18,7 @@ def iso_date(text):
     try:
         return datetime.date.fromisoformat(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date of the form YYYY-MM-DD.") from error
+        raise argparse.ArgumentTypeError(f"“{text}” is not a day: give it as YYYY-MM-DD.") from error
 
 
 class Command(BaseCommand):
