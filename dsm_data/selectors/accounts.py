@@ -18,7 +18,13 @@ from ..models import (
 
 def users_to_notify(submission, roles):
     """Active users of the submission's country in ``roles`` (system administrators if asked) with an e-mail."""
-    query = Q(country=submission.country, role__in=roles)
+    return people_to_notify(roles, country=submission.country)
+
+
+def people_to_notify(roles, *, country=None):
+    """Active users with an e-mail: those of ``country`` in ``roles``, and the system administrators if ``roles``
+    holds theirs (``country`` None: the system administrators alone)."""
+    query = Q(country=country, role__in=roles) if country is not None else Q(pk__in=[])
     if Role.SYSTEM_ADMIN in roles:
         query |= Q(role=Role.SYSTEM_ADMIN)
     return User.objects.filter(query, is_active=True).exclude(email="")

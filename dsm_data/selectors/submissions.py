@@ -1,6 +1,7 @@
 """A country's submissions and the cells stored in them."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Coalesce
 
 from .. import permissions
 from ..cells import Cell
@@ -12,6 +13,7 @@ from ..models import (
     Indicator,
     Period,
     Series,
+    Status,
     Submission,
     Value,
     ValueRevision,
@@ -26,6 +28,18 @@ def submissions_readable_by(user):
         return submissions
     country = permissions.country_of(user)
     return submissions.filter(country=country) if country else submissions.none()
+
+
+def waiting_for_validation():
+    """Submitted submissions, each with ``submitted_at``: when it was last submitted (its last transition to
+    "submitted"; its last change for one loaded without the workflow), the longest waiting first."""
+    last_submitted = Max("transitions__at", filter=Q(transitions__to_status=Status.SUBMITTED))
+    return (
+        Submission.objects.filter(status=Status.SUBMITTED)
+        .select_related("country", "period")
+        .annotate(submitted_at=Coalesce(last_submitted, "updated_at"))
+        .order_by("submitted_at", "pk")
+    )
 
 
 def cells_of(submission, indicator):

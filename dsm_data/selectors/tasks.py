@@ -15,12 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import permissions
-from ..models import Country, Period, Status, Submission, User
+from ..models import Status, Submission, User
+from .completeness import overdue_obligations
 from .periods import periods_to_start
 from .submissions import warnings_to_answer
-
-# How far back the secretariat's "late countries" look: older gaps are history, not a task.
-LATE_LOOKBACK_DAYS = 366
 
 
 @dataclass(frozen=True)
@@ -144,40 +142,21 @@ def _invitations(user):
     return TaskGroup("invitations", gettext_lazy("Users awaiting activation"), tasks)
 
 
-def late_submissions(*, today):
-    """(country, period, submission or None) of participating states not submitted by a deadline passed within
-    the last year: missing, draft or returned."""
-    periods = Period.objects.filter(
-        deadline__lt=today, deadline__gte=today - datetime.timedelta(days=LATE_LOOKBACK_DAYS)
-    ).order_by("deadline")
-    countries = list(Country.objects.filter(is_participating=True))
-    submissions = {
-        (submission.country_id, submission.period_id): submission
-        for submission in Submission.objects.filter(period__in=periods)
-    }
-    late = []
-    for period in periods:
-        for country in countries:
-            submission = submissions.get((country.pk, period.pk))
-            if submission is None or submission.status in (Status.DRAFT, Status.RETURNED):
-                late.append((country, period, submission))
-    return late
-
-
 def _late_countries(today):
+    """The states late with a period still open for entry (``completeness.overdue_obligations``, as the digest)."""
     tasks = [
         Task(
             _("%(country)s: %(period)s, %(state)s")
             % {
-                "country": country,
-                "period": _period_text(period),
-                "state": submission.get_status_display() if submission else _("not started"),
+                "country": late.country,
+                "period": _period_text(late.period),
+                "state": late.submission.get_status_display() if late.submission else _("not started"),
             },
-            reverse("dsm_data:completeness") + f"?period={period.code}",
-            due=period.deadline,
+            reverse("dsm_data:completeness") + f"?period={late.period.code}",
+            due=late.period.deadline,
             is_late=True,
         )
-        for country, period, submission in late_submissions(today=today)
+        for late in overdue_obligations(today)
     ]
     return TaskGroup("late", gettext_lazy("Late countries"), tasks)
 

@@ -1,6 +1,7 @@
 """The exchange's models, one module per concept."""
 
 from .proposals import IndicatorProposal, ProposalComment, ProposalKind, ProposalStatus, ProposalSupport
+from .reminders import ReminderKind, ReminderSent
 from .requests import Request, RequestAttachment, RequestMessage, RequestRecipient, RequestStatus
 
 __all__ = [
@@ -9,6 +10,8 @@ __all__ = [
     "ProposalKind",
     "ProposalStatus",
     "ProposalSupport",
+    "ReminderKind",
+    "ReminderSent",
     "Request",
     "RequestAttachment",
     "RequestMessage",

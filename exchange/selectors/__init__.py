@@ -1,4 +1,5 @@
-"""Reads of the exchange, by area: ``requests``, ``proposals``, and ``tasks`` (the task list, which counts them
+"""Reads of the exchange, by area: ``requests``, ``proposals``, ``reminders`` (who is due one on a day) and
+``tasks`` (the task list, which counts them
 with the figures' work). Their functions are re-exported here: ``selectors.requests_for(...)`` reads the same
 whichever module holds it."""
 
@@ -10,10 +11,12 @@ from .proposals import (
     proposals_for,
     proposed_breakdowns,
 )
+from .reminders import DueReminder, reminders_due
 from .requests import counts_by_state, possible_assignees, requests_for, thread
 from .tasks import task_count, tasks_for
 
 __all__ = [
+    "DueReminder",
     "counts_by_state",
     "frequency_labels",
     "open_proposals_for",
@@ -22,6 +25,7 @@ __all__ = [
     "proposal_texts",
     "proposals_for",
     "proposed_breakdowns",
+    "reminders_due",
     "requests_for",
     "task_count",
     "tasks_for",

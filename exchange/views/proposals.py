@@ -14,8 +14,8 @@ from dsm_data.intake.problems import Rejected
 from dsm_data.models import Indicator
 
 from .. import selectors
+from ..forms.proposals import CommentForm, DeclineForm, ProposalForm, StatusFilter
 from ..models import IndicatorProposal
-from ..proposal_forms import CommentForm, DeclineForm, ProposalForm, StatusFilter
 from ..services import proposals as services
 
 

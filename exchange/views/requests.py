@@ -14,7 +14,7 @@ from dsm_data.intake.problems import Rejected
 from dsm_data.services import audit_events
 
 from .. import selectors
-from ..forms import ReplyForm, RequestFilterForm, RequestForm
+from ..forms.requests import ReplyForm, RequestFilterForm, RequestForm
 from ..models import Request, RequestAttachment, RequestStatus
 from ..services import requests as services
 

@@ -350,6 +350,23 @@ DSM_MAX_PAGE_SIZE = int(os.environ.get("DSM_MAX_PAGE_SIZE", "500"))
 # Nobody validates a submission whose figures they changed since it was last returned.
 DSM_VALIDATION_BY_SECOND_PERSON = env_flag("DSM_VALIDATION_BY_SECOND_PERSON", True)
 
+# Reminders (`manage.py dsm_send_reminders`, run daily; README, "Reminders"). Focal points are e-mailed this
+# many days before a deadline while their state's submission is missing or a draft ("14,3": two reminders).
+try:
+    DSM_REMINDER_DAYS_BEFORE_DEADLINE = sorted(
+        {abs(int(days)) for days in env_list("DSM_REMINDER_DAYS_BEFORE_DEADLINE", ["14", "3"])}, reverse=True
+    )
+except ValueError as error:
+    raise ImproperlyConfigured("DSM_REMINDER_DAYS_BEFORE_DEADLINE: whole numbers of days, e.g. 14,3.") from error
+# Country administrators are e-mailed once a submission has waited longer than this many days for validation.
+DSM_VALIDATION_REMINDER_DAYS = int(os.environ.get("DSM_VALIDATION_REMINDER_DAYS", "7"))
+# The secretariat's weekly digest of late states goes out on this day of the week (monday ... sunday).
+_weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_digest_day = os.environ.get("DSM_REMINDER_DIGEST_WEEKDAY", "monday").strip().lower()
+if _digest_day not in _weekdays:
+    raise ImproperlyConfigured(f"DSM_REMINDER_DIGEST_WEEKDAY must be one of {', '.join(_weekdays)}.")
+DSM_REMINDER_DIGEST_WEEKDAY = _weekdays.index(_digest_day) + 1  # ISO: 1 is Monday
+
 # The API (api/, Django REST framework): a personal token, or the browser's session, or nobody (the public's
 # figures). What each reads is trimmed by dsm_data.permissions in the views, as on the pages.
 REST_FRAMEWORK = {

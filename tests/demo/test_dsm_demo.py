@@ -4,12 +4,15 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from demo.tables import DATA_DIR
 from dsm_data.intake.problems import Rejected
 from dsm_data.models import Country, DeliveryStatus, Role, TableMapping, User
 from dsm_data.services import deliveries
+from exchange.models import IndicatorProposal, Request, RequestMessage
+from exchange.selectors import tasks_for
 from library_pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -27,15 +30,34 @@ def test_demo_loads_countries_accounts_and_home_pages_and_a_second_run_changes_n
     assert_accounts_log_in_with_the_demo_password_and_hold_their_role()
     assert_home_page_is_the_default_site_root_in_both_languages()
     assert_the_saved_mapping_reads_its_sample_file_into_the_published_years()
+    assert_the_exchange_shows_each_step_on_the_task_lists()
     counts = (
         User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count(),
-        TableMapping.objects.count(),
+        TableMapping.objects.count(), Request.objects.count(), RequestMessage.objects.count(),
+        IndicatorProposal.objects.count(),
     )  # fmt: skip
     call_command("dsm_demo", stdout=io.StringIO())
     assert (
         User.objects.count(), Country.objects.count(), Page.objects.count(), Revision.objects.count(),
-        TableMapping.objects.count(),
+        TableMapping.objects.count(), Request.objects.count(), RequestMessage.objects.count(),
+        IndicatorProposal.objects.count(),
     ) == counts  # fmt: skip
+
+
+def assert_the_exchange_shows_each_step_on_the_task_lists():
+    """Uzbekistan asked Kazakhstan and Kyrgyzstan (Kyrgyzstan answered), Kyrgyzstan asked the secretariat (answered,
+    closed and shared); Kazakhstan proposed an indicator, which the secretariat has to decide."""
+    today = timezone.localdate()
+
+    def groups(username):
+        return {group.key: len(group.tasks) for group in tasks_for(User.objects.get(username=username), today=today)}
+
+    assert groups("kaz-admin")["requests_to_assign"] == 1
+    assert groups("uzb-focal")["answers_received"] == 1
+    assert groups("sysadmin")["proposals_to_decide"] == 1
+    assert "requests_to_answer" not in groups("kgz-focal")  # answered already
+    shared = Request.objects.get(is_shared=True)
+    assert (shared.status, shared.messages.count()) == ("closed", 2)
 
 
 def assert_twelve_countries_in_english_and_russian():

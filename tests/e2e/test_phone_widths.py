@@ -135,6 +135,13 @@ SIGNED_IN_PAGES = [
     ("kaz-admin", "/en/data/submissions/", "submissions"),
     ("kaz-admin", "/en/data/uploads/", "uploads"),
     ("kaz-admin", "/en/accounts/", "account"),
+    ("kaz-admin", "/en/accounts/tasks/", "the task list"),
+    ("kaz-admin", "/en/requests/", "requests between the states"),
+    ("kaz-admin", "/en/requests/new/", "a new request"),
+    ("kaz-admin", "/en/proposals/", "indicator proposals"),
+    ("kaz-admin", "/en/proposals/new/", "a new indicator proposal"),
+    ("kaz-admin", "/en/data/indicators/ENTRIES/metadata/KAZ/edit/", "editing national metadata"),
+    ("kaz-admin", "/en/data/indicators/ENTRIES/metadata/KAZ/versions/", "national metadata versions"),
     ("kaz-admin", "/en/accounts/security/", "security"),
     ("kaz-admin", "/en/accounts/password/", "password change"),
     ("kaz-admin", "/en/accounts/users/", "the country's users"),
@@ -146,6 +153,13 @@ SIGNED_IN_PAGES = [
     ("sysadmin", "/ru/data/completeness/", "completeness in Russian"),
     ("sysadmin", "/en/accounts/users/", "every user"),
     ("sysadmin", "/en/accounts/audit/", "the whole audit trail"),
+    ("sysadmin", "/ru/accounts/tasks/", "the secretariat's task list in Russian"),
+]
+# (who, page, link followed, what it is): pages that need an object of the demo.
+FOLLOWED_SIGNED_IN_LINKS = [
+    ("kaz-admin", "/en/requests/", "main table a[href^='/en/requests/']", "a request's thread"),
+    ("kaz-admin", "/en/proposals/", "main table a[href^='/en/proposals/']", "a proposal"),
+    ("kaz-focal", "/ru/requests/", "main table a[href^='/ru/requests/']", "a request's thread in Russian"),
 ]
 
 
@@ -172,6 +186,9 @@ def test_signed_in_pages_fit_a_phone(page, log_in):
     for username, path, label in SIGNED_IN_PAGES:
         current = signed_in_as(page, log_in, username, current)
         problems += visit(page, path, f"{label} ({username})")
+    for username, path, link, label in FOLLOWED_SIGNED_IN_LINKS:
+        current = signed_in_as(page, log_in, username, current)
+        problems += follow(page, path, link, f"{label} ({username})")
     for username in ("kaz-admin", "kaz-focal"):
         current = signed_in_as(page, log_in, username, current)
         problems += submission_pages(page, f"a submission ({username})")

@@ -15,8 +15,8 @@ from dsm_data.services import catalogue
 from dsm_data.services.accounts import save_country
 from dsm_data.services.submissions import open_submission
 from exchange import selectors
+from exchange.forms.proposals import parse_breakdowns
 from exchange.models import IndicatorProposal, ProposalComment, ProposalStatus, ProposalSupport
-from exchange.proposal_forms import parse_breakdowns
 from exchange.services import proposals as services
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.test import override_settings
 
 from demo import accounts as account_demo
+from demo import exchange as exchange_demo
 from demo import mappings as mapping_demo
 from demo import pages as pages_demo
 from demo import values as value_demo
@@ -27,6 +28,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Indicators: {len(indicators)}, periods: {len(periods)}, values: {Value.objects.count()}")
         mappings = mapping_demo.load_mappings()
         self.stdout.write(f"Saved table mappings: {len(mappings)}")
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            requests, proposals = exchange_demo.load_exchange()
+        self.stdout.write(f"Requests between the states: {len(requests)}; indicator proposals: {len(proposals)}")
         documents = pages_demo.load_pages()
         languages = ", ".join(code for code, _name in settings.LANGUAGES)
         self.stdout.write(f"Pages in {languages}; library documents: {documents}")

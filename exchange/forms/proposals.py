@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from dsm_data.models import Confidentiality, Dimension, Frequency
 from dsm_data.translation import TranslatedFormField
 
-from .models import ProposalStatus
+from ..models import ProposalStatus
 
 
 def breakdowns_help():
