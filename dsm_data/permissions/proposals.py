@@ -24,7 +24,6 @@ from .roles import can_read_shared_data, country_of, is_system_admin
 
 OPEN = "open"  # exchange.models.ProposalStatus.OPEN
 PROPOSAL_COMMENT, PROPOSAL_SUPPORT, PROPOSAL_APPROVE, PROPOSAL_DECLINE = "comment", "support", "approve", "decline"
-PROPOSAL_STEPS = (PROPOSAL_COMMENT, PROPOSAL_SUPPORT, PROPOSAL_APPROVE, PROPOSAL_DECLINE)
 
 
 def can_read_proposals(user):
@@ -61,4 +60,6 @@ def proposal_refusal(user, proposal, step):
         return Refusal(_("You may not act on this proposal."), forbidden=True)
     if proposal.status != OPEN:
         return Refusal(_("This proposal has been decided."))
+    if step == PROPOSAL_SUPPORT and proposal.supports.filter(country=country_of(user)).exists():
+        return Refusal(_("%(state)s already supports this proposal.") % {"state": country_of(user)})
     return None

@@ -16,9 +16,13 @@ REQUEST_ASSIGN, REQUEST_REPLY, REQUEST_CLOSE, REQUEST_SHARE = "assign", "reply",
 
 
 def can_send_request(user):
-    """Officials of the participating states, and the secretariat."""
-    own_country = country_of(user)
-    return is_system_admin(user) or bool(own_country and own_country.is_participating)
+    """Officials of the participating states, and the secretariat: those who read what the states share."""
+    return can_read_shared_data(user)
+
+
+def can_receive_request(country):
+    """A request goes to participating states only: their officials are the ones who may read it."""
+    return country.is_participating
 
 
 def readable_requests(user, requests):
@@ -70,32 +74,56 @@ def can_read_request(user, request):
     return request.status == CLOSED and request.is_shared and can_read_shared_data(user)
 
 
+def sent_by_own_side(user, request):
+    """Whether ``request`` was sent by ``user``'s state, or by the secretariat and ``user`` is of it."""
+    own_country = country_of(user)
+    if own_country is None:
+        return is_system_admin(user) and request.sender_country_id is None
+    return own_country.pk == request.sender_country_id
+
+
+def answerers(recipient, users):
+    """Who of the queryset ``users`` may be chosen to answer for a receiving row: the state's active officials,
+    or the secretariat's members for a request sent to the secretariat."""
+    users = users.filter(is_active=True)
+    if recipient.country_id is None:
+        return users.filter(role=Role.SYSTEM_ADMIN)
+    return users.filter(country_id=recipient.country_id)
+
+
 def request_refusal(user, request, step, *, recipient=None):
     """Why ``user`` may not take ``step`` (REQUEST_*) with ``request`` now; None when they may.
 
     ASSIGN: the administrators of a receiving state choose who of theirs answers (``recipient``:
-    their state's row); the secretariat for a request sent to it. REPLY: the sending state's
-    officials and the receiving states' (the assignee, or their administrators), while open.
-    CLOSE and SHARE: the sending state's officials, or the secretariat.
+    their state's row); the secretariat for a request sent to it. REPLY, while not closed: the
+    sending state's officials (a follow-up), a receiving state's administrators and the one they
+    chose to answer, and the secretariat. CLOSE: the sending state's officials, or the secretariat.
+    SHARE (when closing): the side that sent it only, as its question is the one made public.
     """
     if not can_read_request(user, request):
         return Refusal(_("You may not act on this request."), forbidden=True)
     own_country = country_of(user)
     own_pk = own_country.pk if own_country else None
-    sender_side = is_system_admin(user) or own_pk == request.sender_country_id
+    sender_side = is_system_admin(user) or sent_by_own_side(user, request)
     if step == REQUEST_ASSIGN:
         allowed = recipient is not None and (
             (recipient.country_id is None and is_system_admin(user))
             or (recipient.country_id == own_pk and user.role == Role.COUNTRY_ADMIN)
         )
     elif step == REQUEST_REPLY:
-        allowed = sender_side or own_pk in request.recipient_country_ids()
+        allowed = sender_side or _answers_for_own_state(user, request, own_pk)
+    elif step == REQUEST_SHARE:
+        allowed = sent_by_own_side(user, request)
     else:
         allowed = sender_side
     if not allowed:
         return Refusal(_("You may not act on this request."), forbidden=True)
-    if step == REQUEST_SHARE and request.status != CLOSED:
-        return Refusal(_("Only a closed request can be shared with all participating states."))
-    if step in (REQUEST_ASSIGN, REQUEST_REPLY, REQUEST_CLOSE) and request.status == CLOSED:
+    if step != REQUEST_SHARE and request.status == CLOSED:
         return Refusal(_("This request is closed."))
     return None
+
+
+def _answers_for_own_state(user, request, own_pk):
+    """A receiving state's administrator, or the official they chose to answer."""
+    rows = [row for row in request.recipients.all() if row.country_id is not None and row.country_id == own_pk]
+    return bool(rows) and (user.role == Role.COUNTRY_ADMIN or any(row.assignee_id == user.pk for row in rows))

@@ -48,7 +48,7 @@ def figure_tasks(user, *, today):
         groups += [_late_countries(today), _to_publish()]
     elif country is not None:
         if permissions.can_submit_data_for(user, country):
-            groups += [_due(country, today), _warnings(country), _returned(country)]
+            groups += [_due(country, today), _warnings(country, today), _returned(country)]
         if permissions.can_validate_data_for(user, country):
             groups += [_to_validate(country), _invitations(user)]
     return [group for group in groups if group.tasks]
@@ -83,9 +83,13 @@ def _due(country, today):
     return TaskGroup("due", gettext_lazy("Submissions due"), tasks)
 
 
-def _warnings(country):
+def _warnings(country, today):
+    """Drafts and returned submissions open for entry with warnings nobody explained yet. Each is checked whole,
+    by the submission's own checks: a few dozen queries per submission, for the one or two a state has open."""
     tasks = []
     for submission in _own(country, Status.DRAFT, Status.RETURNED):
+        if today >= submission.period.locks_on:
+            continue
         waiting = warnings_to_answer(submission)
         if waiting:
             names = ", ".join(f"{indicator} ({count})" for indicator, count in waiting)
@@ -127,7 +131,7 @@ def _to_validate(country):
 def pending_invitations(actor):
     """Accounts ``actor`` manages that were invited and never activated (no password chosen, never signed in)."""
     users = permissions.manageable_users(actor, User.objects.filter(is_active=True, last_login__isnull=True))
-    return users.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX).order_by("date_joined")
+    return users.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX).order_by("date_joined", "pk")
 
 
 def _invitations(user):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import permissions
-from ..models import NationalMetadata, NationalMetadataVersion
+from ..models import Indicator, NationalMetadata, NationalMetadataVersion
 
 TEXT_FIELDS = NationalMetadata.TEXT_FIELDS
 
@@ -59,6 +59,8 @@ def save_national_metadata(metadata_or_indicator_country, *, user, texts, note="
         country = metadata.country
     else:
         indicator, country = given
+        # Two first saves of one pair at once: the indicator's row lock makes the second find the first's.
+        Indicator.objects.select_for_update().filter(pk=indicator.pk).first()
         metadata = NationalMetadata.objects.filter(indicator=indicator, country=country).first()
         metadata, always_save = metadata or NationalMetadata(indicator=indicator, country=country), False
     if not permissions.can_edit_national_metadata(user, country):

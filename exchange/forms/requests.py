@@ -4,6 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dsm_data import permissions
 from dsm_data.models import Indicator, Period
 from dsm_data.selectors.catalogue import all_countries
 
@@ -48,16 +49,20 @@ class RequestForm(forms.Form):
     )
     files = FilesField(label=_("Files"), required=False)
 
-    def __init__(self, *args, own_country=None, **kwargs):
+    def __init__(self, *args, own_country=None, is_secretariat=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if is_secretariat:
+            del self.fields["to_secretariat"]
         self.countries_by_code = {
-            country.code: country for country in all_countries() if country.is_participating and country != own_country
+            country.code: country
+            for country in all_countries()
+            if permissions.can_receive_request(country) and country != own_country
         }
         self.fields["countries"].choices = [(code, str(country)) for code, country in self.countries_by_code.items()]
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("countries") and not cleaned.get("to_secretariat"):
+        if not cleaned.get("countries") and not cleaned.get("to_secretariat", False):
             self.add_error("countries", _("Choose at least one other state, or the secretariat."))
         return cleaned
 

@@ -34,10 +34,15 @@ class IndicatorProposal(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=ProposalKind.choices, default=ProposalKind.NEW)
     # For a change, the indicator changed; for a new one, the indicator its approval created.
     indicator = models.ForeignKey(
-        "dsm_data.Indicator", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "dsm_data.Indicator", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("indicator"),
+    )  # fmt: skip
+    country = models.ForeignKey(
+        "dsm_data.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("proposing state")
     )
-    country = models.ForeignKey("dsm_data.Country", on_delete=models.PROTECT, related_name="+")
-    proposer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
     code = models.CharField(_("code"), max_length=40, validators=[code_validator])
     name = TranslatedField(_("name"), max_length=300)
     definition = TranslatedField(_("definition"), multiline=True, blank=True)
@@ -54,8 +59,9 @@ class IndicatorProposal(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN)
     created_at = models.DateTimeField(_("proposed"), default=timezone.now)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("decided by"),
+    )  # fmt: skip
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
 
@@ -76,12 +82,19 @@ class IndicatorProposal(models.Model):
             ),
             # A decline always says why.
             models.CheckConstraint(condition=~Q(status="declined") | ~Q(reason=""), name="proposal_decline_reason"),
+            # An approved proposal names the indicator it created or changed.
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(indicator__isnull=False), name="proposal_approved_names_indicator"
+            ),
             # Two open proposals for one code would be two answers to one question: comment on the first.
             models.UniqueConstraint(fields=["code"], condition=Q(status="open"), name="proposal_open_once_per_code"),
         ]
 
     def __str__(self):
         return f"{self.code}: {translated(self.name)}"
+
+    # The texts given in each language.
+    TEXT_FIELDS = ("name", "definition", "unit")
 
     def all_dimension_codes(self):
         """The breakdowns in order: the existing ones chosen, then the new ones."""
@@ -91,14 +104,22 @@ class IndicatorProposal(models.Model):
 class ProposalComment(models.Model):
     """A question, an objection or an answer about a proposal, by a state's administrator or the secretariat."""
 
-    proposal = models.ForeignKey(IndicatorProposal, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    country = models.ForeignKey("dsm_data.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    proposal = models.ForeignKey(
+        IndicatorProposal, on_delete=models.CASCADE, related_name="comments", verbose_name=_("proposal")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    country = models.ForeignKey(
+        "dsm_data.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("state")
+    )
     body = models.TextField(_("comment"))
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        verbose_name = _("comment on a proposal")
+        verbose_name_plural = _("comments on proposals")
 
     def __str__(self):
         return f"{self.proposal.code}: {self.author}"
@@ -107,13 +128,21 @@ class ProposalComment(models.Model):
 class ProposalSupport(models.Model):
     """Another state backs the proposal; a state supports a proposal once, whoever of its administrators clicks."""
 
-    proposal = models.ForeignKey(IndicatorProposal, on_delete=models.CASCADE, related_name="supports")
-    country = models.ForeignKey("dsm_data.Country", on_delete=models.PROTECT, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    proposal = models.ForeignKey(
+        IndicatorProposal, on_delete=models.CASCADE, related_name="supports", verbose_name=_("proposal")
+    )
+    country = models.ForeignKey(
+        "dsm_data.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("supporting state")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("supported by")
+    )
+    created_at = models.DateTimeField(_("supported"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        verbose_name = _("support of a proposal")
+        verbose_name_plural = _("supports of proposals")
         constraints = [models.UniqueConstraint(fields=["proposal", "country"], name="proposal_support_once_per_state")]
 
     def __str__(self):

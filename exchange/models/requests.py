@@ -24,9 +24,12 @@ class RequestStatus(models.TextChoices):
 
 class Request(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("sender")
+    )
     sender_country = models.ForeignKey(
         "dsm_data.Country",
+        verbose_name=_("sending state"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -34,15 +37,18 @@ class Request(models.Model):
         help_text=_("Empty when the secretariat sends it."),
     )
     indicator = models.ForeignKey(
-        "dsm_data.Indicator", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "dsm_data.Indicator", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("indicator"),
+    )  # fmt: skip
+    period = models.ForeignKey(
+        "dsm_data.Period", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("period")
     )
-    period = models.ForeignKey("dsm_data.Period", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     reply_by = models.DateField(_("reply wished by"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN)
     # Once closed, the sender may let every participating state read it: a shared question and answer.
     is_shared = models.BooleanField(_("shared with all participating states"), default=False)
-    created_at = models.DateTimeField(default=timezone.now)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -51,6 +57,11 @@ class Request(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(is_shared=True) | Q(status="closed"), name="request_shared_only_when_closed"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="closed", closed_at__isnull=False)
+                | (~Q(status="closed") & Q(closed_at__isnull=True)),
+                name="request_closed_when_and_only_when_closed_at",
             ),
         ]
 
@@ -69,14 +80,20 @@ class Request(models.Model):
 class RequestRecipient(models.Model):
     """A state the request is sent to (or the secretariat: no country), and whom it assigned to answer."""
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="recipients")
-    country = models.ForeignKey("dsm_data.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("request"))
+    country = models.ForeignKey(
+        "dsm_data.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("receiving state"),
+    )  # fmt: skip
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    answered_at = models.DateTimeField(null=True, blank=True)
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("answered by"),
+    )  # fmt: skip
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("receiving state")
+        verbose_name_plural = _("receiving states")
         constraints = [
             models.UniqueConstraint(fields=["request", "country"], name="request_recipient_once"),
             models.UniqueConstraint(
@@ -91,13 +108,19 @@ class RequestRecipient(models.Model):
 class RequestMessage(models.Model):
     """One message of the thread: the request itself first, then the answers and follow-ups."""
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    country = models.ForeignKey("dsm_data.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="messages", verbose_name=_("request"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    country = models.ForeignKey(
+        "dsm_data.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("state")
+    )
     body = models.TextField(_("message"))
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
@@ -111,11 +134,17 @@ def attachment_path(attachment, filename):
 
 
 class RequestAttachment(models.Model):
-    message = models.ForeignKey(RequestMessage, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        RequestMessage, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("message")
+    )
     file = models.FileField(_("file"), storage=private_storage, upload_to=attachment_path, max_length=200)
     original_name = models.CharField(_("file name"), max_length=255)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveIntegerField()
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size in bytes"))
+
+    class Meta:
+        verbose_name = _("file of a request")
+        verbose_name_plural = _("files of requests")
 
     def __str__(self):
         return self.original_name

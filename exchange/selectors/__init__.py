@@ -13,7 +13,7 @@ from .proposals import (
 )
 from .reminders import DueReminder, reminders_due
 from .requests import counts_by_state, possible_assignees, requests_for, thread
-from .tasks import task_count, tasks_for
+from .tasks import tasks_for
 
 __all__ = [
     "DueReminder",
@@ -27,7 +27,6 @@ __all__ = [
     "proposed_breakdowns",
     "reminders_due",
     "requests_for",
-    "task_count",
     "tasks_for",
     "thread",
 ]

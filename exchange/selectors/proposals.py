@@ -69,7 +69,7 @@ def proposal_history(proposal):
     return sorted(events, key=lambda event: event.at)
 
 
-TEXT_FIELDS = ("name", "definition", "unit")
+TEXT_FIELDS = IndicatorProposal.TEXT_FIELDS
 
 
 def proposal_texts(proposal):

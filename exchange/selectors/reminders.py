@@ -112,8 +112,9 @@ def validation_reminders(today):
 
 def digest_reminders(today):
     """The secretariat (the system administrators): the states late with a period still open for entry, on
-    ``DSM_REMINDER_DIGEST_WEEKDAY`` only, once an ISO week; nothing when no state is late."""
-    if today.isoweekday() != settings.DSM_REMINDER_DIGEST_WEEKDAY:
+    ``DSM_REMINDER_DIGEST_WEEKDAY`` or, when that run was missed, the first run later in the week; once an ISO
+    week; nothing when no state is late."""
+    if today.isoweekday() < settings.DSM_REMINDER_DIGEST_WEEKDAY:  # a missed day is made up later in the week
         return []
     late = overdue_obligations(today)
     if not late:

@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from dsm_data import permissions
-from dsm_data.models import Country, Role, User
+from dsm_data.models import Country, User
 
 from ..models import Request, RequestMessage, RequestRecipient, RequestStatus
 
@@ -69,12 +69,8 @@ def thread(request):
 
 
 def possible_assignees(recipient):
-    """Who may answer for a receiving state (its active officials), or for the secretariat (its members)."""
-
-    users = User.objects.filter(is_active=True).order_by("last_name", "username")
-    if recipient.country_id is None:
-        return users.filter(role=Role.SYSTEM_ADMIN)
-    return users.filter(country_id=recipient.country_id)
+    """Who may be chosen to answer for a receiving row (``permissions.answerers``), by name."""
+    return permissions.answerers(recipient, User.objects.order_by("last_name", "first_name", "username", "pk"))
 
 
 def _start_of(day):

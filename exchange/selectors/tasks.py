@@ -2,6 +2,7 @@
 the exchange between the states (requests to assign, to answer, answers to read and close; proposals to
 decide)."""
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,10 +18,6 @@ def tasks_for(user, *, today):
     """Every non-empty group of tasks waiting for ``user`` on ``today``: the page a signed-in person lands on."""
     groups = figure_tasks(user, today=today) + request_tasks(user, today=today) + [_proposals_to_decide(user)]
     return [group for group in groups if group.tasks]
-
-
-def task_count(user, *, today):
-    return sum(len(group.tasks) for group in tasks_for(user, today=today))
 
 
 def request_tasks(user, *, today):
@@ -51,7 +48,7 @@ def _to_assign(user, today):
             % {"subject": recipient.request.subject, "sender": _from(recipient.request)},
             today,
         )
-        for recipient in recipients.order_by("request__reply_by", "request__created_at")
+        for recipient in recipients.order_by(F("request__reply_by").asc(nulls_last=True), "request__created_at", "pk")
     ]
     return TaskGroup("requests_to_assign", gettext_lazy("Requests to assign"), tasks)
 
@@ -66,7 +63,9 @@ def _to_answer(user, today):
             % {"subject": recipient.request.subject, "sender": _from(recipient.request)},
             today,
         )
-        for recipient in recipients.select_related("request__sender_country").order_by("request__reply_by")
+        for recipient in recipients.select_related("request__sender_country").order_by(
+            F("request__reply_by").asc(nulls_last=True), "request__created_at", "pk"
+        )
     ]
     return TaskGroup("requests_to_answer", gettext_lazy("Requests to answer"), tasks)
 
@@ -76,7 +75,7 @@ def _answers_received(user, today):
     sent = Request.objects.filter(status=RequestStatus.ANSWERED, sender_country=permissions.country_of(user))
     tasks = [
         _request_task(request, _("“%(subject)s”: answered, to read and close") % {"subject": request.subject}, today)
-        for request in permissions.closable_requests(user, sent).order_by("created_at")
+        for request in permissions.closable_requests(user, sent).order_by("created_at", "pk")
     ]
     return TaskGroup("answers_received", gettext_lazy("Answers received"), tasks)
 

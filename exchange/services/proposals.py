@@ -23,7 +23,7 @@ from dsm_data.services.catalogue import save_dimension, save_indicator
 
 from ..models import IndicatorProposal, ProposalComment, ProposalKind, ProposalStatus, ProposalSupport
 
-TEXT_FIELDS = ("name", "definition", "unit")
+TEXT_FIELDS = IndicatorProposal.TEXT_FIELDS
 
 
 @transaction.atomic
@@ -80,10 +80,7 @@ def support(proposal, *, user):
     """``user``'s state backs the proposal; a second support of the same state is refused."""
     proposal = _locked(proposal)
     permissions.enforce(permissions.proposal_refusal(user, proposal, permissions.PROPOSAL_SUPPORT))
-    own_country = permissions.country_of(user)
-    if ProposalSupport.objects.filter(proposal=proposal, country=own_country).exists():
-        raise Rejected.because(_("%(state)s already supports this proposal.") % {"state": own_country})
-    return ProposalSupport.objects.create(proposal=proposal, country=own_country, user=user)
+    return ProposalSupport.objects.create(proposal=proposal, country=permissions.country_of(user), user=user)
 
 
 @transaction.atomic

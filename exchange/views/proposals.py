@@ -76,8 +76,7 @@ def proposal_detail(request, pk):
         "frequencies": selectors.frequency_labels(proposal),
         "supporting_states": [support.country for support in proposal.supports.select_related("country")],
         "comment_form": CommentForm() if allowed(permissions.PROPOSAL_COMMENT) else None,
-        "can_support": allowed(permissions.PROPOSAL_SUPPORT)
-        and not proposal.supports.filter(country=permissions.country_of(user)).exists(),
+        "can_support": allowed(permissions.PROPOSAL_SUPPORT),
         "can_approve": allowed(permissions.PROPOSAL_APPROVE),
         "decline_form": DeclineForm() if allowed(permissions.PROPOSAL_DECLINE) else None,
     }

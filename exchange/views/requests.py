@@ -49,13 +49,18 @@ def _readable(user, pk):
 def request_new(request):
     if not permissions.can_send_request(request.user):
         raise PermissionDenied
-    form = RequestForm(request.POST or None, request.FILES or None, own_country=permissions.country_of(request.user))
+    form = RequestForm(
+        request.POST or None,
+        request.FILES or None,
+        own_country=permissions.country_of(request.user),
+        is_secretariat=permissions.is_system_admin(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.send(
                 request.user,
                 countries=form.chosen_countries(),
-                to_secretariat=form.cleaned_data["to_secretariat"],
+                to_secretariat=form.cleaned_data.get("to_secretariat", False),
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
                 indicator=form.cleaned_data["indicator"],
@@ -97,6 +102,7 @@ def request_detail(request, pk):
         if permissions.request_refusal(request.user, found, permissions.REQUEST_REPLY) is None
         else None,
         "can_close": permissions.request_refusal(request.user, found, permissions.REQUEST_CLOSE) is None,
+        "can_share": permissions.request_refusal(request.user, found, permissions.REQUEST_SHARE) is None,
     }
     return render(request, "exchange/request_detail.html", context)
 
@@ -107,10 +113,9 @@ def request_assign(request, pk, recipient_pk):
     """A receiving state's administrator (or the secretariat, for its row) chooses who answers."""
     found = _readable(request.user, pk)
     recipient = get_object_or_404(found.recipients, pk=recipient_pk)
-    assignee = selectors.possible_assignees(recipient).filter(pk=request.POST.get("assignee")).first()
+    chosen = request.POST.get("assignee", "")
+    assignee = selectors.possible_assignees(recipient).filter(pk=chosen).first() if chosen.isdigit() else None
     try:
-        if assignee is None:
-            raise Rejected.because(_("Choose someone of the state the request was sent to."))
         services.assign(found, user=request.user, recipient=recipient, assignee=assignee)
     except Rejected as rejected:
         messages.error(request, str(rejected.problems[0]))

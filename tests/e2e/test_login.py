@@ -29,6 +29,7 @@ def test_each_demo_role_logs_in_and_out(page, log_in, username, role, country):
 
 def test_logging_in_in_russian_shows_role_and_country_in_russian(page, log_in):
     log_in("arm-focal", language="ru")
+    page.goto("/ru/accounts/")  # signing in lands on the task list; the account page tells the role
     facts = page.locator("dl.facts")
     expect(facts).to_contain_text("Координатор")
     expect(facts).to_contain_text("Армения")

@@ -20,7 +20,7 @@ TODAY = datetime.date.today()
 @pytest.fixture
 def requests_of_three(kazakhstan, armenia, make_user, catalogue, make_period):
     georgia = save_country("GEO", {"en": "Georgia", "ru": "Грузия"})
-    arm, kaz, geo = (make_user(Role.DATA_USER, country) for country in (armenia, kazakhstan, georgia))
+    arm, kaz, geo = (make_user(Role.COUNTRY_ADMIN, country) for country in (armenia, kazakhstan, georgia))
     secretariat = make_user(Role.SYSTEM_ADMIN, username="secretariat")
     period = make_period(2025)
     permits = services.send(
@@ -29,6 +29,8 @@ def requests_of_three(kazakhstan, armenia, make_user, catalogue, make_period):
     )  # fmt: skip
     borders = services.send(kaz, countries=[armenia, georgia], subject="Borders", body="?")
     services.reply(borders, user=arm, body="Answer")
+    assert borders.recipients.filter(answered_at=None).count() == 1  # still open: Georgia has not answered
+    services.reply(borders, user=geo, body="Ours")
     old = services.send(geo, countries=[kazakhstan], subject="Old question", body="?", to_secretariat=True)
     Request.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=40))
     services.close(old, user=geo)

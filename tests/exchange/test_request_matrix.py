@@ -1,6 +1,7 @@
 """Role x state over every request page, action and file: Armenia asks Kazakhstan; Georgia, a third state,
-never reads or answers the pair's request, nor its files; the secretariat reads and may close; only
-Kazakhstan's administrators choose who answers for Kazakhstan. Nothing is written on a refusal."""
+never reads or answers the pair's request, nor its files; the secretariat reads, writes and may close, but
+only Armenia shares it; only Kazakhstan's administrators choose who answers for Kazakhstan, and only they
+and the one they choose answer. Nothing is written on a refusal."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +19,7 @@ STATE_ROLES = {"focal": Role.FOCAL_POINT, "admin": Role.COUNTRY_ADMIN, "user": R
 PEOPLE = [f"{state}-{role}" for state in ("arm", "kaz", "geo") for role in STATE_ROLES] + ["secretariat", "editor"]
 SENDING, RECEIVING = {"arm-focal", "arm-admin", "arm-user"}, {"kaz-focal", "kaz-admin", "kaz-user"}
 READERS = SENDING | RECEIVING | {"secretariat"}
+WRITERS = SENDING | {"kaz-admin", "secretariat"}  # and the official Kazakhstan chooses, below
 
 
 @pytest.fixture
@@ -60,11 +62,25 @@ def test_writing_in_the_thread(pair, name):
     response = client_of(people[name]).post(
         f"/en/requests/{request.pk}/", {"body": "A word", "files": [SimpleUploadedFile("a.txt", b"An annex.")]}
     )
-    assert response.status_code == (302 if name in READERS else 404)
-    assert RequestMessage.objects.filter(body="A word").count() == (1 if name in READERS else 0)
+    assert response.status_code == (302 if name in WRITERS else 403 if name in READERS else 404)
+    assert RequestMessage.objects.filter(body="A word").count() == (1 if name in WRITERS else 0)
     request.refresh_from_db()
-    answered = name in RECEIVING  # a receiving state's message answers the request
+    answered = name == "kaz-admin"  # the receiving state's message answers the request
     assert request.status == (RequestStatus.ANSWERED if answered else RequestStatus.OPEN)
+
+
+def test_the_official_chosen_by_kazakhstan_answers_and_a_follow_up_asks_again(pair):
+    people, request = pair
+    thread = f"/en/requests/{request.pk}/"
+    assert client_of(people["kaz-focal"]).post(thread, {"body": "Before"}).status_code == 403
+    services.assign(request, user=people["kaz-admin"], recipient=request.recipients.get(), assignee=people["kaz-focal"])
+    assert client_of(people["kaz-focal"]).post(thread, {"body": "Our answer"}).status_code == 302
+    request.refresh_from_db()
+    assert request.status == RequestStatus.ANSWERED
+    assert client_of(people["arm-user"]).post(thread, {"body": "And in 2024?"}).status_code == 302
+    request.refresh_from_db()
+    assert request.status == RequestStatus.OPEN  # back on Kazakhstan's list
+    assert request.recipients.get().answered_at is None
 
 
 @pytest.mark.parametrize("name", PEOPLE)
@@ -84,12 +100,15 @@ def test_choosing_who_answers_for_kazakhstan(pair, name):
 def test_closing_and_sharing(pair, name):
     people, request = pair
     response = client_of(people[name]).post(f"/en/requests/{request.pk}/close/", {"share": "on"})
-    closes = name in SENDING | {"secretariat"}
+    closes = name in SENDING  # the secretariat closes, but does not share another state's question
     assert response.status_code == (302 if closes else 403 if name in READERS else 404)
     request.refresh_from_db()
-    assert (request.status, request.is_shared) == (
-        (RequestStatus.CLOSED, True) if closes else (RequestStatus.OPEN, False)
-    )
+    expected = (RequestStatus.CLOSED, True) if closes else (RequestStatus.OPEN, False)
+    assert (request.status, request.is_shared) == expected
+    if name == "secretariat":
+        assert client_of(people[name]).post(f"/en/requests/{request.pk}/close/").status_code == 302
+        request.refresh_from_db()
+        assert (request.status, request.is_shared) == (RequestStatus.CLOSED, False)
 
 
 @pytest.mark.parametrize("name", PEOPLE)

@@ -8,7 +8,7 @@ from django.test import Client
 
 from dsm_data.models import AuditEntry, Role
 from dsm_data.services.accounts import save_country
-from exchange.models import RequestAttachment
+from exchange.models import Request, RequestAttachment
 from exchange.services import requests as services
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_the_public_is_sent_to_sign_in(asked):
         assert Client().get(path)["Location"].startswith("/en/accounts/login/")
 
 
-def test_a_request_is_sent_answered_and_closed_on_the_pages(asked, armenia):
+def test_a_request_is_sent_answered_and_closed_on_the_pages(asked, armenia, make_user):
     people, _request, _attachment = asked
     sent = signed_in(people["kaz-user"]).post(
         "/en/requests/new/",
@@ -70,6 +70,9 @@ def test_a_request_is_sent_answered_and_closed_on_the_pages(asked, armenia):
     )  # fmt: skip
     assert sent.status_code == 302, sent.content.decode()[:2000]
     path = sent["Location"]
+    arm_admin = make_user(Role.COUNTRY_ADMIN, armenia, username="arm-admin")
+    made = Request.objects.get(subject="Permits 2025")
+    services.assign(made, user=arm_admin, recipient=made.recipients.get(), assignee=people["arm-focal"])
     answer = signed_in(people["arm-focal"]).post(path, {"body": "Yes, since 2023."})
     assert answer.status_code == 302
     assert "Yes, since 2023." in signed_in(people["kaz-user"]).get(path).content.decode()

@@ -2,6 +2,7 @@
 is the third state that reads nothing of it until the request is closed and shared."""
 
 import pytest
+from django.utils import timezone
 
 from dsm_data import permissions
 from dsm_data.models import Role
@@ -25,7 +26,7 @@ OPEN_MATRIX = {
     "kaz_user": (True, False, True, True),
     "kaz_admin": (True, False, True, True),
     "arm_admin": (True, True, True, False),
-    "arm_focal": (True, False, True, False),
+    "arm_focal": (True, False, False, False),  # answers once chosen by Armenia's administrators
     "geo_admin": (False, False, False, False),
     "editor": (False, False, False, False),
     "sysadmin": (True, False, True, True),  # the secretariat assigns only what is sent to it
@@ -66,7 +67,7 @@ def test_each_person_reads_and_acts_on_an_open_request_as_their_state_may(exchan
 @pytest.mark.parametrize("name", list(PEOPLE))
 def test_a_closed_request_shared_by_its_sender_is_read_by_every_participating_state(exchange, name):
     people, request, armenia_row = exchange
-    request.status, request.is_shared = RequestStatus.CLOSED, True
+    request.status, request.is_shared, request.closed_at = RequestStatus.CLOSED, True, timezone.now()
     request.save()
     person = people[name]
     assert permissions.can_read_request(person, request) is (name != "editor")
@@ -75,14 +76,21 @@ def test_a_closed_request_shared_by_its_sender_is_read_by_every_participating_st
     assert not may(person, request, permissions.REQUEST_ASSIGN, armenia_row)
 
 
-def test_only_a_closed_request_can_be_shared_and_only_by_its_sending_state(exchange):
-    people, request, armenia_row = exchange
-    refusal = permissions.request_refusal(people["kaz_user"], request, permissions.REQUEST_SHARE)
-    assert refusal is not None
-    assert not refusal.forbidden
-    request.status = RequestStatus.CLOSED
+def test_only_the_sending_state_shares_its_request_not_the_receiving_one_nor_the_secretariat(exchange):
+    people, request, _armenia_row = exchange
     assert permissions.request_refusal(people["kaz_user"], request, permissions.REQUEST_SHARE) is None
+    assert permissions.request_refusal(people["kaz_admin"], request, permissions.REQUEST_SHARE) is None
     assert permissions.request_refusal(people["arm_admin"], request, permissions.REQUEST_SHARE).forbidden
+    assert permissions.request_refusal(people["sysadmin"], request, permissions.REQUEST_SHARE).forbidden
+
+
+def test_the_official_chosen_to_answer_may_reply_for_their_state(exchange):
+    people, request, armenia_row = exchange
+    assert not may(people["arm_focal"], request, permissions.REQUEST_REPLY, armenia_row)
+    armenia_row.assignee = people["arm_focal"]
+    armenia_row.save()
+    request = Request.objects.prefetch_related("recipients").get(pk=request.pk)
+    assert may(people["arm_focal"], request, permissions.REQUEST_REPLY, armenia_row)
 
 
 def test_a_request_to_the_secretariat_is_assigned_by_the_secretariat(exchange):

@@ -69,7 +69,7 @@ def test_refusals_write_nothing(people, armenia):
     assert row.assignee is None
     program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00" + b"\x00" * 100)
     with pytest.raises(Rejected, match="tool.exe"):
-        services.reply(request, user=people["arm_focal"], body="See the tool.", uploads=[program])
+        services.reply(request, user=people["arm_admin"], body="See the tool.", uploads=[program])
     assert RequestMessage.objects.filter(request=request).count() == 1
     assert not RequestAttachment.objects.exists()
     with pytest.raises(Rejected):
