@@ -1,10 +1,13 @@
 """A request's life through the services: sent by Kazakhstan to Armenia, assigned, answered with a file, closed
 and shared; each person concerned e-mailed in their own language after the commit; refusals change nothing."""
 
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from dsm_data.intake.problems import Rejected
 from dsm_data.models import Role
@@ -75,3 +78,38 @@ def test_refusals_write_nothing(people, armenia):
     with pytest.raises(Rejected):
         services.send(people["kaz_user"], countries=[], subject="Nobody", body="?")
     assert Request.objects.count() == 1
+
+
+def test_a_file_is_kept_and_sent_as_what_it_is_and_a_refused_one_leaves_none_behind(people, armenia, settings):
+    page = SimpleUploadedFile("notes.html", b"<script>alert(1)</script> plain words")
+    request = services.send(people["kaz_user"], countries=[armenia], subject="Notes", body="See", uploads=[page])
+    attachment = RequestAttachment.objects.get()
+    assert attachment.original_name == "notes.txt"  # a text, whatever its name said
+    assert attachment.file.name.endswith(".txt")
+    client = Client()
+    client.force_login(people["arm_admin"])
+    response = client.get(f"/en/requests/files/{attachment.pk}/")
+    assert response["Content-Type"] == "text/plain"
+    stored = sorted(path.name for path in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if path.is_file())
+    program = SimpleUploadedFile("tool.exe", b"MZ\x90\x00" + b"\x00" * 100)
+    with pytest.raises(Rejected, match="tool.exe"):
+        services.reply(
+            request, user=people["arm_admin"], body="Two files",
+            uploads=[SimpleUploadedFile("annex.pdf", PDF), program],
+        )  # fmt: skip
+    assert sorted(path.name for path in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if path.is_file()) == stored
+
+
+def test_requests_go_to_participating_states_only_each_once(people, armenia, kazakhstan):
+    from dsm_data.services.accounts import save_country
+
+    outside = save_country("CHN", {"en": "China", "ru": "Китай"})
+    outside.is_participating = False
+    outside.save()
+    with pytest.raises(Rejected, match="participating states only, not to China"):
+        services.send(people["kaz_user"], countries=[armenia, outside], subject="S", body="B")
+    assert not Request.objects.exists()
+    request = services.send(people["kaz_user"], countries=[armenia, armenia, kazakhstan], subject="S", body="B")
+    assert [row.country for row in request.recipients.all()] == [armenia]  # not twice, not to itself
+    with pytest.raises(Rejected, match="longer than 200"):
+        services.send(people["kaz_user"], countries=[armenia], subject="x" * 201, body="B")

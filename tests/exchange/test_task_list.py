@@ -191,3 +191,15 @@ def _page_of(user, path):
     client = Client()
     client.force_login(user)
     return client.get(path).content.decode()
+
+
+def test_a_state_that_does_not_participate_owes_nothing_and_is_never_late(people, make_period, kazakhstan):
+    from dsm_data.selectors.completeness import completeness
+
+    georgia = save_country("GEO", {"en": "Georgia", "ru": "Грузия"})
+    georgia.is_participating = False
+    georgia.save()
+    period = make_period(2025, deadline=TODAY - 20 * DAY, lock_days=60)
+    _indicators, rows, _totals = completeness(period, TODAY)
+    assert [row["country"].code for row in rows] == ["ARM", "KAZ"]
+    assert all(row["late"] for row in rows)
