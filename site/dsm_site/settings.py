@@ -356,13 +356,10 @@ try:
     DSM_REMINDER_DAYS_BEFORE_DEADLINE = sorted(
         {abs(int(days)) for days in env_list("DSM_REMINDER_DAYS_BEFORE_DEADLINE", ["14", "3"])}, reverse=True
     )
-except ValueError as error:
-    raise ImproperlyConfigured("DSM_REMINDER_DAYS_BEFORE_DEADLINE: whole numbers of days, e.g. 14,3.") from error
-# Country administrators are e-mailed once a submission has waited longer than this many days for validation.
-try:
+    # Country administrators are e-mailed once a submission has waited longer than this for validation.
     DSM_VALIDATION_REMINDER_DAYS = int(os.environ.get("DSM_VALIDATION_REMINDER_DAYS", "7"))
 except ValueError as error:
-    raise ImproperlyConfigured("DSM_VALIDATION_REMINDER_DAYS: a whole number of days, e.g. 7.") from error
+    raise ImproperlyConfigured(f"Reminders: days are whole numbers ({error}).") from error
 # The secretariat's weekly digest of late states goes out on this day of the week (monday ... sunday).
 _weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _digest_day = os.environ.get("DSM_REMINDER_DIGEST_WEEKDAY", "monday").strip().lower()

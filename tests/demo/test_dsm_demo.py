@@ -45,17 +45,23 @@ def test_demo_loads_countries_accounts_and_home_pages_and_a_second_run_changes_n
 
 
 def assert_the_exchange_shows_each_step_on_the_task_lists():
-    """Uzbekistan asked Kazakhstan and Kyrgyzstan (Kyrgyzstan answered), Kyrgyzstan asked the secretariat (answered,
-    closed and shared); Kazakhstan proposed an indicator, which the secretariat has to decide."""
+    """Uzbekistan asked Kazakhstan and Kyrgyzstan (Kyrgyzstan answered, Kazakhstan is to assign), Kyrgyzstan
+    asked the secretariat (answered, closed and shared); Kazakhstan proposed an indicator, which the secretariat
+    has to decide."""
     today = timezone.localdate()
 
     def groups(username):
         return {group.key: len(group.tasks) for group in tasks_for(User.objects.get(username=username), today=today)}
 
     assert groups("kaz-admin")["requests_to_assign"] == 1
-    assert groups("uzb-focal")["answers_received"] == 1
+    assert "answers_received" not in groups("uzb-focal")  # Kazakhstan has not answered yet
     assert groups("sysadmin")["proposals_to_decide"] == 1
     assert "requests_to_answer" not in groups("kgz-focal")  # answered already
+    asked = Request.objects.get(sender_country__code="UZB")
+    assert sorted((row.country.code, row.answered_at is not None) for row in asked.recipients.all()) == [
+        ("KAZ", False),
+        ("KGZ", True),
+    ]
     shared = Request.objects.get(is_shared=True)
     assert (shared.status, shared.messages.count()) == ("closed", 2)
 
