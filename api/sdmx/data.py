@@ -16,6 +16,7 @@ programs, and what is sent must read back the same (``csv_input``).
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -77,16 +78,25 @@ class DataQuery:
             values = values.filter(period__frequency__in=[by_code[code] for code in frequencies])
         if countries := breakdown_codes.pop(words.AREA, None):
             values = values.filter(country__code__in=countries)
-        for dimension, codes in breakdown_codes.items():
-            series = Series.objects.filter(
-                indicator=self.indicator, categories__dimension__code=dimension, categories__code__in=codes
-            )
-            values = values.filter(series__in=series)
+        if breakdown_codes:
+            values = values.filter(series_id__in=_series_matching(self.indicator, breakdown_codes))
         if self.first_day:
             values = values.filter(period__start__gte=self.first_day)
         if self.last_day:
             values = values.filter(period__end__lte=self.last_day)
         return values
+
+
+def _series_matching(indicator, breakdown_codes):
+    """The pks of ``indicator``'s series whose category in each dimension is one of ``breakdown_codes[dimension]``,
+    read in one query. Handed to the value query as keys, they plan alike everywhere: as three IN-subqueries over
+    the categories, PostgreSQL (without statistics on tables just filled) ran them as nested loops for minutes."""
+    rows = Series.objects.filter(indicator=indicator, categories__dimension__code__in=list(breakdown_codes))
+    matched = Counter()
+    for pk, dimension, code in rows.values_list("pk", "categories__dimension__code", "categories__code"):
+        if code in breakdown_codes[dimension]:
+            matched[pk] += 1
+    return sorted(pk for pk, count in matched.items() if count == len(breakdown_codes))
 
 
 def _key_codes(indicator, key, *, countries):
