@@ -1,17 +1,18 @@
 """A reader's query, parsed once: its words with their index tokens (and, for a Cyrillic word, every likely
 lemma), its stop words, and its quoted phrases. Every backend, the snippets and the suggestions read it.
 
-Step 0 of issue 17 (see /work/notes/issue17_plan.md, section 4.1): the shapes are final, the tokens are
-still today's stems until ``search.text.token`` and ``search.morphology`` replace them.
+A word's ``token`` is what the index holds for that same word (``search.text.token``), always the first of
+its ``alternatives``: the query side adds the other likely lemmas ("стали": стать or сталь), OR'ed in the match.
 """
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from . import text
 
-QUOTED = re.compile(r'"([^"]*)"?')
+# A phrase in straight or typographic quotes ("…", «…», “…”, „…“); an unclosed one runs to the end.
+QUOTED = re.compile(r'["«“„]([^"«»“”„]*)["»”“]?')
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class ParsedQuery:
 
     @property
     def kept_tokens(self):
-        return tuple(word.token for word in self.words if not word.stop)
+        """The tokens of the non-stop words, in order (of every word when all are stop words)."""
+        return tuple(word.token for word in self.words if not word.stop) or self.sequence
 
     @property
     def highlight_tokens(self):
@@ -63,7 +65,7 @@ class ParsedQuery:
         return ParsedQuery(self.text, kept)
 
 
-@cache
+@lru_cache(maxsize=2048)
 def parse_query(query):
     """``query`` as typed; an unbalanced quote counts as closed at the end of the query."""
     parsed, position = [], 0
@@ -78,6 +80,6 @@ def parse_query(query):
 def _words(part, *, quoted):
     found = []
     for word in text.words(part):
-        token = text.stem(word)
-        found.append(QueryWord(word, token, (token,), token in text.STOP_WORDS, quoted))
+        stop = text.fold(word) in text.STOP_WORDS
+        found.append(QueryWord(word, text.token(word), text.token_alternatives(word), stop, quoted))
     return found

@@ -1,26 +1,28 @@
-"""Language-neutral stemming and highlighting, the same for indexing and for queries.
+"""Language-neutral normalising and highlighting, the same for indexing and for queries.
 
-No database offers Russian and English stemming in one configuration (SQLite FTS5
-has no Russian stemmer at all), so words are stemmed here, in Python, and the
-databases index the stems with their plain ("simple", "unicode61") tokenisers.
-Every word is lower-cased, ё is folded into е, and Cyrillic words go through the
-Russian Snowball stemmer, Latin ones through the English one: a query in either
-language finds every document, whatever the reader's interface language.
+No database offers Russian, Ukrainian and English word forms in one configuration (SQLite FTS5
+has none), so words are normalised here, in Python, and every backend indexes the resulting tokens
+with its plain tokeniser ("unicode61", "simple", Elasticsearch's "whitespace"). A word's token depends
+on the word alone: it is folded (look-alike letters of the other script mapped, lower case, ё as е,
+apostrophes dropped), then a Cyrillic word becomes its lemma (``search.morphology``: беженцев and
+беженцами are "беженец"), a Latin one its English Snowball stem. Exactly one token per word, stop words
+kept, so that positions agree for phrases.
 """
 
-import functools
 import re
 from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
 
-# Letters and digits; "_" and punctuation separate words, as in FTS5's unicode61 and PostgreSQL's parser.
-WORD = re.compile(r"[^\W_]+")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-LATIN = re.compile(r"[a-z]")
+from . import morphology
+from .scripts import look_alike_class, script_of, unmix
 
-_russian = snowballstemmer.stemmer("russian")
+APOSTROPHES = "'’ʼ"
+# Letters and digits, with the apostrophes inside a Ukrainian word ("сім'ї"); "_" and the rest separate words.
+WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
+SINGLE_TOKEN = re.compile(r"[^\W_]+")
+_DROP_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 _english = snowballstemmer.stemmer("english")
 
 # Left out of queries only (documents keep them): "law on refugees" must find "Law on Refugees".
@@ -28,62 +30,157 @@ STOP_WORDS = frozenset(
     re.findall(
         r"\S+",
         "a an and are as at be by for from in into is it of on or the to with "
-        "в во и или к на не о об от по с со у за из для до как что это",
+        "в во и или к на не о об от по с со у за из для до как что это "
+        "і й та у з до про що як або від це",
     )
 )
 # Longest word kept in the index: longer "words" are base64 or hashes, and PostgreSQL skips them anyway.
 MAX_WORD_LENGTH = 60
+# The snippet reads at most this much of a text, and stops after this many matched words.
+SNIPPET_MAX_CHARS = 600_000
+SNIPPET_MAX_SPANS = 2_000
 
 
 def fold(word):
-    return word.lower().replace("ё", "е")
+    """``word`` in one script, lower case, ё as е, without apostrophes."""
+    return unmix(word).lower().replace("ё", "е").translate(_DROP_APOSTROPHES)
+
+
+def _folded_for_analysis(word):
+    """As ``fold``, but a Ukrainian apostrophe kept (as "'") so that the dictionary knows сім'я."""
+    folded = unmix(word).lower().replace("ё", "е")
+    return re.sub(f"[{APOSTROPHES}]", "'", folded)
 
 
 @lru_cache(maxsize=200_000)
-def stem(word):
-    """The stem of one word: Russian for Cyrillic, English for Latin, the folded word otherwise."""
+def token(word):
+    """The index token of one word: the lemma of a Cyrillic word, the English stem of a Latin one, else folded."""
     folded = fold(word)
-    if CYRILLIC.search(folded):
-        return _russian.stemWord(folded)
-    if LATIN.search(folded):
-        return _english.stemWord(folded)
-    return folded
+    script = script_of(folded)
+    if script == "cyrillic":
+        found = morphology.lemma(_folded_for_analysis(word))
+    elif script == "latin":
+        found = _english.stemWord(folded)
+    else:
+        found = folded
+    return found if SINGLE_TOKEN.fullmatch(found) else folded
+
+
+@lru_cache(maxsize=20_000)
+def token_alternatives(word):
+    """Query side: every likely lemma of a Cyrillic word (``token(word)`` first), else ``(token(word),)``."""
+    first = token(word)
+    if script_of(fold(word)) != "cyrillic":
+        return (first,)
+    found = [first, *morphology.lemmas(_folded_for_analysis(word))]
+    return tuple(dict.fromkeys(item for item in found if SINGLE_TOKEN.fullmatch(item)))
 
 
 def words(text):
     return [word for word in WORD.findall(text or "") if len(word) <= MAX_WORD_LENGTH]
 
 
-def stemmed_text(text):
-    """The text as the index stores it: its stems separated by spaces."""
-    return " ".join(map(stem, words(text)))
+def normalised_text(text):
+    """The text as the index stores it: one token per word, separated by spaces."""
+    return " ".join(map(token, words(text)))
 
 
 def query_stems(query):
-    """The distinct stems of a query, in order, without stop words (unless the query is only those)."""
+    """The distinct tokens of a query, in order, without stop words (unless the query is only those).
+
+    Kept while the backends move to ``search.query.parse_query`` (its ``kept_tokens``).
+    """
     all_words = words(query)
     kept = [word for word in all_words if fold(word) not in STOP_WORDS] or all_words
-    return list(dict.fromkeys(stem(word) for word in kept))
+    return list(dict.fromkeys(token(word) for word in kept))
 
 
-@functools.lru_cache(maxsize=64)
-def _candidate_pattern(stems):
-    """A regex finding words that may have one of ``stems``; each candidate is then checked by stemming it.
+# The names before issue 17, kept until every caller uses the new ones.
+stem = token
+stemmed_text = normalised_text
 
-    A stem is nearly always a prefix of its words (English "happi" of "happy" is not:
-    hence the last letter dropped), and a regex scan runs in C, so long texts stay fast.
+
+# Matching and snippets: where a query's words stand in a text.
+
+
+def _query_groups(query_or_tokens):
+    """(groups, stop words): each kept query word's alternatives, in order; and the query's stop words.
+
+    ``query_or_tokens`` is a ``ParsedQuery``, a query's text, or tokens (each one word's only alternative).
     """
-    prefixes = sorted({(item[:-1] if len(item) > 3 else item) for item in stems}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(prefix).replace("е", "[её]") for prefix in prefixes)
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+    if hasattr(query_or_tokens, "words"):
+        query_words = query_or_tokens.words
+        kept = [word.alternatives for word in query_words if not word.stop] or [w.alternatives for w in query_words]
+        stops = {fold(word.text) for word in query_words if word.stop}
+    elif isinstance(query_or_tokens, str):
+        all_words = words(query_or_tokens)
+        kept_words = [word for word in all_words if fold(word) not in STOP_WORDS] or all_words
+        kept = [token_alternatives(word) for word in kept_words]
+        stops = {fold(word) for word in all_words} & STOP_WORDS
+    else:
+        kept, stops = [(item,) for item in query_or_tokens or ()], STOP_WORDS
+    return tuple(dict.fromkeys(tuple(group) for group in kept)), frozenset(stops)
 
 
-def matches(text, stems):
-    """[(start, end)] of the words of ``text`` whose stem is one of ``stems``."""
-    if not text or not stems:
+def _letters_pattern(word):
+    """A regex of ``word`` as a text may write it: ё for е, look-alike letters, apostrophes between letters."""
+    parts = []
+    for letter in word:
+        part = "[её]" if letter == "е" else look_alike_class(letter)
+        parts.append(part if script_of(letter) != "cyrillic" else part + f"[{APOSTROPHES}]?")
+    return "".join(parts)
+
+
+def _prefixes(alternative):
+    """Prefixes that every form of ``alternative`` starts with (or the forms themselves when they share none)."""
+    if script_of(alternative) != "cyrillic":
+        return {alternative[:-1] if len(alternative) > 3 else alternative}
+    found = morphology.forms(alternative) | {alternative}
+    common = min(found, key=len)
+    for form in found:
+        while not form.startswith(common):
+            common = common[:-1]
+    return {common} if len(common) >= 3 else found
+
+
+@lru_cache(maxsize=256)
+def _matcher(groups):
+    """(candidate regex, [(tokens, forms)] per group) for the query words ``groups``."""
+    prefixes = {prefix for group in groups for alternative in group for prefix in _prefixes(alternative)}
+    alternation = "|".join(_letters_pattern(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternation})[^\W_]*(?:[{APOSTROPHES}][^\W_]+)*", re.IGNORECASE)
+    checks = []
+    for group in groups:
+        cyrillic = [alternative for alternative in group if script_of(alternative) == "cyrillic"]
+        checks.append((frozenset(group), frozenset().union(*(morphology.forms(item) for item in cyrillic))))
+    return pattern, checks
+
+
+def _spans(text, groups):
+    """[(start, end, frozenset of the groups matched)] of the words of ``text`` that are query words."""
+    if not text or not groups:
         return []
-    wanted = set(stems)
-    return [found.span() for found in _candidate_pattern(tuple(stems)).finditer(text) if stem(found.group()) in wanted]
+    pattern, checks = _matcher(groups)
+    found = []
+    for candidate in pattern.finditer(text[:SNIPPET_MAX_CHARS]):
+        word = candidate.group()
+        if len(word) > MAX_WORD_LENGTH:
+            continue
+        word_token, folded = token(word), fold(word)
+        matched = frozenset(
+            number for number, (tokens, forms) in enumerate(checks) if word_token in tokens or folded in forms
+        )
+        if matched:
+            found.append((*candidate.span(), matched))
+            if len(found) >= SNIPPET_MAX_SPANS:
+                break
+    return found
+
+
+def matches(text, query_or_tokens):
+    """[(start, end)] of the words of ``text`` that are one of the query's words (in any of their forms)."""
+    groups, _stops = _query_groups(query_or_tokens)
+    return [(start, end) for start, end, _matched in _spans(text, groups)]
 
 
 def highlight(text, spans):
@@ -96,35 +193,69 @@ def highlight(text, spans):
     return "".join(parts)
 
 
-def snippet(text, stems, length=240):
-    """A passage of ``text`` around its first matches, matched words marked; "" when nothing matches."""
+def snippet(text, query_or_tokens, length=240):
+    """The passage of ``text`` where the query's words stand best together, marked; "" when nothing matches.
+
+    Each passage beginning at a matched word is scored by: does it hold the query's words in order, side
+    by side (only spaces, punctuation or the query's stop words between them); how many of the query's
+    words it holds; how early it comes.
+    """
     if not text:
         return ""
-    first = _first_matches(text, stems, length)
-    if not first:
+    groups, stops = _query_groups(query_or_tokens)
+    spans = _spans(text, groups)
+    if not spans:
         return ""
-    start = max(0, first[0][0] - length // 4)
+    first = _best_passage(text, spans, len(groups), stops, length)
+    start = max(0, spans[first][0] - length // 4)
     if start:  # begin at a word boundary
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first[0][0] else start
+        start = space + 1 if 0 <= space < spans[first][0] else start
     end = min(len(text), start + length)
     if end < len(text):
-        space = text.rfind(" ", first[-1][1], end)
+        space = text.rfind(" ", spans[first][1], end)
         end = space if space > 0 else end
-    spans = [(match_start - start, match_end - start) for match_start, match_end in first if match_end <= end]
-    passage = " ".join(highlight(text[start:end], spans).split())
+    shown = [
+        (span_start - start, span_end - start)
+        for span_start, span_end, _ in spans
+        if start <= span_start and span_end <= end
+    ]
+    passage = " ".join(highlight(text[start:end], shown).split())
     return ("… " if start else "") + passage + (" …" if end < len(text) else "")
 
 
-def _first_matches(text, stems, length):
-    """The first match and those following it within ``length`` characters."""
-    if not stems:
-        return []
-    wanted = set(stems)
-    found = []
-    for candidate in _candidate_pattern(tuple(stems)).finditer(text):
-        if found and candidate.start() - found[0][0] > length // 2:
-            break
-        if stem(candidate.group()) in wanted:
-            found.append(candidate.span())
-    return found
+def _best_passage(text, spans, group_count, stops, length):
+    """The index of the span that begins the best passage (see ``snippet``)."""
+    adjacent = [_only_stop_words(text[spans[i][1] : spans[i + 1][0]], stops) for i in range(len(spans) - 1)]
+    phrase_starts = [i for i in range(len(spans)) if _phrase_at(spans, adjacent, i, group_count)]
+    reach = length - length // 4
+    best, best_score, last = 0, None, 0
+    for first, (start, _end, _matched) in enumerate(spans):
+        last = max(last, first)
+        while last + 1 < len(spans) and spans[last + 1][1] <= start + reach:
+            last += 1
+        in_window = spans[first : last + 1]
+        has_phrase = any(
+            first <= i and spans[i + group_count - 1][1] <= start + reach
+            for i in phrase_starts
+            if i + group_count - 1 <= last
+        )
+        distinct = len(frozenset().union(*(matched for _s, _e, matched in in_window)))
+        score = (has_phrase, distinct, -start)
+        if best_score is None or score > best_score:
+            best, best_score = first, score
+    return best
+
+
+def _phrase_at(spans, adjacent, first, group_count):
+    """Whether the query's words, in order, stand side by side from span ``first`` on."""
+    if group_count < 2 or first + group_count > len(spans):
+        return False
+    return all(
+        number in spans[first + number][2] and (number == 0 or adjacent[first + number - 1])
+        for number in range(group_count)
+    )
+
+
+def _only_stop_words(gap, stops):
+    return all(fold(word) in stops for word in WORD.findall(gap))

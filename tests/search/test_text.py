@@ -1,0 +1,92 @@
+"""Normalising words: one token per word, the same for every form of a Russian or Ukrainian word."""
+
+import pytest
+
+from search import morphology
+from search.scripts import script_of, unmix
+from search.text import MAX_WORD_LENGTH, fold, normalised_text, query_stems, stem, token, token_alternatives, words
+
+
+@pytest.mark.parametrize(
+    ("forms", "expected"),
+    [
+        (["беженцев", "беженцами", "беженцы", "Беженец"], "беженец"),
+        (["иностранец", "иностранцев", "ИНОСТРАНЦАМИ"], "иностранец"),
+        (["біженців", "біженці", "біженцям"], "біженець"),
+        (["разрешению", "разрешения"], "разрешение"),
+        (["Казахстана", "казахстан"], "казахстан"),
+        (["України", "україна"], "україна"),
+    ],
+)
+def test_every_form_of_a_word_gives_its_lemma(forms, expected):
+    assert {token(form) for form in forms} == {expected}
+
+
+def test_a_ukrainian_word_without_ukrainian_letters_is_read_by_the_ukrainian_dictionary():
+    assert morphology.language_of("громадян") == "uk"
+    assert token("громадян") == "громадянин"
+
+
+def test_an_apostrophe_keeps_a_ukrainian_word_whole_and_is_dropped_from_its_token():
+    for text in ("сім'ї", "сім’ї", "сімʼї"):
+        assert words(text) == [text]
+        assert normalised_text(text) == token("сім'ї")
+    assert "'" not in token("сім'ї")
+    assert len(normalised_text("сім'ї").split()) == 1
+
+
+def test_english_words_keep_their_snowball_stem():
+    assert token("refugees") == token("refugee") == "refuge"
+    assert token("Granting") == "grant"
+
+
+def test_case_and_yo_are_folded_and_digits_kept():
+    assert fold("Отчёт") == "отчет"
+    assert token("ОТЧЁТА") == token("отчет")
+    assert normalised_text("COVID-19, 2009") == "covid 19 2009"
+
+
+def test_normalised_text_has_one_token_per_word_and_drops_overlong_words_on_both_sides():
+    text = "Закон «О беженцах» от 4 декабря 2009 года; сім'ї refugees, " + "x" * (MAX_WORD_LENGTH + 1) + " конец"
+    assert len(normalised_text(text).split()) == len(words(text)) == 11
+    overlong = "б" * (MAX_WORD_LENGTH + 1)
+    assert words(overlong) == []
+    assert normalised_text(overlong) == ""
+    assert query_stems(overlong) == []
+
+
+def test_a_homonym_offers_every_likely_lemma_the_index_one_first():
+    alternatives = token_alternatives("стали")
+    assert {"стать", "сталь"} <= set(alternatives)
+    assert alternatives[0] == token("стали")
+    assert token_alternatives("refugees") == ("refuge",)
+
+
+def test_look_alike_letters_of_the_other_script_are_mapped():
+    assert unmix("бeженцев") == "беженцев"  # a Latin "e"
+    assert token("бeженцев") == "беженец"
+    assert unmix("rеfugee") == "refugee"  # a Cyrillic "е"
+    assert token("rеfugee") == token("refugee")
+    for word in ("беженцев", "refugee", "COVID-19", "Хорошо", "ABC"):
+        assert unmix(word) == word
+
+
+def test_script_of():
+    assert [script_of(word) for word in ("беженец", "refugee", "2009", "бeженцев")] == [
+        "cyrillic",
+        "latin",
+        "",
+        "cyrillic",
+    ]
+
+
+def test_the_old_names_still_work():
+    assert stem("беженцев") == "беженец"
+    assert query_stems("беженцы в Казахстане") == ["беженец", "казахстан"]
+    assert query_stems("на и") == ["на", "и"]
+
+
+def test_forms_of_a_lemma_are_its_dictionary_lexeme():
+    assert {"беженцев", "беженцами", "беженец"} <= morphology.forms("беженец")
+    assert not any(form.endswith("ові") for form in morphology.forms("беженец"))  # no Ukrainian guesses
+    assert {"біженців", "біженці"} <= morphology.forms("біженець")
