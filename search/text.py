@@ -126,7 +126,7 @@ def _letters_pattern(word):
     """A regex of ``word`` as a text may write it: ё for е, look-alike letters, apostrophes between letters."""
     parts = []
     for letter in word:
-        part = "[её]" if letter == "е" else look_alike_class(letter)
+        part = "[еёe]" if letter == "е" else look_alike_class(letter)
         parts.append(part if script_of(letter) != "cyrillic" else part + f"[{APOSTROPHES}]?")
     return "".join(parts)
 
@@ -227,7 +227,11 @@ def snippet(text, query_or_tokens, length=240):
 def _best_passage(text, spans, group_count, stops, length):
     """The index of the span that begins the best passage (see ``snippet``)."""
     adjacent = [_only_stop_words(text[spans[i][1] : spans[i + 1][0]], stops) for i in range(len(spans) - 1)]
-    phrase_starts = [i for i in range(len(spans)) if _phrase_at(spans, adjacent, i, group_count)]
+    # next_phrase[i]: the first span at or after i where the query's words stand side by side (its end is the earliest).
+    next_phrase, following = [None] * (len(spans) + 1), None
+    for i in range(len(spans) - 1, -1, -1):
+        following = i if _phrase_at(spans, adjacent, i, group_count) else following
+        next_phrase[i] = following
     reach = length - length // 4
     best, best_score, last = 0, None, 0
     for first, (start, _end, _matched) in enumerate(spans):
@@ -235,11 +239,8 @@ def _best_passage(text, spans, group_count, stops, length):
         while last + 1 < len(spans) and spans[last + 1][1] <= start + reach:
             last += 1
         in_window = spans[first : last + 1]
-        has_phrase = any(
-            first <= i and spans[i + group_count - 1][1] <= start + reach
-            for i in phrase_starts
-            if i + group_count - 1 <= last
-        )
+        phrase = next_phrase[first]
+        has_phrase = phrase is not None and phrase + group_count - 1 <= last
         distinct = len(frozenset().union(*(matched for _s, _e, matched in in_window)))
         score = (has_phrase, distinct, -start)
         if best_score is None or score > best_score:

@@ -3,8 +3,21 @@
 import pytest
 
 from search import morphology
+from search.query import parse_query
 from search.scripts import script_of, unmix
-from search.text import MAX_WORD_LENGTH, fold, normalised_text, query_stems, stem, token, token_alternatives, words
+from search.text import (
+    MAX_WORD_LENGTH,
+    fold,
+    highlight,
+    matches,
+    normalised_text,
+    query_stems,
+    snippet,
+    stem,
+    token,
+    token_alternatives,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -90,3 +103,66 @@ def test_forms_of_a_lemma_are_its_dictionary_lexeme():
     assert {"беженцев", "беженцами", "беженец"} <= morphology.forms("беженец")
     assert not any(form.endswith("ові") for form in morphology.forms("беженец"))  # no Ukrainian guesses
     assert {"біженців", "біженці"} <= morphology.forms("біженець")
+
+
+# Matching and snippets
+
+FILLER = "Иные положения настоящего кодекса применяются в общем порядке. " * 12
+
+
+def test_a_word_is_marked_in_every_form_of_its_lexeme():
+    text = "Статус беженцами признаётся; беженцу выдаётся справка. Бежать нельзя."
+    assert highlight(text, matches(text, parse_query("беженцев"))) == (
+        "Статус <mark>беженцами</mark> признаётся; <mark>беженцу</mark> выдаётся справка. Бежать нельзя."
+    )
+
+
+def test_yo_look_alikes_and_apostrophes_are_marked_as_written():
+    text = "Отчёт о бeженцах. Сім’ї біженців"
+    marked = highlight(text, matches(text, "отчет беженец сім'я біженці"))
+    assert marked == "<mark>Отчёт</mark> о <mark>бeженцах</mark>. <mark>Сім’ї</mark> <mark>біженців</mark>"
+
+
+def test_english_words_are_marked_by_their_stem_and_tokens_are_still_accepted():
+    text = "Every refugee may appeal; refugees are granted status."
+    assert [text[start:end] for start, end in matches(text, ["refuge", "grant"])] == ["refugee", "refugees", "granted"]
+
+
+def test_a_homonym_is_marked_whichever_lemma_the_query_means():
+    text = "Цены на сталь выросли, цены стали другими."
+    assert [text[start:end] for start, end in matches(text, parse_query("сталь"))] == ["сталь", "стали"]
+
+
+def test_the_snippet_prefers_the_words_side_by_side_to_an_earlier_scattered_match():
+    text = (
+        "О разрешении трудовых споров по работе комиссии. "
+        + FILLER
+        + "Иностранцу выдаётся разрешение на работу сроком на год. "
+        + FILLER
+    )
+    found = snippet(text, parse_query("разрешение на работу"), 240)
+    assert "<mark>разрешение</mark> на <mark>работу</mark> сроком" in found
+    assert "споров" not in found
+    assert found.startswith("… ")
+    assert found.endswith(" …")
+
+
+def test_without_the_words_together_the_snippet_shows_the_passage_with_most_of_them():
+    text = "Беженцы прибыли. " + FILLER + "Беженцам и иностранцам выдаётся справка. " + FILLER
+    found = snippet(text, parse_query("иностранцы беженцы"), 240)
+    assert "<mark>Беженцам</mark> и <mark>иностранцам</mark>" in found
+
+
+def test_the_snippet_of_a_single_word_is_its_first_occurrence():
+    text = "Every refugee may appeal a refusal within thirty days. " + "Other words. " * 40 + "refugees again"
+    assert snippet(text, parse_query("refugees")).startswith("Every <mark>refugee</mark> may appeal")
+
+
+def test_no_match_no_snippet():
+    assert snippet("Трудовой кодекс", parse_query("беженцы")) == ""
+    assert snippet("", parse_query("беженцы")) == ""
+    assert matches("Трудовой кодекс", []) == []
+
+
+def test_the_snippet_escapes_the_text():
+    assert snippet("<b>refugee</b> & co", "refugee") == "&lt;b&gt;<mark>refugee</mark>&lt;/b&gt; &amp; co"
