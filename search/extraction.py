@@ -71,20 +71,33 @@ def extract_text(data, filename, *, limits):
         return pdf_text(data)
     if kind == files.ZIP:
         return office_text(data, limits=limits)
-    if name.endswith((".html", ".htm")) or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+    if name.endswith((".html", ".htm")) or looks_like_html(data):
         return html_text(decode(data))
     if name.endswith((".txt", ".text", ".csv", ".md")):
         return decode(data)
     raise UnsupportedFile(filename)
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data):
+    """A text file's bytes as text: UTF-16 with its byte order mark (Word's "Unicode"), UTF-8, else cp1251."""
+    if data.startswith(UTF16_MARKS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1251"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def looks_like_html(data):
+    return decode(data[:512]).lstrip("\ufeff \t\r\n").lower().startswith(("<!doctype html", "<html"))
 
 
 def pdf_text(data):
@@ -156,31 +169,60 @@ def odt_text(content_xml):
 
 
 class _TextOfHtml(HTMLParser):
-    SKIPPED = {"script", "style", "template", "noscript"}
-    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "title"}
+    """The text of an HTML page's body, Word's "Save as Web Page" included.
+
+    Word writes its document properties and settings as namespaced XML (``<xml><w:WordDocument>``,
+    ``<o:DocumentProperties>``), inside conditional comments or not, and list bullets as downlevel
+    sections (``<![if !supportLists]>1.<![endif]>``): none of it is the document's text. ``<o:p>`` holds a
+    paragraph's own text, so it is kept. The head (its ``<title>`` too) is not the text either.
+    """
+
+    SKIPPED = {"script", "style", "template", "noscript", "xml", "head"}
+    OFFICE_PREFIXES = ("w:", "m:", "v:", "o:")
+    KEPT_OFFICE = {"o:p"}
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "td", "th"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts, self.skipping = [], 0
+        self.parts, self.skipping, self.downlevel = [], 0, 0
+
+    def _skipped(self, tag):
+        return tag in self.SKIPPED or (tag.startswith(self.OFFICE_PREFIXES) and tag not in self.KEPT_OFFICE)
 
     def handle_starttag(self, tag, attrs):
-        self.skipping += tag in self.SKIPPED
+        if tag == "body":  # whatever the head left open (an unclosed element), the body is the text
+            self.skipping = self.downlevel = 0
+        self.skipping += self._skipped(tag)
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):  # <o:p/>, <w:LsdException ... />: nothing to skip
         if tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        self.skipping -= tag in self.SKIPPED and self.skipping > 0
+        self.skipping -= self._skipped(tag) and self.skipping > 0
+
+    def unknown_decl(self, data):
+        """``<![if …]>`` opens a downlevel section (Word's bullets, image fallbacks), ``<![endif]>`` closes it."""
+        keyword = data.strip().split(" ", 1)[0].lower()
+        if keyword == "if":
+            self.downlevel += 1
+        elif keyword == "endif" and self.downlevel:
+            self.downlevel -= 1
 
     def handle_data(self, data):
-        if not self.skipping:
+        if not self.skipping and not self.downlevel:
             self.parts.append(data)
 
 
 def html_text(markup):
+    """The text of an HTML page, one line per block; lines without a letter or a digit (residue) dropped."""
     parser = _TextOfHtml()
     parser.feed(markup)
     parser.close()
-    return "\n".join(" ".join(line.split()) for line in "".join(parser.parts).splitlines() if line.strip())
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if any(character.isalnum() for character in line))
 
 
 def extract_in_subprocess(data, filename, *, timeout, limits=None):

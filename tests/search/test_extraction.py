@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader, PdfWriter
@@ -154,3 +155,70 @@ def test_the_report_gives_each_reason_in_the_editors_language():
     reason, detail = extraction_problem("Something odd")
     assert str(reason) == "The file could not be read."
     assert detail == "Something odd"
+
+
+# A page saved by Microsoft Word ("Save as Web Page"): its settings are namespaced XML, in conditional
+# comments and outside them, list bullets are downlevel sections, and the head has a title of its own.
+WORD_SETTINGS = (
+    "<xml><w:WordDocument><w:View>Normal</w:View><w:LidThemeComplexScript>X-NONE</w:LidThemeComplexScript>"
+    "<w:Compatibility><w:BreakWrappedTables/></w:Compatibility></w:WordDocument>"
+    "<o:DocumentProperties><o:Author>Complex Author</o:Author></o:DocumentProperties></xml>"
+)
+WORD_HTML = (
+    '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w="urn:schemas-microsoft-com:office:word">\n<head>\n'
+    '<meta http-equiv=Content-Type content="text/html; charset=windows-1251">\n'
+    '<meta name=Generator content="Microsoft Word 15">\n<title>Word title</title>\n'
+    f"<!--[if gte mso 9]>{WORD_SETTINGS}<![endif]-->\n"
+    f"{WORD_SETTINGS}\n"
+    "<style>\n<!-- p.MsoNormal {margin:0cm;} -->\n</style>\n</head>\n"
+    "<body lang=RU style='tab-interval:35.4pt'>\n<div class=WordSection1>\n"
+    "<p class=MsoNormal>Закон о беженцах<o:p></o:p></p>\n"
+    f"{WORD_SETTINGS}\n"
+    "<p class=MsoListParagraph><![if !supportLists]><span>1.<span>&nbsp;&nbsp; </span></span><![endif]>"
+    "Статья первая: статус беженца<o:p></o:p></p>\n"
+    "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+    "<p class=MsoNormal>Вторая <st1:place>часть</st1:place> закона<o:p> и её конец</o:p></p>\n"
+    "</div>\n</body>\n</html>\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "utf-16", "utf-8"])
+def test_a_page_saved_by_word_gives_only_its_body_text(encoding):
+    text = extraction.extract_text(WORD_HTML.encode(encoding), "law.htm", limits=None)
+    assert text.splitlines() == [
+        "Закон о беженцах",
+        "Статья первая: статус беженца",
+        "Вторая часть закона и её конец",
+    ]
+    for residue in ("Complex", "X-NONE", "Normal", "Word title", "MsoNormal", "1."):
+        assert residue not in text
+
+
+def test_a_word_page_in_utf16_is_recognised_without_its_extension():
+    assert extraction.extract_text(WORD_HTML.encode("utf-16"), "law", limits=None).startswith("Закон о беженцах")
+
+
+def test_an_unclosed_element_in_the_head_does_not_hide_the_body():
+    markup = "<html><head><title>T<xml><w:Unclosed></head><body><p>Текст закона</p></body></html>"
+    assert extraction.html_text(markup) == "Текст закона"
+
+
+def test_a_word_page_uploaded_is_read_and_found(client, make_document):
+    document = upload("law.htm", WORD_HTML.encode("cp1251"))
+    assert document.extraction_status == Extraction.DONE, document.extraction_error
+    assert document.extracted_text.startswith("Закон о беженцах")
+    assert "Complex" not in document.extracted_text
+
+
+def test_reindex_can_read_html_files_again(client):
+    document = upload("law.htm", WORD_HTML.encode("cp1251"))
+    other = upload("note.txt", b"asylum seekers")
+    LibraryDocument.objects.filter(pk__in=[document.pk, other.pk]).update(extracted_text="Complex X-NONE")
+    output = io.StringIO()
+    call_command("dsm_reindex", "--reread", "html", stdout=output)
+    assert "Files to read again: 1." in output.getvalue()
+    document.refresh_from_db()
+    other.refresh_from_db()
+    assert document.extracted_text.startswith("Закон о беженцах")
+    assert other.extracted_text == "Complex X-NONE"  # not an HTML file: not read again
