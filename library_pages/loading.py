@@ -17,8 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.utils.text import slugify
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from dsm_data.intake import files
 from dsm_data.models import Country
@@ -26,6 +25,7 @@ from dsm_data.selectors.catalogue import all_countries
 
 from .models import DocumentPage, DocumentType, LibraryDocument, LibrarySectionPage, Visibility
 from .models.documents import validate_language_code, validate_visibility
+from .slugs import transliterated_slug
 
 COLUMNS = ["file", "title", "country", "type", "date", "language", "visibility", "section", "topics", "summary"]
 REQUIRED_COLUMNS = ["file", "title", "type", "date", "language", "visibility"]
@@ -237,13 +237,19 @@ def _language_and_visibility_problems(row):
     return problems
 
 
-def _free_slug(section, title, taken):
-    base = slugify(title)[:70] or "document"
+def _free_slug(section, title, language, taken):
+    """The title's slug, made unique with "-2", "-3", … among the section's children in every language's tree
+    (a page's translations share its slug)."""
+    base = transliterated_slug(title, language)
+    trees = Page.objects.filter(translation_key=section.translation_key).values_list("path", flat=True)
+    siblings = Page.objects.none()
+    for path in trees:
+        siblings |= Page.objects.filter(path__startswith=path, depth=section.depth + 1)
     slug, counter = base, 1
-    while slug in taken or section.get_children().filter(slug=slug).exists():
+    while (section.pk, slug) in taken or siblings.filter(slug=slug).exists():
         counter += 1
         slug = f"{base}-{counter}"
-    taken.add(slug)
+    taken.add((section.pk, slug))
     return slug
 
 
@@ -259,7 +265,7 @@ def create_documents(lines, user=None):
         document.save()
         page = DocumentPage(
             title=line.title,
-            slug=_free_slug(line.section, line.title, taken),
+            slug=_free_slug(line.section, line.title, line.language, taken),
             document_type=line.document_type,
             country=line.country,
             date=line.date,

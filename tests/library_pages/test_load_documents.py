@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from demo import pages as demo_pages
 from library_pages.models import DocumentPage, LibraryDocument, LibraryIndexPage, LibrarySectionPage
+from library_pages.slugs import transliterated_slug
 
 from .conftest import pdf_bytes
 
@@ -130,3 +131,39 @@ def test_a_wrong_header_is_refused(folder):
     assert code == 1
     assert "line 1: missing columns: type, date, language, visibility" in stderr
     assert "line 1: unknown columns: colour" in stderr
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        ("Закон Республики Казахстан «О беженцах»", "ru", "zakon-respubliki-kazakhstan-o-bezhentsakh"),
+        ("Закон України про біженців", "uk", "zakon-ukrainy-pro-bizhentsiv"),
+        ("Про громадянство України", "uk", "pro-hromadianstvo-ukrainy"),
+        ("Щёлково, объём", "ru", "shchelkovo-obieem"),
+        ("Қазақстан көші-қон заңы", "kk", "kazakstan-koshi-kon-zany"),
+        ("Law on migration", "en", "law-on-migration"),
+        ("«»", "ru", "document"),
+        ("Երևանի օրենք", "hy", "document"),
+    ],
+)
+def test_a_slug_is_the_title_transliterated(title, language, expected):
+    assert transliterated_slug(title, language) == expected
+
+
+def test_cyrillic_titles_get_readable_slugs_and_a_duplicate_gets_a_number(folder):
+    write_metadata(
+        folder,
+        [
+            "notes.txt,Закон Республики Казахстан «О беженцах»,KAZ,law,2009-12-04,ru,public,,,",
+            "report.docx,Закон Республики Казахстан «О беженцах»,KAZ,law,2010-01-01,ru,public,,,",
+            "laws/kaz-law.pdf,Закон України про біженців,,law,2011-07-08,uk,public,publications,,",
+        ],
+    )
+    code, _stdout, stderr = run(folder)
+    assert (code, stderr) == (0, "")
+    slugs = sorted(DocumentPage.objects.values_list("slug", flat=True))
+    assert slugs == [
+        "zakon-respubliki-kazakhstan-o-bezhentsakh",
+        "zakon-respubliki-kazakhstan-o-bezhentsakh-2",
+        "zakon-ukrainy-pro-bizhentsiv",
+    ]
