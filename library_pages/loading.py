@@ -4,6 +4,11 @@ Every line is checked first (file present and of an allowed type by its content,
 country, type, date, language, visibility, section); any problem is reported as
 "line N, column X: message" and nothing is created. Otherwise all documents are
 created and published in one transaction.
+
+A document is created in the tree of its own language (a Russian law in the Russian
+tree) when the site has that language, else in the default language's tree (Ukrainian,
+Kazakh, …). Optional columns title_<code> and summary_<code> give it a page in another
+of the site's languages too, a translation of the first.
 """
 
 import csv
@@ -17,8 +22,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.utils.text import slugify
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from dsm_data.intake import files
 from dsm_data.models import Country
@@ -26,8 +30,12 @@ from dsm_data.selectors.catalogue import all_countries
 
 from .models import DocumentPage, DocumentType, LibraryDocument, LibrarySectionPage, Visibility
 from .models.documents import validate_language_code, validate_visibility
+from .slugs import transliterated_slug
 
 COLUMNS = ["file", "title", "country", "type", "date", "language", "visibility", "section", "topics", "summary"]
+# Optional: title_<code> and summary_<code> for each content language (``columns()``) give the document a page
+# in that language besides the one in its own language.
+TRANSLATED_COLUMNS = ["title", "summary"]
 REQUIRED_COLUMNS = ["file", "title", "type", "date", "language", "visibility"]
 # Where a line without a section goes.
 DEFAULT_SECTION_FOR_COUNTRY = "participating-states"
@@ -56,6 +64,23 @@ class DocumentLine:
     section: LibrarySectionPage
     topics: list = field(default_factory=list)
     summary: str = ""
+    translations: dict = field(default_factory=dict)  # language code -> {"title": ..., "summary": ...}
+
+
+def content_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def columns():
+    """Every column metadata.csv may have, the translated ones for each of the site's languages included."""
+    translated = [f"{name}_{code}" for code in content_languages() for name in TRANSLATED_COLUMNS]
+    return COLUMNS + translated
+
+
+def home_language(language):
+    """The tree a document of ``language`` goes to: its own when the site has it, else the default language's."""
+    language = language.split("-")[0]
+    return language if language in content_languages() else settings.LANGUAGE_CODE
 
 
 def file_kind(path):
@@ -103,10 +128,10 @@ def read_metadata(folder):
         countries={country.code: country for country in all_countries()},
         sections={section.slug: section for section in LibrarySectionPage.objects.filter(locale=Locale.get_default())},
     )
-    lines, problems = [], []
+    lines, problems, known = [], [], set(columns())
     for row in reader:
         number = reader.line_num
-        row = {name: (value or "").strip() for name, value in row.items() if name in COLUMNS}
+        row = {name: (value or "").strip() for name, value in row.items() if name in known}
         line, line_problems = _checked_line(row, number, context)
         problems.extend(f"line {number}, column {column}: {message}" for column, message in line_problems)
         if line is not None:
@@ -130,11 +155,11 @@ def _metadata_reader(metadata):
     header = [name.strip() for name in reader.fieldnames or []]
     problems = []
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    unknown = [name for name in header if name not in COLUMNS]
+    unknown = [name for name in header if name not in columns()]
     if missing:
         problems.append(f"line 1: missing columns: {', '.join(missing)}")
     if unknown:
-        problems.append(f"line 1: unknown columns: {', '.join(unknown)} (allowed: {', '.join(COLUMNS)})")
+        problems.append(f"line 1: unknown columns: {', '.join(unknown)} (allowed: {', '.join(columns())})")
     if problems:
         raise LoadError(problems)
     reader.fieldnames = header
@@ -178,6 +203,8 @@ def _checked_line(row, number, context):
     section = context.sections.get(section_slug)
     if section is None:
         problems.append(("section", f"unknown e-library section {section_slug!r}"))
+    translations, translation_problems = _translations(row)
+    problems.extend(translation_problems)
     if problems:
         return None, problems
     line = DocumentLine(
@@ -192,8 +219,25 @@ def _checked_line(row, number, context):
         section=section,
         topics=[topic.strip() for topic in row.get("topics", "").split(";") if topic.strip()],
         summary=row.get("summary", ""),
+        translations=translations,
     )
     return line, []
+
+
+def _translations(row):
+    """({language: {"title", "summary"}} of the line's other pages, [(column, problem)])."""
+    translations, problems = {}, []
+    home = home_language(row["language"]) if row.get("language") else None
+    for code in content_languages():
+        given = {name: row.get(f"{name}_{code}", "") for name in TRANSLATED_COLUMNS}
+        if not any(given.values()):
+            continue
+        if code == home:
+            column = next(f"{name}_{code}" for name, value in given.items() if value)
+            problems.append((column, f"the document's own page is in {code}: use the columns title and summary"))
+            continue
+        translations[code] = {"title": given["title"] or row.get("title", ""), "summary": given["summary"]}
+    return translations, problems
 
 
 def _file_problem(name, path, context):
@@ -237,29 +281,40 @@ def _language_and_visibility_problems(row):
     return problems
 
 
-def _free_slug(section, title, taken):
-    base = slugify(title)[:70] or "document"
+def _free_slug(section, title, language, taken):
+    """The title's slug, made unique with "-2", "-3", … among the section's children in every language's tree
+    (a page's translations share its slug)."""
+    base = transliterated_slug(title, language)
+    trees = Page.objects.filter(translation_key=section.translation_key).values_list("path", flat=True)
+    siblings = Page.objects.none()
+    for path in trees:
+        siblings |= Page.objects.filter(path__startswith=path, depth=section.depth + 1)
     slug, counter = base, 1
-    while slug in taken or section.get_children().filter(slug=slug).exists():
+    while (section.pk, slug) in taken or siblings.filter(slug=slug).exists():
         counter += 1
         slug = f"{base}-{counter}"
-    taken.add(slug)
+    taken.add((section.pk, slug))
     return slug
 
 
 @transaction.atomic
 def create_documents(lines, user=None):
-    """The document pages of checked ``lines``, each with its file, published."""
+    """The document pages of checked ``lines``, each with its file, published in its own language's tree,
+    with a published translation for each of the line's other languages."""
     pages, taken = [], set()
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     for line in lines:
         with open(line.path, "rb") as handle:
             document = LibraryDocument(title=line.title, uploaded_by_user=user)
             document.file.save(line.path.name, File(handle), save=False)
         document._set_document_file_metadata()
         document.save()
+        home = locales.get(home_language(line.language))
+        # A tree without the section (a language added but not yet synchronised) leaves the page in the default one.
+        parent = (line.section.get_translation_or_none(home) if home else None) or line.section
         page = DocumentPage(
             title=line.title,
-            slug=_free_slug(line.section, line.title, taken),
+            slug=_free_slug(line.section, line.title, line.language, taken),
             document_type=line.document_type,
             country=line.country,
             date=line.date,
@@ -269,10 +324,22 @@ def create_documents(lines, user=None):
             summary=line.summary,
             document=document,
         )
-        line.section.add_child(instance=page)
+        parent.add_child(instance=page)
         page.save_revision(user=user).publish(user=user)
+        _add_translations(page, line.translations, locales, user)
         pages.append(page)
     return pages
+
+
+def _add_translations(page, translations, locales, user):
+    """Publish ``page``'s translation into each language of ``translations``, with its title and summary."""
+    for code, fields in translations.items():
+        if code not in locales or page.get_translation_or_none(locales[code]) is not None:
+            continue
+        translation = page.copy_for_translation(locales[code], copy_parents=True)
+        translation.title = fields["title"]
+        translation.summary = fields["summary"]
+        translation.save_revision(user=user).publish(user=user)
 
 
 def load_folder(folder, user=None):

@@ -1,7 +1,9 @@
 """Pages across the language trees: what a reader sees in their language.
 
 Each language has its own page tree. A reader sees the live pages of their language,
-plus the default language's pages not yet translated into it, at their place. These
+plus the default language's pages not yet translated into it, at their place, plus the
+pages that exist only in another language (a Russian law loaded into the Russian tree
+alone is listed to English readers too, in Russian). These
 reads need nothing of library_pages but ``languages``, so both the page models (an
 index lists its children) and the selectors build on them without a loop.
 """
@@ -20,13 +22,21 @@ def in_locale(language_code):
 
 
 def in_reader_language(pages):
-    """Live pages in the active language, plus the default language's pages not yet translated into it."""
+    """Live pages in the active language; for a page without one, its default language's version; for a page
+    in neither, its version in any other language (one statement, so listings stay one query)."""
     pages = pages.live()
     active, default = reader_language(), default_language()
+    live = pages.model.objects.live()
+    in_active = live.filter(in_locale(active)).values("translation_key")
+    in_default = live.filter(in_locale(default)).values("translation_key")
+    elsewhere = ~in_locale(active) & ~in_locale(default) & ~Q(translation_key__in=in_default)
     if active == default:
-        return pages.filter(in_locale(active))
-    translated = pages.model.objects.live().filter(in_locale(active)).values("translation_key")
-    return pages.filter(in_locale(active) | in_locale(default) & ~Q(translation_key__in=translated))
+        return pages.filter(in_locale(active) | elsewhere)
+    return pages.filter(
+        in_locale(active)
+        | in_locale(default) & ~Q(translation_key__in=in_active)
+        | elsewhere & ~Q(translation_key__in=in_active)
+    )
 
 
 def children_in_reader_language(index):

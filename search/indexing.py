@@ -25,6 +25,7 @@ from dsm_data.models import Indicator, NationalMetadata
 from dsm_data.translation import joined
 from library_pages.models import DocumentPage, LibraryDocument
 
+from . import vocabulary
 from .backends import get_backend
 from .models import SearchEntry
 
@@ -154,6 +155,7 @@ def index_record(record):
 def store(key, fields):
     entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=fields)
     get_backend().index([entry])
+    vocabulary.record([entry])
     return entry
 
 
@@ -171,6 +173,7 @@ def rebuild_index():
     backend = get_backend()
     with transaction.atomic():
         backend.clear()
+        vocabulary.clear()
         SearchEntry.objects.all().delete()
         pages = Page.objects.live().type(*indexed_page_models())
         for translation_key in pages.values_list("translation_key", flat=True).distinct():

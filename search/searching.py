@@ -14,6 +14,7 @@ from library_pages.languages import language_name, reader_language
 from library_pages.models import DocumentType
 from library_pages.selectors import countries, library_sections
 
+from . import suggestions
 from .backends import FACETS, Query, get_backend
 from .models import SearchEntry
 from .text import highlight, matches, query_stems, snippet
@@ -46,6 +47,7 @@ class SearchPage:
     hits: list
     total: int
     facets: list  # [(name, label, [(value, label, count)])]
+    suggestion: suggestions.Suggestion | None = None  # "Did you mean …?" when the query found little
 
     @property
     def page_count(self):
@@ -66,7 +68,13 @@ def search_page(user, query):
     }
     snippets.update(body_snippets([pk for pk, found in snippets.items() if not found], stems))
     hits = [hit_of(by_id[match.entry_id], snippets[match.entry_id], stems, language, labels) for match in matches]
-    return SearchPage(query=query, hits=hits, total=results.total, facets=labelled_facets(results.facets))
+    return SearchPage(
+        query=query,
+        hits=hits,
+        total=results.total,
+        facets=labelled_facets(results.facets),
+        suggestion=suggestions.suggest(query, user=user, total=results.total),
+    )
 
 
 def in_language(texts, language):

@@ -51,4 +51,5 @@ def links(query, results):
         "order_urls": {order: url(order=order, page=None) for order in ("relevance", "date")},
         "previous_url": url(page=query.page - 1) if query.page > 1 else "",
         "next_url": url(page=query.page + 1) if query.page < results.page_count else "",
+        "suggestion_url": url(q=results.suggestion.text, page=None) if results.suggestion else "",
     }

@@ -32,29 +32,42 @@ class FallbackToOriginalMixin:
 
     ``/ru/library/x/`` routes through the Russian tree; when a page on the way has no
     live Russian version, routing goes on from the same place in the default
-    language's tree. The template then shows a notice (``shown_untranslated``).
+    language's tree, then in the other languages' trees (a document that exists only
+    in Russian is found at its /en/ address too). The template then shows a notice
+    (``shown_untranslated``) unless the page says otherwise (``is_shown_untranslated``).
     """
 
     def route(self, request, path_components):
         try:
             return super().route(request, path_components)
         except Http404:
-            original = self._original_for_fallback()
-            if original is None:
+            # Each translation group tries the rest of a path once: the trees fall back to one another.
+            tried = request.__dict__.setdefault("_dsm_fallbacks_tried", set())
+            attempt = (self.translation_key, tuple(path_components))
+            if attempt in tried:
                 raise
-            return original.route(request, path_components)
+            tried.add(attempt)
+            for other in self._translations_for_fallback():
+                try:
+                    return other.route(request, path_components)
+                except Http404:
+                    continue
+            raise
 
-    def _original_for_fallback(self):
+    def _translations_for_fallback(self):
+        """This page's other live translations: the default language's first."""
         default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk:
-            return None
-        original = self.get_translation_or_none(default_locale)
-        return original.specific if original is not None else None
+        others = Page.objects.live().filter(translation_key=self.translation_key).exclude(locale_id=self.locale_id)
+        return sorted(others.specific(), key=lambda page: (page.locale_id != default_locale.pk, page.locale_id))
+
+    def is_shown_untranslated(self, reader_language):
+        """Whether a reader of ``reader_language`` is told that this page is not translated into it yet."""
+        return language_of(self) != reader_language
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["page_language"] = language_of(self)
-        context["shown_untranslated"] = context["page_language"] != reader_language()
+        context["shown_untranslated"] = self.is_shown_untranslated(reader_language())
         return context
 
 

@@ -17,7 +17,7 @@ from dsm_data import permissions
 from dsm_data.files import private_storage
 from dsm_data.translation import joined
 
-from ..languages import language_name
+from ..languages import language_name, language_of
 from ..page_trees import in_reader_language
 from .base import BasePage, refuse
 
@@ -261,6 +261,12 @@ class DocumentPage(BasePage):
         # The file's text first: a snippet shows the body's first match, better a sentence than a topic list.
         files = {page.document_id: page.document for page in translations if page.document_id}
         return [document.extracted_text for document in files.values()]
+
+    def is_shown_untranslated(self, reader_language):
+        # A page in the document's own language is the original, not a missing translation.
+        if language_of(self) == self.language.split("-")[0]:
+            return False
+        return super().is_shown_untranslated(reader_language)
 
     def is_readable_by(self, user):
         return permissions.can_read_document(user, self.visibility, self.country)

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from demo import pages as demo_pages
 from library_pages.models import DocumentPage, LibraryDocument, LibraryIndexPage, LibrarySectionPage
+from library_pages.slugs import transliterated_slug
 
 from .conftest import pdf_bytes
 
@@ -130,3 +131,104 @@ def test_a_wrong_header_is_refused(folder):
     assert code == 1
     assert "line 1: missing columns: type, date, language, visibility" in stderr
     assert "line 1: unknown columns: colour" in stderr
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        ("Закон Республики Казахстан «О беженцах»", "ru", "zakon-respubliki-kazakhstan-o-bezhentsakh"),
+        ("Закон України про біженців", "uk", "zakon-ukrainy-pro-bizhentsiv"),
+        ("Про громадянство України", "uk", "pro-hromadianstvo-ukrainy"),
+        ("Щёлково, объём", "ru", "shchelkovo-obieem"),
+        ("Қазақстан көші-қон заңы", "kk", "kazakstan-koshi-kon-zany"),
+        ("Law on migration", "en", "law-on-migration"),
+        ("«»", "ru", "document"),
+        ("Երևանի օրենք", "hy", "document"),
+    ],
+)
+def test_a_slug_is_the_title_transliterated(title, language, expected):
+    assert transliterated_slug(title, language) == expected
+
+
+def test_cyrillic_titles_get_readable_slugs_and_a_duplicate_gets_a_number(folder):
+    write_metadata(
+        folder,
+        [
+            "notes.txt,Закон Республики Казахстан «О беженцах»,KAZ,law,2009-12-04,ru,public,,,",
+            "report.docx,Закон Республики Казахстан «О беженцах»,KAZ,law,2010-01-01,ru,public,,,",
+            "laws/kaz-law.pdf,Закон України про біженців,,law,2011-07-08,uk,public,publications,,",
+        ],
+    )
+    code, _stdout, stderr = run(folder)
+    assert (code, stderr) == (0, "")
+    slugs = sorted(DocumentPage.objects.values_list("slug", flat=True))
+    assert slugs == [
+        "zakon-respubliki-kazakhstan-o-bezhentsakh",
+        "zakon-respubliki-kazakhstan-o-bezhentsakh-2",
+        "zakon-ukrainy-pro-bizhentsiv",
+    ]
+
+
+def write_metadata_with(folder, header, lines):
+    (folder / "metadata.csv").write_text(header + "\n" + "".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+RUSSIAN_LAW = "notes.txt,Закон Республики Казахстан «О беженцах»,KAZ,law,2009-12-04,ru,public,,,О беженцах."
+
+
+def test_a_russian_document_is_created_in_the_russian_tree_and_listed_once_to_english_readers(folder, client):
+    write_metadata(folder, [RUSSIAN_LAW])
+    code, _stdout, stderr = run(folder)
+    assert (code, stderr) == (0, "")
+    page = DocumentPage.objects.get()
+    assert page.locale.language_code == "ru"
+    assert page.url == "/ru/library/participating-states/zakon-respubliki-kazakhstan-o-bezhentsakh/"
+
+    response = client.get("/en/library/")
+    listed = [(listed.pk, listed.url) for listed in response.context["documents"]]
+    assert listed == [(page.pk, page.url)]
+    assert page.url in response.content.decode()
+
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert response.context["shown_untranslated"] is False
+    response = client.get("/en/library/participating-states/zakon-respubliki-kazakhstan-o-bezhentsakh/")
+    assert (response.status_code, response.context["page"].pk) == (200, page.pk)
+    assert response.context["shown_untranslated"] is False
+
+
+def test_title_and_summary_in_another_language_give_a_page_in_that_language(folder, client):
+    header = HEADER.strip() + ",title_en,summary_en"
+    write_metadata_with(folder, header, [RUSSIAN_LAW + ",Law of Kazakhstan on refugees,On refugees."])
+    code, _stdout, stderr = run(folder)
+    assert (code, stderr) == (0, "")
+    russian, english = (DocumentPage.objects.get(locale__language_code=code) for code in ("ru", "en"))
+    assert english.translation_key == russian.translation_key
+    assert (english.title, english.summary, english.live) == ("Law of Kazakhstan on refugees", "On refugees.", True)
+    assert (russian.title, russian.summary) == ("Закон Республики Казахстан «О беженцах»", "О беженцах.")
+    assert english.slug == russian.slug == "zakon-respubliki-kazakhstan-o-bezhentsakh"
+    assert english.document_id == russian.document_id
+    assert [page.pk for page in client.get("/en/library/").context["documents"]] == [english.pk]
+    assert [page.pk for page in client.get("/ru/library/").context["documents"]] == [russian.pk]
+
+
+@pytest.mark.parametrize(
+    ("extra", "values", "expected"),
+    [
+        (",title_ru", ",Дубль", "line 2, column title_ru: the document's own page is in ru"),
+        (",title_fr", ",Loi", "line 1: unknown columns: title_fr"),
+    ],
+)
+def test_translated_columns_are_checked(folder, extra, values, expected):
+    write_metadata_with(folder, HEADER.strip() + extra, [RUSSIAN_LAW + values])
+    code, _stdout, stderr = run(folder)
+    assert code == 1
+    assert expected in stderr
+    assert DocumentPage.objects.count() == 0
+
+
+def test_a_ukrainian_document_goes_to_the_default_tree_without_a_ukrainian_one(folder):
+    write_metadata(folder, ["notes.txt,Закон України про біженців,,law,2011-07-08,uk,public,publications,,"])
+    assert run(folder)[0] == 0
+    page = DocumentPage.objects.get()
+    assert (page.locale.language_code, page.slug) == ("en", "zakon-ukrainy-pro-bizhentsiv")
