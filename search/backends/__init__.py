@@ -59,3 +59,33 @@ def get_backend():
     from .database import DatabaseBackend
 
     return DatabaseBackend()
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """A query as every backend runs it.
+
+    ``parsed`` is the whole query (the tiers read its order); ``facet_terms`` its metadata words, each the
+    condition "the text has its tokens OR the entry's facet equals its value"; ``text_query`` the query less
+    those words, whose ``required`` words every match must hold. A facet the URL already filters on is not
+    read from the words: its words stay required text.
+    """
+
+    parsed: object
+    facet_terms: tuple
+    text_query: object
+
+    @property
+    def empty(self):
+        return not (self.text_query.required or self.text_query.phrases or self.facet_terms)
+
+
+def plan_of(query):
+    # Imported here: the query's parsing reads the countries and the page types, which import the backends' users.
+    from ..query import parse_query
+    from ..query_facets import facet_terms
+
+    parsed = parse_query(query.text)
+    terms = tuple(term for term in facet_terms(parsed) if term.facet not in query.filters)
+    taken = {position for term in terms for position in term.positions}
+    return SearchPlan(parsed=parsed, facet_terms=terms, text_query=parsed.without(taken))
