@@ -67,8 +67,8 @@ class SearchPlan:
 
     ``parsed`` is the whole query (the tiers read its order); ``facet_terms`` its metadata words, each the
     condition "the text has its tokens OR the entry's facet equals its value"; ``text_query`` the query less
-    those words, whose ``required`` words every match must hold. A facet the URL already filters on is not
-    read from the words: its words stay required text.
+    those words, whose ``required`` words every match must hold. A facet the URL already filters on wins
+    over the words naming it.
     """
 
     parsed: object
@@ -77,7 +77,8 @@ class SearchPlan:
 
     @property
     def empty(self):
-        return not (self.text_query.required or self.text_query.phrases or self.facet_terms)
+        # A query of metadata words that the URL's filters all took matches every entry the filters leave.
+        return not self.parsed.words
 
 
 def plan_of(query):
@@ -86,6 +87,9 @@ def plan_of(query):
     from ..query_facets import facet_terms
 
     parsed = parse_query(query.text)
-    terms = tuple(term for term in facet_terms(parsed) if term.facet not in query.filters)
+    terms = facet_terms(parsed)
+    # The URL's filter narrows that facet already: its words are left out, not required as text, so that
+    # a facet's count (its link adds the filter) equals the results it leads to.
     taken = {position for term in terms for position in term.positions}
-    return SearchPlan(parsed=parsed, facet_terms=terms, text_query=parsed.without(taken))
+    kept = tuple(term for term in terms if term.facet not in query.filters)
+    return SearchPlan(parsed=parsed, facet_terms=kept, text_query=parsed.without(taken))
