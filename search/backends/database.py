@@ -105,8 +105,8 @@ def matched_sql(entries, plan):
     table = connection.ops.quote_name(entries.model._meta.db_table)
     id_column = f"{table}.id"
     conditions = fulltext.metadata_conditions(table, id_column, plan.facet_terms)
-    if expression:
-        conditions.insert(0, fulltext.has_text(id_column, expression))
+    if expression:  # PostgreSQL (SQLite joins its FTS5 table): the GIN index finds the matches
+        conditions.insert(0, (f"{table}.search_vector @@ to_tsquery('simple', %s)", [expression]))
         score = (
             f"ts_rank('{POSTGRESQL_WEIGHTS}', {table}.rank_vector, to_tsquery('simple', %s))",
             [expression],
