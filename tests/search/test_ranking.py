@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.backends.fulltext import PASSAGE_TOKENS
+from search.backends.fulltext import PASSAGE_OVERLAP, PASSAGE_TOKENS, passages
 
 from .conftest import search, titles, upload
 
@@ -74,3 +74,14 @@ def test_a_single_word_keeps_the_title_before_the_body(client, make_document):
     document(make_document, "body-match", "Квота указана в тексте. " * 3, "Ежегодный отчет")
     document(make_document, "title-match", "Ничего относящегося к делу.", "Квота на привлечение")
     assert titles(search(client, "квоты", "ru")) == ["Квота на привлечение", "Ежегодный отчет"]
+
+
+def test_passages_overlap_so_that_a_short_phrase_always_lies_in_one():
+    body = " ".join(f"w{number}" for number in range(2 * PASSAGE_TOKENS))
+    found = passages("title words", "", body)
+    assert [number for number, _text in found] == [0, 2, 3, 4]
+    assert found[0] == (0, "title words")
+    second, third = found[1][1].split(), found[2][1].split()
+    assert len(second) == PASSAGE_TOKENS
+    assert second[-PASSAGE_OVERLAP:] == third[:PASSAGE_OVERLAP]
+    assert found[-1][1].split()[-1] == f"w{2 * PASSAGE_TOKENS - 1}"

@@ -47,7 +47,8 @@ def keys_found(text):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="Issue 17 baseline (Snowball stems, bm25, SQLite): first share 0.763, MRR 0.789",
+    reason="Issue 17: baseline (Snowball stems, bm25, SQLite) first share 0.763, MRR 0.789; with the tiers and "
+    "metadata words 0.921, MRR 0.921; the typos and the Latin letter wait for the lemmas and suggestions",
 )
 def test_the_wanted_document_comes_first(corpus):
     score = evaluate(keys_found)
