@@ -21,7 +21,8 @@ from dsm_data.models import Country
 
 NEAR_DISTANCE = 5
 RERANK_WINDOW = 200
-PASSAGE_TOKENS = 2_000
+# At most 256 tokens: a tsvector keeps 256 positions of a lexeme, and a stop word can fill them within 2,000.
+PASSAGE_TOKENS = 256
 PASSAGE_OVERLAP = 16
 FULLTEXT_TABLE = "dsm_search_fulltext"
 ENTRY_TABLE = "dsm_search_searchentry"
