@@ -68,19 +68,23 @@ def query_count(function):
     return len(captured)
 
 
-def report(bench, figures, limits):
-    """Print each figure beside its limit, then the JSON line; exit 1 if a limit is broken."""
+def report(bench, figures, limits, minimums=None):
+    """Print each figure beside its limit (a maximum, or a minimum), then the JSON line; exit 1 if one is broken."""
+    minimums = minimums or {}
     broken = []
     for name, value in figures.items():
-        limit = limits.get(name)
+        limit, at_least = (minimums[name], True) if name in minimums else (limits.get(name), False)
         if limit is None:
             print(f"{name:>24}: {value}")
             continue
-        ok = value <= limit
+        ok = value >= limit if at_least else value <= limit
         broken += [] if ok else [name]
         ratio = f" ({value / limit:.2f} of the limit)" if limit else ""
-        print(f"{name:>24}: {value} (limit {limit}){ratio} {'ok' if ok else 'OVER'}")
-    line = {"bench": bench, **figures, **{f"target_{name}": limit for name, limit in limits.items()}}
+        verdict = "ok" if ok else ("UNDER" if at_least else "OVER")
+        print(f"{name:>24}: {value} ({'minimum' if at_least else 'limit'} {limit}){ratio} {verdict}")
+    targets = {f"target_{name}": limit for name, limit in limits.items()}
+    targets.update({f"minimum_{name}": limit for name, limit in minimums.items()})
+    line = {"bench": bench, **figures, **targets}
     print(json.dumps(line))
     return 1 if broken else 0
 

@@ -59,3 +59,37 @@ def get_backend():
     from .database import DatabaseBackend
 
     return DatabaseBackend()
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """A query as every backend runs it.
+
+    ``parsed`` is the whole query (the tiers read its order); ``facet_terms`` its metadata words, each the
+    condition "the text has its tokens OR the entry's facet equals its value"; ``text_query`` the query less
+    those words, whose ``required`` words every match must hold. A facet the URL already filters on wins
+    over the words naming it.
+    """
+
+    parsed: object
+    facet_terms: tuple
+    text_query: object
+
+    @property
+    def empty(self):
+        # A query of metadata words that the URL's filters all took matches every entry the filters leave.
+        return not self.parsed.words
+
+
+def plan_of(query):
+    # Imported here: the query's parsing reads the countries and the page types, which import the backends' users.
+    from ..query import parse_query
+    from ..query_facets import facet_terms
+
+    parsed = parse_query(query.text)
+    terms = facet_terms(parsed)
+    # The URL's filter narrows that facet already: its words are left out, not required as text, so that
+    # a facet's count (its link adds the filter) equals the results it leads to.
+    taken = {position for term in terms for position in term.positions}
+    kept = tuple(term for term in terms if term.facet not in query.filters)
+    return SearchPlan(parsed=parsed, facet_terms=kept, text_query=parsed.without(taken))

@@ -1,6 +1,6 @@
 """Full-text search in the database: SQLite FTS5, or PostgreSQL's tsvector with a GIN index.
 
-Both index the stems of ``search.text`` with their plain tokenisers, so both find the
+Both index the tokens of ``search.text`` with their plain tokenisers, so both find the
 same entries. Relevance weighs title over summary over body: bm25 column weights on
 SQLite, ts_rank weights on PostgreSQL. PostgreSQL ranks on a small vector (title,
 summary, the beginning of the body), kept in the row (migration 0003), because ranking
@@ -13,18 +13,20 @@ them per facet value and cuts the page, so only a few dozen rows come back howev
 entries match.
 """
 
-from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, FloatField, IntegerField
 from django.db.models.expressions import RawSQL
 
 from dsm_data import permissions
 from dsm_data.models import Country
 
+from .. import text
 from ..models import SearchEntry
-from ..text import query_stems, stemmed_text
-from . import FACETS, Match, Results
+from . import FACETS, Match, Query, Results, fulltext, plan_of
+from .fulltext import RERANK_WINDOW, vendor
 
+# The index's text of a field. Issue 17 replaces the stems by tokens behind ``normalised_text``; until then, stems.
+index_text = getattr(text, "normalised_text", text.stemmed_text)
 # Longest body (in characters) indexed: a tsvector holds at most 1 MB.
 MAX_BODY_CHARS = 500_000
 # How much of the body PostgreSQL ranks on.
@@ -34,9 +36,10 @@ TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
 POSTGRESQL_WEIGHTS = "{0.0, 0.1, 0.4, 1.0}"
 # The columns of the facets, in the order of FACETS.
 FACET_COLUMNS = ("country_id", "type", "year", "language", "section")
-# The page's order; the id last so that equal entries keep one order from page to page.
+# The page's order (see search.backends.fulltext for the tiers); the id last so that equal entries keep one
+# order from page to page.
 PAGE_ORDERS = {
-    "relevance": "score DESC, date IS NULL, date DESC, id DESC",
+    "relevance": "phrase_tier DESC, title_tier DESC, metadata DESC, score DESC, date IS NULL, date DESC, id DESC",
     "date": "date IS NULL, date DESC, score DESC, id DESC",
 }
 
@@ -60,12 +63,12 @@ class DatabaseBackend:
     name = "database"
 
     def search(self, query, *, user):
-        stems = query_stems(query.text)
-        if not stems:
+        plan = plan_of(query)
+        if plan.empty:
             return Results(matches=[], total=0, facets={name: [] for name in FACETS})
         entries = readable_entries(user, query.filters)
         total, facets, page = 0, {name: [] for name in FACETS}, []
-        for facet, value, count, entry_id, score in search_rows(entries, stems, query):
+        for facet, value, count, entry_id, score in search_rows(entries, plan, query):
             if facet == "total":
                 total = count
             elif not facet:
@@ -80,72 +83,110 @@ class DatabaseBackend:
         write_fulltext(entries)
 
     def remove(self, entry_ids):
-        if connection.vendor == "sqlite" and entry_ids:
+        if vendor() == "sqlite" and entry_ids:
             with connection.cursor() as cursor:
                 cursor.executemany("DELETE FROM dsm_search_fulltext WHERE rowid = %s", [(pk,) for pk in entry_ids])
 
     def clear(self):
-        if connection.vendor == "sqlite":
+        if vendor() == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM dsm_search_fulltext")
 
 
-def _vendor():
-    if connection.vendor not in ("sqlite", "postgresql"):
-        raise ImproperlyConfigured(f"The database search backend needs SQLite or PostgreSQL, not {connection.vendor}.")
-    return connection.vendor
+def matched_sql(entries, plan):
+    """(SQL, params) of the readable entries the plan matches: id, date, facet columns, score, metadata, title_tier.
 
-
-def fulltext_expression(stems):
-    """The query as the database's full-text engine reads it: every stem must occur."""
-    if _vendor() == "sqlite":
-        return " ".join(f'"{item}"' for item in stems)
-    return " & ".join(f"'{item}'" for item in stems)
-
-
-def matched_sql(entries, stems):
-    """(SQL, params) of the readable entries whose text has every stem: id, date, facet columns, score."""
-    expression = fulltext_expression(stems)
-    if _vendor() == "sqlite":
-        columns, params = entries.values_list("id", "date", *FACET_COLUMNS).query.sql_with_params()
-        sql = (
-            f"SELECT entry.*, -bm25(dsm_search_fulltext, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) AS score "
-            f"FROM dsm_search_fulltext JOIN ({columns}) AS entry ON entry.id = dsm_search_fulltext.rowid "
-            "WHERE dsm_search_fulltext MATCH %s"
-        )
-        return sql, (*params, expression)
+    Every required word must be in the text, and each metadata word in the text or in the entry's facets.
+    """
+    expression = fulltext.match_expression(plan.text_query)
+    title = fulltext.title_expression(plan.text_query)
+    if vendor() == "sqlite" and expression:
+        return _sqlite_matched_sql(entries, plan, expression, title)
     table = connection.ops.quote_name(entries.model._meta.db_table)
-    matched = entries.filter(
-        RawSQL(f"{table}.search_vector @@ to_tsquery('simple', %s)", (expression,), output_field=BooleanField())
-    ).annotate(
-        score=RawSQL(
+    id_column = f"{table}.id"
+    conditions = fulltext.metadata_conditions(table, id_column, plan.facet_terms)
+    if expression:  # PostgreSQL (SQLite joins its FTS5 table): the GIN index finds the matches
+        conditions.insert(0, (f"{table}.search_vector @@ to_tsquery('simple', %s)", [expression]))
+        score = (
             f"ts_rank('{POSTGRESQL_WEIGHTS}', {table}.rank_vector, to_tsquery('simple', %s))",
-            (expression,),
-            output_field=FloatField(),
+            [expression],
         )
+    else:
+        score = fulltext.text_metadata_score(id_column, plan.facet_terms)
+    for phrase in plan.text_query.phrases if vendor() == "postgresql" else ():
+        conditions.append(fulltext.phrase_in_text(id_column, phrase))
+    if title is None:
+        title_tier = ("0", [])
+    elif vendor() == "sqlite":
+        title_tier = fulltext.counted([fulltext.has_text(id_column, title)])
+    else:
+        title_tier = fulltext.counted([(f"{table}.rank_vector @@ to_tsquery('simple', %s)", [title])])
+    matched = entries
+    for sql, params in conditions:
+        matched = matched.filter(RawSQL(sql, params, output_field=BooleanField()))
+    matched = matched.annotate(
+        score=RawSQL(score[0], score[1], output_field=FloatField()),
+        metadata=RawSQL(*fulltext.metadata_tier(table, plan.facet_terms), output_field=IntegerField()),
+        title_tier=RawSQL(*title_tier, output_field=IntegerField()),
     )
-    return matched.values_list("id", "date", *FACET_COLUMNS, "score").query.sql_with_params()
+    return matched.values_list("id", "date", *FACET_COLUMNS, "score", "metadata", "title_tier").query.sql_with_params()
+
+
+def _sqlite_matched_sql(entries, plan, expression, title):
+    """SQLite with text words: the FTS5 table joined to the readable entries, for bm25."""
+    columns, params = entries.values_list("id", "date", *FACET_COLUMNS).query.sql_with_params()
+    metadata, metadata_params = fulltext.metadata_tier("entry", plan.facet_terms)
+    title_tier, title_params = fulltext.counted([fulltext.has_text("entry.id", title)]) if title else ("0", [])
+    conditions = fulltext.metadata_conditions("entry", "entry.id", plan.facet_terms)
+    where = "".join(f" AND {sql}" for sql, _params in conditions)
+    sql = (
+        f"SELECT entry.*, -bm25(dsm_search_fulltext, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) AS score, "
+        f"{metadata} AS metadata, {title_tier} AS title_tier "
+        f"FROM dsm_search_fulltext JOIN ({columns}) AS entry ON entry.id = dsm_search_fulltext.rowid "
+        f"WHERE dsm_search_fulltext MATCH %s{where}"
+    )
+    condition_params = [param for _sql, params in conditions for param in params]
+    return sql, (*metadata_params, *title_params, *params, expression, *condition_params)
+
+
+def ranked_sql(entries, plan, order):
+    """(SQL, params) of the CTEs ``matched`` (every match, for the counts) and ``ranked`` (with the phrase tier)."""
+    matched, params = matched_sql(entries, plan)
+    if order != "relevance":
+        return (
+            f"WITH matched AS MATERIALIZED ({matched}), ranked AS (SELECT matched.*, 0 AS phrase_tier FROM matched)",
+            params,
+        )
+    tier, tier_params = fulltext.phrase_tier("matched.id", plan.text_query)
+    sql = (
+        f"WITH matched AS MATERIALIZED ({matched}), "
+        f"best AS MATERIALIZED (SELECT id FROM matched ORDER BY score DESC, id DESC LIMIT {RERANK_WINDOW}), "
+        f"ranked AS MATERIALIZED (SELECT matched.*, "
+        f"CASE WHEN matched.id IN (SELECT id FROM best) THEN {tier} ELSE 0 END AS phrase_tier FROM matched)"
+    )
+    return sql, (*params, *tier_params)
 
 
 # PostgreSQL types a UNION's columns from its branches: where there is no id and score, typed NULLs.
 NO_MATCH = "CAST(NULL AS INTEGER), CAST(NULL AS REAL)"
 
 
-def search_rows(entries, stems, query):
+def search_rows(entries, plan, query):
     """One statement for the matches: their number, their count per facet value, and the page.
 
-    The matches are found and ranked once (a materialised CTE); the database counts and cuts
+    The matches are found and ranked once (materialised CTEs); the database counts and cuts
     them, so a query that matches thousands of entries sends back a few dozen rows.
     Rows: ("total", None, count, None, None), (facet, value, count, None, None), where
     the value may be blank, and for the page ("", None, position, entry id, score).
     """
-    matched, params = matched_sql(entries, stems)
+    ranked, params = ranked_sql(entries, plan, query.order)
     order = PAGE_ORDERS[query.order]
     sql = (
-        f"WITH matched AS MATERIALIZED ({matched}) {counts_sql()} "
+        f"{ranked} {counts_sql()} "
         # The page's rows are numbered after the LIMIT: numbering every match would sort them all.
         f"UNION ALL SELECT '', NULL, ROW_NUMBER() OVER (ORDER BY {order}), id, score FROM "
-        f"(SELECT id, score, date FROM matched ORDER BY {order} LIMIT %s OFFSET %s) AS page"
+        f"(SELECT id, score, date, phrase_tier, title_tier, metadata FROM ranked ORDER BY {order} "
+        "LIMIT %s OFFSET %s) AS page"
     )
     return fetch_all(sql, (*params, query.per_page, query.offset))
 
@@ -154,7 +195,7 @@ def counts_sql():
     """SQL of the rows ("total", None, count, ...) and (facet, value, count, ...) of the CTE ``matched``."""
     country = connection.ops.quote_name(Country._meta.db_table)
     columns = dict(zip(FACETS, FACET_COLUMNS, strict=True))
-    if _vendor() == "postgresql":
+    if vendor() == "postgresql":
         # One pass over the matches for every count. Grouped by plain columns: PostgreSQL
         # before 18 may not null an expression that is not grouped in a grouping set.
         which = " ".join(f"WHEN GROUPING({column}) = 0 THEN '{name}'" for name, column in columns.items())
@@ -180,20 +221,20 @@ def counts_sql():
     )
 
 
-def bare_query(stems, limit=10):
-    """The plain full-text query, best first, without permissions or facets: the benchmark's yardstick."""
-    if _vendor() == "sqlite":
-        sql = (
-            "SELECT rowid FROM dsm_search_fulltext WHERE dsm_search_fulltext MATCH %s "
-            f"ORDER BY bm25(dsm_search_fulltext, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) LIMIT %s"
-        )
+def bare_query(text, limit=10, tiers=True):
+    """The full-text query's best ``limit`` entries, without permissions or facets: the benchmark's yardstick.
+
+    It runs the same plan as a search (the match, the metadata words, the tiers unless ``tiers`` is False).
+    """
+    plan = plan_of(Query(text=text))
+    if plan.empty:
+        return []
+    if tiers:
+        order, ranked_order = PAGE_ORDERS["relevance"], "relevance"
     else:
-        sql = (
-            "SELECT id FROM dsm_search_searchentry, to_tsquery('simple', %s) AS fulltext_query "
-            "WHERE search_vector @@ fulltext_query "
-            f"ORDER BY ts_rank('{POSTGRESQL_WEIGHTS}', rank_vector, fulltext_query) DESC LIMIT %s"
-        )
-    return [row[0] for row in fetch_all(sql, (fulltext_expression(stems), limit))]
+        order, ranked_order = "score DESC, id DESC", "date"  # "date" leaves the tiers out
+    ranked, params = ranked_sql(SearchEntry.objects.all(), plan, ranked_order)
+    return [row[0] for row in fetch_all(f"{ranked} SELECT id FROM ranked ORDER BY {order} LIMIT %s", (*params, limit))]
 
 
 def fetch_all(sql, params):
@@ -205,7 +246,7 @@ def fetch_all(sql, params):
     Turning sequential scans off makes the plan's cost huge wherever one is left (the
     twelve countries), which would start the JIT compiler: half a second, so it is off.
     """
-    if _vendor() == "sqlite":
+    if vendor() == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
@@ -216,37 +257,51 @@ def fetch_all(sql, params):
 
 
 def write_fulltext(entries):
-    """Index the stems of ``entries`` (SearchEntry objects already saved)."""
+    """Index the tokens of ``entries`` (SearchEntry objects already saved); on PostgreSQL, their passages too."""
     rows = [
-        (entry.pk, stemmed_text(entry.title), stemmed_text(entry.summary), stemmed_text(entry.body[:MAX_BODY_CHARS]))
+        (entry.pk, index_text(entry.title), index_text(entry.summary), index_text(entry.body[:MAX_BODY_CHARS]))
         for entry in entries
     ]
     if not rows:
         return
     with connection.cursor() as cursor:
-        if _vendor() == "sqlite":
+        if vendor() == "sqlite":
             cursor.executemany("DELETE FROM dsm_search_fulltext WHERE rowid = %s", [(row[0],) for row in rows])
             cursor.executemany(
                 "INSERT INTO dsm_search_fulltext (rowid, title, summary, body) VALUES (%s, %s, %s, %s)", rows
             )
-        else:
-            cursor.executemany(
-                "UPDATE dsm_search_searchentry SET "
-                "search_vector = setweight(to_tsvector('simple', %(title)s), 'A') "
-                "|| setweight(to_tsvector('simple', %(summary)s), 'B') "
-                "|| setweight(to_tsvector('simple', %(body)s), 'C'), "
-                "rank_vector = setweight(to_tsvector('simple', %(title)s), 'A') "
-                "|| setweight(to_tsvector('simple', %(summary)s), 'B') "
-                "|| setweight(to_tsvector('simple', %(rank_body)s), 'C') "
-                "WHERE id = %(id)s",
-                [
-                    {
-                        "id": pk,
-                        "title": title,
-                        "summary": summary,
-                        "body": body,
-                        "rank_body": body[:RANK_BODY_CHARS].rsplit(" ", 1)[0],
-                    }
-                    for pk, title, summary, body in rows
-                ],
-            )
+            return
+        cursor.executemany(
+            "UPDATE dsm_search_searchentry SET "
+            "search_vector = setweight(to_tsvector('simple', %(title)s), 'A') "
+            "|| setweight(to_tsvector('simple', %(summary)s), 'B') "
+            "|| setweight(to_tsvector('simple', %(body)s), 'C'), "
+            "rank_vector = setweight(to_tsvector('simple', %(title)s), 'A') "
+            "|| setweight(to_tsvector('simple', %(summary)s), 'B') "
+            "|| setweight(to_tsvector('simple', %(rank_body)s), 'C') "
+            "WHERE id = %(id)s",
+            [
+                {
+                    "id": pk,
+                    "title": title,
+                    "summary": summary,
+                    "body": body,
+                    "rank_body": body[:RANK_BODY_CHARS].rsplit(" ", 1)[0],
+                }
+                for pk, title, summary, body in rows
+            ],
+        )
+        write_passages(cursor, rows)
+
+
+def write_passages(cursor, rows):
+    """PostgreSQL: the entries' passages, replaced (see search.backends.fulltext)."""
+    cursor.execute("DELETE FROM dsm_search_passage WHERE entry_id = ANY(%s)", [[row[0] for row in rows]])
+    cursor.executemany(
+        "INSERT INTO dsm_search_passage (entry_id, number, vector) VALUES (%s, %s, to_tsvector('simple', %s))",
+        [
+            (pk, number, passage)
+            for pk, title, summary, body in rows
+            for number, passage in fulltext.passages(title, summary, body)
+        ],
+    )

@@ -1,10 +1,13 @@
 """Elasticsearch (through ``elasticsearch.dsl``), when DSM_ELASTICSEARCH_URL is set.
 
-The same entries as the database backend (``SearchEntry``), in an index whose text
-fields are analysed three ways: folded (lower case, ё as е), English and Russian
-stemming. Every query word must match in some field under some analysis (as the
-database's "every stem must occur"); title weighs 3, summary 2, body 1. Facets are
-aggregations over the same filtered, permission-trimmed hits.
+The same entries as the database backend (``SearchEntry``), indexed as the same tokens: ``search.text``
+turns every word into its token in Python, and Elasticsearch splits them on spaces and keeps them as they
+are (``dsm_tokens``), so every backend normalises alike and phrases keep their positions. Every required
+word must match (any of its alternatives) in some field; title weighs 3, summary 2, body 1. Each metadata
+word (``search.query_facets``) matches the text or the facet. The tiers of the database backend
+(``search.backends.fulltext``) are optional clauses here: the whole query as a phrase, the kept words
+near each other, the title holding every word. Facets are aggregations over the same filtered,
+permission-trimmed hits. Snippets are made in Python, as for the database.
 """
 
 from django.conf import settings
@@ -18,33 +21,29 @@ from elasticsearch.dsl import (
     Search,
     Text,
     analyzer,
-    char_filter,
     connections,
-    token_filter,
 )
 from elasticsearch.helpers import bulk
 
 from dsm_data import permissions
 
-from ..text import STOP_WORDS, fold, words
-from . import FACETS, Match, Results
+from .. import text
+from . import FACETS, Match, Results, plan_of
+from .fulltext import NEAR_DISTANCE
 
 CONNECTION = "dsm"
 FACET_SIZE = 200
-HIGHLIGHTED = ("summary", "body")
+SEARCHED_FIELDS = ["title^3", "summary^2", "body"]
+# The tiers' boosts: a phrase outweighs words near each other, which outweigh a title with every word.
+PHRASE_BOOST, NEAR_BOOST, TITLE_BOOST = 100, 10, 5
+# The index's text of a field (see search.backends.database.index_text).
+index_text = getattr(text, "normalised_text", text.stemmed_text)
 
-yo_folding = char_filter("dsm_yo", type="mapping", mappings=["ё => е", "Ё => Е"])
-folding = analyzer("dsm_folding", tokenizer="standard", char_filter=[yo_folding], filter=["lowercase"])
-russian = analyzer(
-    "dsm_russian",
-    tokenizer="standard",
-    char_filter=[yo_folding],
-    filter=["lowercase", token_filter("dsm_russian_stemmer", type="stemmer", language="russian")],
-)
+tokens_analyzer = analyzer("dsm_tokens", tokenizer="whitespace")
 
 
 def text_field():
-    return Text(analyzer=folding, fields={"english": Text(analyzer="english"), "russian": Text(analyzer=russian)})
+    return Text(analyzer=tokens_analyzer)
 
 
 class EntryDocument(Document):
@@ -70,14 +69,6 @@ def search_index(name):
     return index
 
 
-def text_fields(name, boost):
-    suffix = f"^{boost}" if boost != 1 else ""
-    return [f"{name}{suffix}", f"{name}.english{suffix}", f"{name}.russian{suffix}"]
-
-
-SEARCHED_FIELDS = text_fields("title", 3) + text_fields("summary", 2) + text_fields("body", 1)
-
-
 def permission_filter(grants):
     """The bool query of ``permissions.document_reading_grants``; None when everything is readable."""
     if grants is None:
@@ -91,24 +82,51 @@ def permission_filter(grants):
     return Q("bool", should=allowed, minimum_should_match=1)
 
 
+def words_clause(alternatives):
+    return Q("multi_match", query=" ".join(alternatives), fields=SEARCHED_FIELDS, type="most_fields", operator="or")
+
+
+def phrase_clause(tokens, slop=0, boost=None):
+    options = {"slop": slop} if slop else {}
+    options.update({"boost": boost} if boost else {})
+    return Q("multi_match", query=" ".join(tokens), fields=SEARCHED_FIELDS, type="phrase", **options)
+
+
+def metadata_clause(term):
+    value = int(term.value) if term.facet == "year" else term.value
+    return Q("bool", should=[phrase_clause(term.tokens), Q("term", **{term.facet: value})], minimum_should_match=1)
+
+
+def tier_clauses(text_query):
+    """The database's tiers as optional clauses: the whole phrase, the kept words near each other, the title."""
+    clauses = []
+    kept = text_query.kept_tokens
+    if len(kept) >= 2:
+        clauses.append(phrase_clause(text_query.sequence, boost=PHRASE_BOOST))
+        clauses.append(phrase_clause(kept, slop=(NEAR_DISTANCE - 1) * (len(kept) - 1), boost=NEAR_BOOST))
+    if text_query.required:
+        title = " ".join(alternatives[0] for alternatives in text_query.required)
+        clauses.append(Q("match", title={"query": title, "operator": "and", "boost": TITLE_BOOST}))
+    return clauses
+
+
 def search_body(index_name, query, grants):
     """The Search (its ``to_dict()`` is the request body) for ``query`` as a reader with ``grants``."""
-    all_words = words(query.text)
-    kept = [word for word in all_words if fold(word) not in STOP_WORDS] or all_words
-    must = [Q("multi_match", query=word, fields=SEARCHED_FIELDS, type="most_fields") for word in kept]
+    plan = plan_of(query)
+    must = [words_clause(alternatives) for alternatives in plan.text_query.required]
+    must += [phrase_clause(tokens) for tokens in plan.text_query.phrases]
+    must += [metadata_clause(term) for term in plan.facet_terms]
     filters = [Q("term", **{name: value}) for name, value in sorted(query.filters.items()) if name in FACETS]
     permission = permission_filter(grants)
     if permission is not None:
         filters.append(permission)
-    search = Search(using=CONNECTION, index=index_name).query(Q("bool", must=must, filter=filters))
+    should = tier_clauses(plan.text_query) if query.order == "relevance" else []
+    search = Search(using=CONNECTION, index=index_name).query(Q("bool", must=must, should=should, filter=filters))
     for name in FACETS:
         search.aggs.bucket(name, "terms", field=name, size=FACET_SIZE)
     order = [{"_score": {"order": "desc"}}, {"date": {"order": "desc", "missing": "_last"}}]
     if query.order == "date":
         order.reverse()
-    highlighted = [field for name in HIGHLIGHTED for field in (name, f"{name}.english", f"{name}.russian")]
-    search = search.highlight(*highlighted, fragment_size=240, number_of_fragments=1)
-    search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
     search = search.sort(*order).extra(track_total_hits=True).source(False)
     return search[query.offset : query.offset + query.per_page]
 
@@ -116,9 +134,9 @@ def search_body(index_name, query, grants):
 def document_of(entry):
     return EntryDocument(
         meta={"id": entry.pk},
-        title=entry.title,
-        summary=entry.summary,
-        body=entry.body,
+        title=index_text(entry.title),
+        summary=index_text(entry.summary),
+        body=index_text(entry.body),
         kind=entry.kind,
         country=entry.country.code if entry.country_id else None,
         type=entry.type,
@@ -138,18 +156,10 @@ class ElasticsearchBackend:
         self.index_name = settings.DSM_ELASTICSEARCH_INDEX
 
     def search(self, query, *, user):
-        if not words(query.text):
+        if plan_of(query).empty:
             return Results(matches=[], total=0, facets={name: [] for name in FACETS})
         response = search_body(self.index_name, query, permissions.document_reading_grants(user)).execute()
-        matches = []
-        for hit in response.hits:
-            highlight = hit.meta.to_dict().get("highlight", {})
-            passages = {
-                name: (highlight.get(name) or highlight.get(f"{name}.russian") or highlight.get(f"{name}.english"))
-                for name in HIGHLIGHTED
-            }
-            highlights = {name: passage[0] for name, passage in passages.items() if passage}
-            matches.append(Match(int(hit.meta.id), hit.meta.score or 0.0, highlights))
+        matches = [Match(int(hit.meta.id), hit.meta.score or 0.0) for hit in response.hits]
         facets = {
             name: [(str(bucket.key), bucket.doc_count) for bucket in response.aggregations[name].buckets]
             for name in FACETS

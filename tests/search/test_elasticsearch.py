@@ -7,42 +7,25 @@ from dsm_data import permissions
 from dsm_data.models import Role
 from search.backends import Query
 from search.backends.elasticsearch import search_body, search_index
+from search.query import parse_query
 
 from .conftest import NATIONAL_ROLES
 
-TEXT = {
-    "type": "text",
-    "analyzer": "dsm_folding",
-    "fields": {
-        "english": {"type": "text", "analyzer": "english"},
-        "russian": {"type": "text", "analyzer": "dsm_russian"},
-    },
-}
+TEXT = {"type": "text", "analyzer": "dsm_tokens"}
+SEARCHED = ["title^3", "summary^2", "body"]
 
 
-def test_index_mapping_and_analyzers():
+def token(word):
+    """The index's token of ``word`` (search.text): the index and the query hold the same."""
+    return parse_query(word).words[0].token
+
+
+def test_index_mapping_and_analyzer():
     assert search_index("dsm-search").to_dict() == {
         "settings": {
             "number_of_shards": 1,
             "number_of_replicas": 0,
-            "analysis": {
-                "analyzer": {
-                    "dsm_folding": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "char_filter": ["dsm_yo"],
-                        "filter": ["lowercase"],
-                    },
-                    "dsm_russian": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "char_filter": ["dsm_yo"],
-                        "filter": ["lowercase", "dsm_russian_stemmer"],
-                    },
-                },
-                "char_filter": {"dsm_yo": {"type": "mapping", "mappings": ["ё => е", "Ё => Е"]}},
-                "filter": {"dsm_russian_stemmer": {"type": "stemmer", "language": "russian"}},
-            },
+            "analysis": {"analyzer": {"dsm_tokens": {"type": "custom", "tokenizer": "whitespace"}}},
         },
         "mappings": {
             "properties": {
@@ -62,12 +45,8 @@ def test_index_mapping_and_analyzers():
     }
 
 
-def fields(name, boost):
-    suffix = f"^{boost}" if boost != 1 else ""
-    return [f"{name}{suffix}", f"{name}.english{suffix}", f"{name}.russian{suffix}"]
-
-
-SEARCHED = fields("title", 3) + fields("summary", 2) + fields("body", 1)
+def words_clause(word):
+    return {"multi_match": {"query": token(word), "fields": SEARCHED, "type": "most_fields", "operator": "or"}}
 
 
 @pytest.mark.django_db
@@ -81,8 +60,16 @@ def test_query_body_with_filters_for_a_user_of_another_country(make_user, armeni
         "query": {
             "bool": {
                 "must": [
-                    {"multi_match": {"query": "Закон", "fields": SEARCHED, "type": "most_fields"}},
-                    {"multi_match": {"query": "беженцах", "fields": SEARCHED, "type": "most_fields"}},
+                    words_clause("беженцах"),
+                    {  # "Закон" is a document type: the text has it, or the type is "law"
+                        "bool": {
+                            "should": [
+                                {"multi_match": {"query": token("Закон"), "fields": SEARCHED, "type": "phrase"}},
+                                {"term": {"type": "law"}},
+                            ],
+                            "minimum_should_match": 1,
+                        }
+                    },
                 ],
                 "filter": [
                     {"term": {"country": "KAZ"}},
@@ -115,15 +102,6 @@ def test_query_body_with_filters_for_a_user_of_another_country(make_user, armeni
         "aggs": {
             name: {"terms": {"field": name, "size": 200}} for name in ("country", "type", "year", "language", "section")
         },
-        "highlight": {
-            "fields": {
-                name: {"fragment_size": 240, "number_of_fragments": 1}
-                for name in ("summary", "summary.english", "summary.russian", "body", "body.english", "body.russian")
-            },
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "encoder": "html",
-        },
         "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"_score": {"order": "desc"}}],
         "track_total_hits": True,
         "_source": False,
@@ -137,8 +115,12 @@ def test_an_editor_is_not_filtered(make_user):
     body = search_body(
         "dsm-search", Query(text="refugees"), permissions.document_reading_grants(make_user(Role.EDITOR))
     )
+    refugees = token("refugees")
     assert body.to_dict()["query"] == {
-        "bool": {"must": [{"multi_match": {"query": "refugees", "fields": SEARCHED, "type": "most_fields"}}]}
+        "bool": {
+            "must": [words_clause("refugees")],
+            "should": [{"match": {"title": {"query": refugees, "operator": "and", "boost": 5}}}],
+        }
     }
     assert body.to_dict()["sort"][0] == {"_score": {"order": "desc"}}
 
@@ -155,3 +137,50 @@ def test_the_grants_agree_with_can_read_document(user_for, kazakhstan, role, whe
             for grant_visibility, country in grants
         )
         assert granted == permissions.can_read_document(user, visibility, kazakhstan), visibility
+
+
+@pytest.mark.django_db
+def test_a_query_of_several_words_asks_for_the_phrase_the_words_near_and_the_title_optionally():
+    body = search_body("dsm-search", Query(text="разрешение на работу 2009"), None).to_dict()
+    permit, on, work = token("разрешение"), token("на"), token("работу")
+    assert body["query"] == {
+        "bool": {
+            "must": [
+                words_clause("разрешение"),
+                words_clause("работу"),
+                {
+                    "bool": {
+                        "should": [
+                            {"multi_match": {"query": "2009", "fields": SEARCHED, "type": "phrase"}},
+                            {"term": {"year": 2009}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                },
+            ],
+            "should": [
+                {
+                    "multi_match": {
+                        "query": f"{permit} {on} {work}",
+                        "fields": SEARCHED,
+                        "type": "phrase",
+                        "boost": 100,
+                    }
+                },
+                {
+                    "multi_match": {
+                        "query": f"{permit} {work}",
+                        "fields": SEARCHED,
+                        "type": "phrase",
+                        "slop": 4,
+                        "boost": 10,
+                    }
+                },
+                {"match": {"title": {"query": f"{permit} {work}", "operator": "and", "boost": 5}}},
+            ],
+        }
+    }
+    quoted = search_body("dsm-search", Query(text='"разрешение на работу"', order="date"), None).to_dict()
+    assert quoted["query"] == {
+        "bool": {"must": [{"multi_match": {"query": f"{permit} {on} {work}", "fields": SEARCHED, "type": "phrase"}}]}
+    }

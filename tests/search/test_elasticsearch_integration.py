@@ -46,3 +46,15 @@ def test_english_stemming_and_yo_folding(elasticsearch, client, make_document):
     make_document("report", "Отчёт: refugee flows.", title="Report")
     assert titles(search(client, "refugees")) == ["Report"]
     assert titles(search(client, "отчет")) == ["Report"]
+
+
+def test_a_phrase_deep_in_a_text_comes_before_a_title_with_both_words(elasticsearch, client, make_document):
+    make_document(
+        "labour-code",
+        "Трудовой договор заключается в письменной форме. " * 40 + "Нужно разрешение на работу.",
+        title="Трудовой кодекс",
+        language="ru",
+    )
+    make_document("decree", "Споры по работе разрешаются комиссией.", title="О разрешении споров по работе")
+    assert titles(search(client, "разрешение на работу", "ru")) == ["Трудовой кодекс", "О разрешении споров по работе"]
+    assert titles(search(client, '"разрешение на работу"', "ru")) == ["Трудовой кодекс"]
