@@ -1,4 +1,4 @@
-"""PostgreSQL only: the body's tokens in passages of at most 2,000, for phrase and proximity checks.
+"""PostgreSQL only: the body's tokens in passages of 256 (16 overlapping), for phrase and proximity checks.
 
 A tsvector keeps positions up to 16,383 and at most 256 positions per word: past that, a phrase deep in a
 long code is lost. Passages (with a small overlap) keep every phrase of up to 16 words inside one vector.
