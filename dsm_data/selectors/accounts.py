@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Q
 from django.utils import timezone
 from django_otp import device_classes
@@ -44,8 +45,14 @@ def managed_users(actor, *, country=None, role=""):
 
 
 def invitation_pending(user):
-    """Invited and not yet accepted: no password chosen and never signed in."""
+    """Invited and not yet accepted: no password chosen and never signed in (``pending_invitations``, as a filter)."""
     return not user.has_usable_password() and user.last_login is None
+
+
+def pending_invitations(actor):
+    """The active accounts ``actor`` manages whose invitation is pending (``invitation_pending``), oldest first."""
+    users = permissions.manageable_users(actor, User.objects.filter(is_active=True, last_login__isnull=True))
+    return users.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX).order_by("date_joined", "pk")
 
 
 def users_with_second_factor(users):

@@ -8,14 +8,14 @@ late countries. Other apps add their own groups (the exchange's requests and pro
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import permissions
-from ..models import Status, Submission, User
+from ..models import Status, Submission
+from .accounts import pending_invitations
 from .completeness import overdue_obligations
 from .periods import periods_to_start
 from .submissions import warnings_to_answer
@@ -126,12 +126,6 @@ def _to_validate(country):
         for submission in _own(country, Status.SUBMITTED)
     ]
     return TaskGroup("validate", gettext_lazy("Submissions to validate"), tasks)
-
-
-def pending_invitations(actor):
-    """Accounts ``actor`` manages that were invited and never activated (no password chosen, never signed in)."""
-    users = permissions.manageable_users(actor, User.objects.filter(is_active=True, last_login__isnull=True))
-    return users.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX).order_by("date_joined", "pk")
 
 
 def _invitations(user):

@@ -93,7 +93,9 @@ class RequestFilterForm(forms.Form):
     def __init__(self, *args, statuses, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("any")), *statuses, ("overdue", _("Overdue"))]
-        self.countries_by_code = {country.code: country for country in all_countries() if country.is_participating}
+        self.countries_by_code = {
+            country.code: country for country in all_countries() if permissions.can_receive_request(country)
+        }
         states = [(code, str(country)) for code, country in self.countries_by_code.items()]
         self.fields["country"].choices = [("", _("any")), *states]
 

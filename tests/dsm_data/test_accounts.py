@@ -11,11 +11,13 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
 
 
-def test_login_lands_on_the_account_page_with_country_and_role(client, home_pages, make_user, kazakhstan):
+def test_login_lands_on_the_task_list_and_the_account_page_tells_country_and_role(
+    client, home_pages, make_user, kazakhstan
+):
     make_user(Role.FOCAL_POINT, kazakhstan, username="kaz-focal")
     response = client.post("/ru/accounts/login/", {"username": "kaz-focal", "password": PASSWORD}, follow=True)
-    html = response.content.decode()
-    assert response.redirect_chain[-1][0] == "/ru/accounts/"
+    assert response.redirect_chain[-1][0] == "/ru/accounts/tasks/"
+    html = client.get("/ru/accounts/").content.decode()
     assert "Казахстан" in html
     assert "Координатор" in html
 
@@ -27,7 +29,7 @@ def test_login_honours_a_safe_next_and_ignores_another_host(client, home_pages, 
     assert response["Location"] == "/ru/"
     client.logout()
     response = client.post("/en/accounts/login/", {**credentials, "next": "https://evil.example.com/"})
-    assert response["Location"] == "/en/accounts/"
+    assert response["Location"] == "/en/accounts/tasks/"
 
 
 def test_wrong_password_shows_a_translated_error_and_keeps_the_user_out(client, home_pages, make_user, kazakhstan):

@@ -352,7 +352,7 @@ def test_an_invitation_sets_the_password_once(client, accounts, django_capture_o
     assert response.status_code == 200
     assert 'name="new_password1"' not in response.content.decode()
     response = invitee.post("/en/accounts/login/", {"username": "aigerim@example.org", "password": NEW_PASSWORD})
-    assert response["Location"] == "/en/accounts/"
+    assert response["Location"] == "/en/accounts/tasks/"
 
 
 def test_the_invitation_page_applies_the_password_rules(client, accounts, django_capture_on_commit_callbacks):
@@ -465,7 +465,7 @@ def test_an_administrator_unlocks_a_locked_out_account(client, accounts, setting
     assert client.post(url("unlock/", target)).status_code == 302
     assert not AccessAttempt.objects.filter(username="kaz-focal").exists()
     response = visitor.post("/en/accounts/login/", {"username": "kaz-focal", "password": PASSWORD})
-    assert response["Location"] == "/en/accounts/"
+    assert response["Location"] == "/en/accounts/tasks/"
 
 
 # The audit trail ---------------------------------------------------------------------
