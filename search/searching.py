@@ -17,7 +17,8 @@ from library_pages.selectors import countries, library_sections
 from . import suggestions
 from .backends import FACETS, Query, get_backend
 from .models import SearchEntry
-from .text import highlight, matches, query_stems, snippet
+from .query import parse_query
+from .text import highlight, matches, snippet
 
 FACET_LABELS = {
     "country": _("Country"),
@@ -57,17 +58,17 @@ class SearchPage:
 def search_page(user, query):
     backend = get_backend()
     results = backend.search(query, user=user)
-    language, stems, labels = reader_language(), query_stems(query.text), type_labels()
+    language, parsed, labels = reader_language(), parse_query(query.text), type_labels()
     # The searched texts (a file's text can weigh 50 KB) are read only for the hits whose snippet needs them.
     entries = SearchEntry.objects.select_related("country").defer("title", "summary", "body")
     by_id = entries.in_bulk([match.entry_id for match in results.matches]) if results.matches else {}
     matches = [match for match in results.matches if match.entry_id in by_id]
     snippets = {
-        match.entry_id: backend_snippet(match) or summary_snippet(by_id[match.entry_id], stems, language)
+        match.entry_id: backend_snippet(match) or summary_snippet(by_id[match.entry_id], parsed, language)
         for match in matches
     }
-    snippets.update(body_snippets([pk for pk, found in snippets.items() if not found], stems))
-    hits = [hit_of(by_id[match.entry_id], snippets[match.entry_id], stems, language, labels) for match in matches]
+    snippets.update(body_snippets([pk for pk, found in snippets.items() if not found], parsed))
+    hits = [hit_of(by_id[match.entry_id], snippets[match.entry_id], parsed, language, labels) for match in matches]
     return SearchPage(
         query=query,
         hits=hits,
@@ -82,10 +83,10 @@ def in_language(texts, language):
     return texts.get(language) or texts.get(settings.LANGUAGE_CODE) or next(iter(texts.values()), "")
 
 
-def hit_of(entry, snippet_html, stems, language, labels):
+def hit_of(entry, snippet_html, parsed, language, labels):
     title = in_language(entry.titles, language)
     return Hit(
-        title=highlight(title, matches(title, stems)),
+        title=highlight(title, matches(title, parsed)),
         url=in_language(entry.urls, language),
         snippet=snippet_html or highlight(in_language(entry.summaries, language)[:SNIPPET_LENGTH], []),
         kind=labels.get(entry.kind, entry.kind),
@@ -101,23 +102,23 @@ def backend_snippet(match):
     return match.highlights.get("summary") or match.highlights.get("body") or ""
 
 
-def summary_snippet(entry, stems, language):
+def summary_snippet(entry, parsed, language):
     """Where the words matched in a summary: the reader's language first."""
     summary = in_language(entry.summaries, language)
     others = [text for code, text in entry.summaries.items() if code != language]
     for text in (summary, *others):
-        found = snippet(text, stems, SNIPPET_LENGTH)
+        found = snippet(text, parsed, SNIPPET_LENGTH)
         if found:
             return found
     return ""
 
 
-def body_snippets(entry_ids, stems):
+def body_snippets(entry_ids, parsed):
     """{entry id: where the words matched in its body (the file's text)}, read in one query."""
     if not entry_ids:
         return {}
     bodies = SearchEntry.objects.filter(pk__in=entry_ids).values_list("pk", "body")
-    return {pk: snippet(body, stems, SNIPPET_LENGTH) for pk, body in bodies}
+    return {pk: snippet(body, parsed, SNIPPET_LENGTH) for pk, body in bodies}
 
 
 def type_labels():

@@ -85,40 +85,14 @@ def normalised_text(text):
     return " ".join(map(token, words(text)))
 
 
-def query_stems(query):
-    """The distinct tokens of a query, in order, without stop words (unless the query is only those).
-
-    Kept while the backends move to ``search.query.parse_query`` (its ``kept_tokens``).
-    """
-    all_words = words(query)
-    kept = [word for word in all_words if fold(word) not in STOP_WORDS] or all_words
-    return list(dict.fromkeys(token(word) for word in kept))
-
-
-# The names before issue 17, kept until every caller uses the new ones.
-stem = token
-stemmed_text = normalised_text
-
-
 # Matching and snippets: where a query's words stand in a text.
 
 
-def _query_groups(query_or_tokens):
-    """(groups, stop words): each kept query word's alternatives, in order; and the query's stop words.
-
-    ``query_or_tokens`` is a ``ParsedQuery``, a query's text, or tokens (each one word's only alternative).
-    """
-    if hasattr(query_or_tokens, "words"):
-        query_words = query_or_tokens.words
-        kept = [word.alternatives for word in query_words if not word.stop] or [w.alternatives for w in query_words]
-        stops = {fold(word.text) for word in query_words if word.stop}
-    elif isinstance(query_or_tokens, str):
-        all_words = words(query_or_tokens)
-        kept_words = [word for word in all_words if fold(word) not in STOP_WORDS] or all_words
-        kept = [token_alternatives(word) for word in kept_words]
-        stops = {fold(word) for word in all_words} & STOP_WORDS
-    else:
-        kept, stops = [(item,) for item in query_or_tokens or ()], STOP_WORDS
+def _query_groups(query):
+    """(groups, stop words) of a ``search.query.ParsedQuery``: each kept word's alternatives, in order
+    (every word's when all are stop words), and the query's stop words."""
+    kept = [word.alternatives for word in query.words if not word.stop] or [word.alternatives for word in query.words]
+    stops = {fold(word.text) for word in query.words if word.stop}
     return tuple(dict.fromkeys(tuple(group) for group in kept)), frozenset(stops)
 
 
@@ -177,9 +151,9 @@ def _spans(text, groups):
     return found
 
 
-def matches(text, query_or_tokens):
+def matches(text, query):
     """[(start, end)] of the words of ``text`` that are one of the query's words (in any of their forms)."""
-    groups, _stops = _query_groups(query_or_tokens)
+    groups, _stops = _query_groups(query)
     return [(start, end) for start, end, _matched in _spans(text, groups)]
 
 
@@ -193,7 +167,7 @@ def highlight(text, spans):
     return "".join(parts)
 
 
-def snippet(text, query_or_tokens, length=240):
+def snippet(text, query, length=240):
     """The passage of ``text`` where the query's words stand best together, marked; "" when nothing matches.
 
     Each passage beginning at a matched word is scored by: does it hold the query's words in order, side
@@ -202,7 +176,7 @@ def snippet(text, query_or_tokens, length=240):
     """
     if not text:
         return ""
-    groups, stops = _query_groups(query_or_tokens)
+    groups, stops = _query_groups(query)
     spans = _spans(text, groups)
     if not spans:
         return ""

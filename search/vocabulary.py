@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from . import text
 from .models import SearchWord
+from .scripts import CYRILLIC, LATIN
 
 MIN_LENGTH = 3
 # Rows upserted per statement (5 parameters each, well under SQLite's limit).
@@ -24,7 +25,7 @@ SEARCHED_FIELDS = ("title", "summary", "body")
 
 def script_of(word):
     """ "cyrillic", "latin", or "" for a word of neither script or of both."""
-    cyrillic, latin = bool(text.CYRILLIC.search(word)), bool(text.LATIN.search(word))
+    cyrillic, latin = bool(CYRILLIC.search(word)), bool(LATIN.search(word))
     if cyrillic == latin:
         return ""
     return "cyrillic" if cyrillic else "latin"
@@ -48,7 +49,7 @@ def record(entries):
         for name in SEARCHED_FIELDS:
             words |= vocabulary_words(getattr(entry, name, ""))
         counts.update(words)
-    rows = [(word, text.stem(word), script_of(word), len(word), count) for word, count in counts.items()]
+    rows = [(word, text.token(word), script_of(word), len(word), count) for word, count in counts.items()]
     table = connection.ops.quote_name(SearchWord._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):

@@ -25,8 +25,8 @@ from ..models import SearchEntry
 from . import FACETS, Match, Query, Results, fulltext, plan_of
 from .fulltext import RERANK_WINDOW, vendor
 
-# The index's text of a field. Issue 17 replaces the stems by tokens behind ``normalised_text``; until then, stems.
-index_text = getattr(text, "normalised_text", text.stemmed_text)
+# The index's text of a field: one token per word (see search.text), as every query is normalised.
+index_text = text.normalised_text
 # Longest body (in characters) indexed: a tsvector holds at most 1 MB.
 MAX_BODY_CHARS = 500_000
 # How much of the body PostgreSQL ranks on.

@@ -37,7 +37,7 @@ SEARCHED_FIELDS = ["title^3", "summary^2", "body"]
 # The tiers' boosts: a phrase outweighs words near each other, which outweigh a title with every word.
 PHRASE_BOOST, NEAR_BOOST, TITLE_BOOST = 100, 10, 5
 # The index's text of a field (see search.backends.database.index_text).
-index_text = getattr(text, "normalised_text", text.stemmed_text)
+index_text = text.normalised_text
 
 tokens_analyzer = analyzer("dsm_tokens", tokenizer="whitespace")
 

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from demo import pages as demo_pages
 from library_pages.models import DocumentPage, LibraryDocument, LibraryIndexPage, LibrarySectionPage
 from library_pages.slugs import transliterated_slug
+from search.models import SearchEntry
 
 from .conftest import pdf_bytes
 
@@ -232,3 +233,15 @@ def test_a_ukrainian_document_goes_to_the_default_tree_without_a_ukrainian_one(f
     assert run(folder)[0] == 0
     page = DocumentPage.objects.get()
     assert (page.locale.language_code, page.slug) == ("en", "zakon-ukrainy-pro-bizhentsiv")
+
+
+def test_a_russian_only_document_is_found_in_both_interfaces_at_its_russian_address(folder, client):
+    write_metadata(folder, [RUSSIAN_LAW])
+    assert run(folder)[0] == 0
+    page = DocumentPage.objects.get()
+    entry = SearchEntry.objects.get(kind=SearchEntry.Kind.DOCUMENT)
+    assert entry.urls == {"ru": page.url}
+    marked_title = "Закон Республики Казахстан «О <mark>беженцах</mark>»"
+    for interface in ("en", "ru"):
+        hits = client.get(f"/{interface}/search/", {"q": "беженцев"}).context["results"].hits
+        assert [(hit.url, hit.title) for hit in hits] == [(page.url, marked_title)]

@@ -37,7 +37,6 @@ def test_the_phrase_deep_in_a_text_comes_before_a_title_with_both_words(client, 
     ]
 
 
-@pytest.mark.xfail(strict=False, reason="Issue 17, point 2c: the snippet of the best passage is engineer A's part")
 def test_the_snippet_shows_the_phrase(client, labour_code_and_decree):
     snippet = search(client, "разрешение на работу", "ru")["results"].hits[0].snippet
     assert "<mark>разрешения</mark> на <mark>работу</mark>" in snippet, snippet

@@ -41,20 +41,13 @@ def corpus(make_document, kazakhstan, armenia):
 def keys_found(text):
     page = search_page(AnonymousUser(), Query(text=text))
     keys = [hit.url.rstrip("/").rsplit("/", 1)[-1] for hit in page.hits]
-    suggestion = getattr(page, "suggestion", None)
-    return keys, getattr(suggestion, "text", None)
+    return keys, page.suggestion.text if page.suggestion else None
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Issue 17: baseline (Snowball stems, bm25, SQLite) first share 0.763, MRR 0.789; with the tiers and "
-    "metadata words 0.921, MRR 0.921; the typos and the Latin letter wait for the lemmas and suggestions",
-)
 def test_the_wanted_document_comes_first(corpus):
     score = evaluate(keys_found)
     print(f"\nrelevance first share {score.first_share}, MRR {score.mrr}")
     for query, wanted, found, note in score.misses:
         print(f"  miss: {query!r} wants {wanted}, found {found} ({note})")
     assert score.first_share >= MINIMUM_FIRST_SHARE
-    if RECORDED_FIRST:
-        assert score.firsts == RECORDED_FIRST
+    assert score.firsts == RECORDED_FIRST
