@@ -58,13 +58,12 @@ class SearchEntry(models.Model):
 class SearchWord(models.Model):
     """A word form of the index's own vocabulary, for "Did you mean …?" (``search.suggestions``).
 
-    ``word`` is the folded surface form (lower case, ё as е, look-alike letters unmixed), ``token`` what the index
-    holds for it. ``entries`` is approximate (how many stored entries had it): a suggestion is checked by a real,
-    permission-trimmed search before it is offered, so a miscount never shows a word a reader may not find.
+    ``word`` is the folded surface form (lower case, ё as е, look-alike letters unmixed). ``entries`` is
+    approximate (how many stored entries had it): a suggestion is checked by a real, permission-trimmed search
+    before it is offered, so a miscount never shows a word a reader may not find.
     """
 
     word = models.CharField(max_length=60, unique=True)
-    token = models.CharField(max_length=60)
     script = models.CharField(max_length=8, help_text="cyrillic or latin")
     length = models.PositiveSmallIntegerField()
     entries = models.PositiveIntegerField(default=0)

@@ -67,8 +67,8 @@ class SearchPlan:
 
     ``parsed`` is the whole query (the tiers read its order); ``facet_terms`` its metadata words, each the
     condition "the text has its tokens OR the entry's facet equals its value"; ``text_query`` the query less
-    those words, whose ``required`` words every match must hold. A facet the URL already filters on wins
-    over the words naming it.
+    those words, whose ``required`` words every match must hold. A facet the URL already filters to a term's
+    value answers that term.
     """
 
     parsed: object
@@ -88,8 +88,9 @@ def plan_of(query):
 
     parsed = parse_query(query.text)
     terms = facet_terms(parsed)
-    # The URL's filter narrows that facet already: its words are left out, not required as text, so that
-    # a facet's count (its link adds the filter) equals the results it leads to.
+    # A term whose facet the URL already narrows to its value is answered: its words are left out, not required
+    # as text, so that a facet's count (its link adds the filter) equals the results it leads to. A term whose
+    # facet the URL narrows to another value stays a condition, which then only its words in the text can meet.
     taken = {position for term in terms for position in term.positions}
-    kept = tuple(term for term in terms if term.facet not in query.filters)
+    kept = tuple(term for term in terms if query.filters.get(term.facet) != term.value)
     return SearchPlan(parsed=parsed, facet_terms=kept, text_query=parsed.without(taken))

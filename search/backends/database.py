@@ -142,7 +142,9 @@ def _sqlite_matched_sql(entries, plan, expression, title):
     sql = (
         f"SELECT entry.*, -bm25(dsm_search_fulltext, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}) AS score, "
         f"{metadata} AS metadata, {title_tier} AS title_tier "
-        f"FROM dsm_search_fulltext JOIN ({columns}) AS entry ON entry.id = dsm_search_fulltext.rowid "
+        # CROSS JOIN: SQLite reads the FTS5 matches once and looks each entry up, never the reverse (a seek
+        # into FTS5 per readable entry of a filtered country: 150 ms against 60 ms, bench/search.py).
+        f"FROM dsm_search_fulltext CROSS JOIN ({columns}) AS entry ON entry.id = dsm_search_fulltext.rowid "
         f"WHERE dsm_search_fulltext MATCH %s{where}"
     )
     condition_params = [param for _sql, params in conditions for param in params]

@@ -14,7 +14,6 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("word", models.CharField(max_length=60, unique=True)),
-                ("token", models.CharField(max_length=60)),
                 ("script", models.CharField(help_text="cyrillic or latin", max_length=8)),
                 ("length", models.PositiveSmallIntegerField()),
                 ("entries", models.PositiveIntegerField(default=0)),

@@ -94,6 +94,34 @@ def test_a_restricted_documents_rare_word_is_offered_only_to_who_may_find_it(
     assert ("deportation" in client.get("/en/search/", {"q": "deportaton"}).content.decode()) == offered
 
 
+def test_a_word_only_a_restricted_document_holds_is_treated_as_an_unknown_word(client, make_document, kazakhstan):
+    make_document("national-decree", "Instruction on escorts.", country=kazakhstan, visibility="national")
+    make_document("public-guide", "Holiday resorts.")
+    # Anonymous: "escorts" finds nothing, as an unknown word would, and gets the public word near it.
+    assert suggestion_of(search(client, "escorts")) == "resorts"
+    assert suggestion_of(search(client, "resortz")) == "resorts"  # as for a typo of the public word
+
+
+def test_the_next_nearest_word_is_tried_when_the_nearest_finds_nothing_more(client, make_document, kazakhstan):
+    for slug in ("decree-one", "decree-two"):
+        make_document(slug, "Refugees.", country=kazakhstan, visibility="national")
+    make_document("public-note", "Refuges in the mountains.")
+    assert [word for word, _distance in vocabulary.nearest("refugess", script="latin", max_distance=2)][:2] == [
+        "refugees",
+        "refuges",
+    ]
+    assert suggestion_of(search(client, "refugess")) == "refuges"
+
+
+def test_a_long_query_of_unknown_words_checks_at_most_three_suggestions(
+    client, make_document, django_assert_max_num_queries
+):
+    make_document("convention", "The status of refugees is defined here.", title="Convention")
+    with django_assert_max_num_queries(60):
+        context = search(client, " ".join(["refugess", "statuz", "defind", "heres", "conventon", "ztatus"] * 2))
+    assert context["results"].total == 0
+
+
 def test_the_vocabulary_counts_each_entry_once_and_ranks_by_distance_then_entries(make_document):
     make_document("one", "Refugees refugees arrive.")
     make_document("two", "Refugees and refuges.")
