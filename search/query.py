@@ -2,14 +2,17 @@
 lemma), its stop words, and its quoted phrases. Every backend, the snippets and the suggestions read it.
 
 A word's ``token`` is what the index holds for that same word (``search.text.token``), always the first of
-its ``alternatives``: the query side adds the other likely lemmas ("стали": стать or сталь), OR'ed in the match.
+its ``alternatives``: the query side adds the other likely lemmas ("стали": стать or сталь; "особи": особь or
+особа), OR'ed in the match. A query with a Ukrainian word is read as Ukrainian, so that its tokens, which the
+phrase and near tiers compare, are those of a Ukrainian text ("Верховної Ради").
 """
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import text
+from . import morphology, text
+from .scripts import script_of
 
 # A phrase in straight or typographic quotes ("…", «…», “…”, „…“); an unclosed one runs to the end.
 QUOTED = re.compile(r'["«“„]([^"«»“”„]*)["»”“]?')
@@ -55,10 +58,6 @@ class ParsedQuery:
         """The tokens of the non-stop words, in order (of every word when all are stop words)."""
         return tuple(word.token for word in self.words if not word.stop) or self.sequence
 
-    @property
-    def highlight_tokens(self):
-        return frozenset(token for word in self.words for token in word.alternatives)
-
     def without(self, positions):
         """The query less the words at ``positions`` (the words taken as metadata: a year, a country)."""
         kept = tuple(word for number, word in enumerate(self.words) if number not in positions)
@@ -68,18 +67,25 @@ class ParsedQuery:
 @lru_cache(maxsize=2048)
 def parse_query(query):
     """``query`` as typed; an unbalanced quote counts as closed at the end of the query."""
-    parsed, position = [], 0
+    parts, position = [], 0  # (text, its quoted group or None)
     for group, match in enumerate(QUOTED.finditer(query)):
-        parsed += _words(query[position : match.start()], quoted=None)
-        parsed += _words(match.group(1), quoted=group)
+        parts += [(query[position : match.start()], None), (match.group(1), group)]
         position = match.end()
-    parsed += _words(query[position:], quoted=None)
-    return ParsedQuery(query, tuple(parsed))
+    parts.append((query[position:], None))
+    found = [(word, quoted) for part, quoted in parts for word in text.words(part)]
+    language = query_language(word for word, _quoted in found)
+    return ParsedQuery(query, tuple(_query_word(word, quoted, language) for word, quoted in found))
 
 
-def _words(part, *, quoted):
-    found = []
-    for word in text.words(part):
-        stop = text.fold(word) in text.STOP_WORDS
-        found.append(QueryWord(word, text.token(word), text.token_alternatives(word), stop, quoted))
-    return found
+def query_language(words):
+    """ "uk" when one of ``words`` is read as Ukrainian (``search.morphology.language_of``), else None."""
+    for word in words:
+        folded = text.fold(word)
+        if script_of(folded) == "cyrillic" and morphology.language_of(folded) == "uk":
+            return "uk"
+    return None
+
+
+def _query_word(word, quoted, language):
+    stop = text.fold(word) in text.STOP_WORDS
+    return QueryWord(word, text.token(word, language), text.token_alternatives(word, language), stop, quoted)

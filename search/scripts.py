@@ -8,6 +8,8 @@ the index and the query agree.
 
 import re
 
+# Apostrophes inside a Ukrainian word (сім'я, сім’я, сімʼя): part of the word, never a separator.
+APOSTROPHES = "'’ʼ"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[a-zA-Z]")
 

@@ -63,10 +63,7 @@ def search_page(user, query):
     entries = SearchEntry.objects.select_related("country").defer("title", "summary", "body")
     by_id = entries.in_bulk([match.entry_id for match in results.matches]) if results.matches else {}
     matches = [match for match in results.matches if match.entry_id in by_id]
-    snippets = {
-        match.entry_id: backend_snippet(match) or summary_snippet(by_id[match.entry_id], parsed, language)
-        for match in matches
-    }
+    snippets = {match.entry_id: summary_snippet(by_id[match.entry_id], parsed, language) for match in matches}
     snippets.update(body_snippets([pk for pk, found in snippets.items() if not found], parsed))
     hits = [hit_of(by_id[match.entry_id], snippets[match.entry_id], parsed, language, labels) for match in matches]
     return SearchPage(
@@ -95,11 +92,6 @@ def hit_of(entry, snippet_html, parsed, language, labels):
         country=str(entry.country) if entry.country else "",
         language=language_name(entry.language) if entry.language else "",
     )
-
-
-def backend_snippet(match):
-    """The passage the backend highlighted (Elasticsearch does), if any."""
-    return match.highlights.get("summary") or match.highlights.get("body") or ""
 
 
 def summary_snippet(entry, parsed, language):

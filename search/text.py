@@ -16,9 +16,8 @@ import snowballstemmer
 from django.utils.html import escape
 
 from . import morphology
-from .scripts import look_alike_class, script_of, unmix
+from .scripts import APOSTROPHES, look_alike_class, script_of, unmix
 
-APOSTROPHES = "'’ʼ"
 # Letters and digits, with the apostrophes inside a Ukrainian word ("сім'ї"); "_" and the rest separate words.
 WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
 SINGLE_TOKEN = re.compile(r"[^\W_]+")
@@ -53,12 +52,13 @@ def _folded_for_analysis(word):
 
 
 @lru_cache(maxsize=200_000)
-def token(word):
-    """The index token of one word: the lemma of a Cyrillic word, the English stem of a Latin one, else folded."""
+def token(word, language=None):
+    """The index token of one word of a text in ``language`` (or of a query): the lemma of a Cyrillic word, the
+    English stem of a Latin one, else the word folded. A word with a digit (2009г, COVID-19) is only folded."""
     folded = fold(word)
-    script = script_of(folded)
+    script = "" if any(character.isdigit() for character in folded) else script_of(folded)
     if script == "cyrillic":
-        found = morphology.lemma(_folded_for_analysis(word))
+        found = morphology.lemma(_folded_for_analysis(word), language)
     elif script == "latin":
         found = _english.stemWord(folded)
     else:
@@ -67,12 +67,12 @@ def token(word):
 
 
 @lru_cache(maxsize=20_000)
-def token_alternatives(word):
-    """Query side: every likely lemma of a Cyrillic word (``token(word)`` first), else ``(token(word),)``."""
-    first = token(word)
-    if script_of(fold(word)) != "cyrillic":
+def token_alternatives(word, language=None):
+    """Query side: ``token(word, language)`` first, then, for a Cyrillic word, its other likely lemmas."""
+    first, folded = token(word, language), fold(word)
+    if any(character.isdigit() for character in folded) or script_of(folded) != "cyrillic":
         return (first,)
-    found = [first, *morphology.lemmas(_folded_for_analysis(word))]
+    found = [first, *morphology.lemmas(_folded_for_analysis(word), language)]
     return tuple(dict.fromkeys(item for item in found if SINGLE_TOKEN.fullmatch(item)))
 
 
@@ -80,9 +80,10 @@ def words(text):
     return [word for word in WORD.findall(text or "") if len(word) <= MAX_WORD_LENGTH]
 
 
-def normalised_text(text):
-    """The text as the index stores it: one token per word, separated by spaces."""
-    return " ".join(map(token, words(text)))
+def normalised_text(text, language=None):
+    """The text (in ``language``, when known) as the index stores it: one token per word, separated by spaces."""
+    language = language if language in morphology.LANGUAGES else None  # the others read as a query does
+    return " ".join(token(word, language) for word in words(text))
 
 
 # Matching and snippets: where a query's words stand in a text.

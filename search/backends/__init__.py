@@ -38,7 +38,6 @@ class Query:
 class Match:
     entry_id: int
     score: float = 0.0
-    highlights: dict = field(default_factory=dict)  # field -> passage in HTML, when the backend highlights
 
 
 @dataclass

@@ -25,8 +25,6 @@ from ..models import SearchEntry
 from . import FACETS, Match, Query, Results, fulltext, plan_of
 from .fulltext import RERANK_WINDOW, vendor
 
-# The index's text of a field: one token per word (see search.text), as every query is normalised.
-index_text = text.normalised_text
 # Longest body (in characters) indexed: a tsvector holds at most 1 MB.
 MAX_BODY_CHARS = 500_000
 # How much of the body PostgreSQL ranks on.
@@ -258,12 +256,15 @@ def fetch_all(sql, params):
         return cursor.fetchall()
 
 
+def indexed_texts(entry):
+    """(title, summary, body) of ``entry`` as the index holds them: tokens, read in the entry's language."""
+    fields = (entry.title, entry.summary, entry.body[:MAX_BODY_CHARS])
+    return tuple(text.normalised_text(value, entry.language) for value in fields)
+
+
 def write_fulltext(entries):
     """Index the tokens of ``entries`` (SearchEntry objects already saved); on PostgreSQL, their passages too."""
-    rows = [
-        (entry.pk, index_text(entry.title), index_text(entry.summary), index_text(entry.body[:MAX_BODY_CHARS]))
-        for entry in entries
-    ]
+    rows = [(entry.pk, *indexed_texts(entry)) for entry in entries]
     if not rows:
         return
     with connection.cursor() as cursor:

@@ -36,8 +36,6 @@ FACET_SIZE = 200
 SEARCHED_FIELDS = ["title^3", "summary^2", "body"]
 # The tiers' boosts: a phrase outweighs words near each other, which outweigh a title with every word.
 PHRASE_BOOST, NEAR_BOOST, TITLE_BOOST = 100, 10, 5
-# The index's text of a field (see search.backends.database.index_text).
-index_text = text.normalised_text
 
 tokens_analyzer = analyzer("dsm_tokens", tokenizer="whitespace")
 
@@ -134,9 +132,9 @@ def search_body(index_name, query, grants):
 def document_of(entry):
     return EntryDocument(
         meta={"id": entry.pk},
-        title=index_text(entry.title),
-        summary=index_text(entry.summary),
-        body=index_text(entry.body),
+        title=text.normalised_text(entry.title, entry.language),
+        summary=text.normalised_text(entry.summary, entry.language),
+        body=text.normalised_text(entry.body, entry.language),
         kind=entry.kind,
         country=entry.country.code if entry.country_id else None,
         type=entry.type,

@@ -17,7 +17,7 @@ def test_a_homonym_is_required_as_any_of_its_lemmas():
     parsed = parse_query("стали")
     assert parsed.required[0][0] == "стать"
     assert "сталь" in parsed.required[0]
-    assert {"стать", "сталь"} <= parsed.highlight_tokens
+    assert {"стать", "сталь"} <= {token for word in parsed.words for token in word.alternatives}
 
 
 def test_quoted_groups_are_phrases_with_their_stop_words_and_not_required_words():

@@ -162,3 +162,29 @@ def test_no_match_no_snippet():
 
 def test_the_snippet_escapes_the_text():
     assert snippet("<b>refugee</b> & co", parse_query("refugee")) == "&lt;b&gt;<mark>refugee</mark>&lt;/b&gt; &amp; co"
+
+
+def test_a_ukrainian_text_reads_its_words_with_the_ukrainian_dictionary():
+    # Forms that are also Russian words of another lexeme.
+    assert (token("особи"), token("особи", "uk"), token("осіб", "uk"), token("особа", "uk")) == (
+        "особь",
+        "особа",
+        "особа",
+        "особа",
+    )
+    assert token("ради", "ru") == "ради"
+    assert "рада" in token_alternatives("ради")  # so a query finds the Ukrainian text either way
+    assert token("роки", "uk") == token("рік", "uk") == "рік"
+    assert token("беженцев", "uk") == "беженец"  # a word the Ukrainian dictionary does not know
+    assert normalised_text("Особи без громадянства", "uk") == normalised_text("особа без громадянства", "uk")
+
+
+def test_a_query_with_a_ukrainian_word_is_read_as_ukrainian():
+    assert [word.token for word in parse_query("особи без громадянства").words] == ["особа", "без", "громадянство"]
+    assert parse_query("особи без гражданства").words[0].token == "особь"
+    assert {"особь", "особа"} <= set(parse_query("особи").words[0].alternatives)
+
+
+def test_words_with_digits_are_only_folded():
+    assert token("2009г") == "2009г"
+    assert token_alternatives("2009г") == ("2009г",)
