@@ -56,7 +56,9 @@ def all_of(parts):
 
 
 def phrase(tokens):
-    """The tokens side by side, in order."""
+    """The tokens side by side, in order: the first ``PASSAGE_OVERLAP`` of them, which PostgreSQL always finds
+    within one passage, so that both engines agree on a longer phrase too (its other words are only required)."""
+    tokens = tokens[:PASSAGE_OVERLAP]
     if vendor() == "sqlite":
         return '"' + " ".join(tokens) + '"'
     return " <-> ".join(_lexeme(token) for token in tokens)
@@ -65,10 +67,9 @@ def phrase(tokens):
 def match_expression(text_query):
     """Every required word (any of its alternatives) and every quoted phrase; None when there is neither."""
     parts = [any_of(alternatives) for alternatives in text_query.required]
-    if vendor() == "sqlite":
+    parts += [_lexeme(token) for tokens in text_query.phrases for token in dict.fromkeys(tokens)]
+    if vendor() == "sqlite":  # PostgreSQL checks the phrase itself in the passages (``phrase_in_text``)
         parts += [phrase(tokens) for tokens in text_query.phrases]
-    else:  # the phrase itself is checked in the passages; its words narrow the match here
-        parts += [_lexeme(token) for tokens in text_query.phrases for token in dict.fromkeys(tokens)]
     return all_of(parts) if parts else None
 
 

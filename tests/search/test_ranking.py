@@ -84,3 +84,11 @@ def test_passages_overlap_so_that_a_short_phrase_always_lies_in_one():
     assert len(second) == PASSAGE_TOKENS
     assert second[-PASSAGE_OVERLAP:] == third[:PASSAGE_OVERLAP]
     assert found[-1][1].split()[-1] == f"w{2 * PASSAGE_TOKENS - 1}"
+
+
+def test_a_quoted_phrase_longer_than_a_passage_overlap_is_read_alike_on_both_databases(client, make_document):
+    words = [f"слово{number}" for number in range(20)]
+    make_document("long", " ".join(["начало", *words[:18], "разрыв", *words[18:]]), title="Long", language="ru")
+    # The first 16 words stand together; the rest are only required, wherever they stand.
+    assert titles(search(client, '"' + " ".join(words) + '"', "ru")) == ["Long"]
+    assert titles(search(client, '"' + " ".join(words[:15] + ["начало"]) + '"', "ru")) == []
