@@ -8,7 +8,7 @@ reads need nothing of library_pages but ``languages``, so both the page models (
 index lists its children) and the selectors build on them without a loop.
 """
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Locale, Page
 
@@ -26,17 +26,19 @@ def in_reader_language(pages):
     in neither, its version in any other language (one statement, so listings stay one query)."""
     pages = pages.live()
     active, default = reader_language(), default_language()
-    live = pages.model.objects.live()
-    in_active = live.filter(in_locale(active)).values("translation_key")
-    in_default = live.filter(in_locale(default)).values("translation_key")
-    elsewhere = ~in_locale(active) & ~in_locale(default) & ~Q(translation_key__in=in_default)
+
+    def has_live_version(language_code):
+        # Correlated, so that it is asked only of the pages not in the active language, through the unique
+        # index on (translation_key, locale): an IN list of every live page's key cost 25 ms at 10,000 documents.
+        versions = pages.model.objects.live().filter(
+            in_locale(language_code), translation_key=OuterRef("translation_key")
+        )
+        return Exists(versions)
+
+    elsewhere = ~in_locale(active) & ~in_locale(default) & ~has_live_version(default)
     if active == default:
         return pages.filter(in_locale(active) | elsewhere)
-    return pages.filter(
-        in_locale(active)
-        | in_locale(default) & ~Q(translation_key__in=in_active)
-        | elsewhere & ~Q(translation_key__in=in_active)
-    )
+    return pages.filter(in_locale(active) | (in_locale(default) | elsewhere) & ~has_live_version(active))
 
 
 def children_in_reader_language(index):
