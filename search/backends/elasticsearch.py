@@ -108,9 +108,10 @@ def tier_clauses(text_query):
     return clauses
 
 
-def search_body(index_name, query, grants):
-    """The Search (its ``to_dict()`` is the request body) for ``query`` as a reader with ``grants``."""
-    plan = plan_of(query)
+def search_body(index_name, query, grants, plan=None):
+    """The Search (its ``to_dict()`` is the request body) for ``query`` (planned as ``plan``) as a reader with
+    ``grants``."""
+    plan = plan or plan_of(query)
     must = [words_clause(alternatives) for alternatives in plan.text_query.required]
     must += [phrase_clause(tokens) for tokens in plan.text_query.phrases]
     must += [metadata_clause(term) for term in plan.facet_terms]
@@ -154,9 +155,11 @@ class ElasticsearchBackend:
         self.index_name = settings.DSM_ELASTICSEARCH_INDEX
 
     def search(self, query, *, user):
-        if plan_of(query).empty:
+        plan = plan_of(query)  # once: its metadata words read the countries
+        if plan.empty:
             return Results(matches=[], total=0, facets={name: [] for name in FACETS})
-        response = search_body(self.index_name, query, permissions.document_reading_grants(user)).execute()
+        grants = permissions.document_reading_grants(user)
+        response = search_body(self.index_name, query, grants, plan).execute()
         matches = [Match(int(hit.meta.id), hit.meta.score or 0.0) for hit in response.hits]
         facets = {
             name: [(str(bucket.key), bucket.doc_count) for bucket in response.aggregations[name].buckets]
