@@ -2,6 +2,48 @@ import pytest
 
 from dsm_data.models import Role
 from dsm_data.services.accounts import assign_role, save_country
+from tests.databases import DEMO_PASSWORD, demo_snapshot, remove_snapshot, snapshot_of_test_database
+
+
+def pytest_collection_modifyitems(items):
+    """pytest-django sets up the test database only for a session with a database test: a test that copies
+    it (for a server of its own) counts as one, even when run alone."""
+    for item in items:
+        if "migrated_database" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database, migrated once, and kept just migrated: the Snapshot that
+    the databases of servers started by tests are copied from (``migrated_database``)."""
+    with django_db_blocker.unblock():
+        snapshot = snapshot_of_test_database(tmp_path_factory.mktemp("migrated"))
+    yield snapshot
+    remove_snapshot(snapshot)
+
+
+@pytest.fixture(scope="session")
+def migrated_database(django_db_setup):
+    """A Snapshot of the migrated database: ``migrated_database.copy(tmp_path)`` is a fresh one."""
+    return django_db_setup
+
+
+@pytest.fixture
+def database_copy(migrated_database, tmp_path):
+    """A migrated database of the test's own, for ``manage.py`` processes (``database_copy.env``)."""
+    database = migrated_database.copy(tmp_path / "database")
+    yield database
+    database.remove()
+
+
+@pytest.fixture(scope="session")
+def demo_database(migrated_database, tmp_path_factory):
+    """A Snapshot of the migrated database with the demo loaded (``dsm_demo``, as ``make run`` does),
+    its accounts' password DEMO_PASSWORD; loaded once per session."""
+    snapshot = demo_snapshot(migrated_database, tmp_path_factory.mktemp("demo"), {"DSM_DEMO_PASSWORD": DEMO_PASSWORD})
+    yield snapshot
+    remove_snapshot(snapshot)
 
 
 @pytest.fixture(autouse=True)

@@ -69,9 +69,10 @@ def test_laptop_defaults_need_no_variable():
     }
 
 
-def test_tasks_queued_in_the_database_are_run_by_the_worker(tmp_path):
+def test_tasks_queued_in_the_database_are_run_by_the_worker(database_copy):
     """DSM_TASKS=database: an upload only queues the text extraction; `db_worker` runs it."""
-    env = {"DSM_TASKS": "database", "DSM_DATABASE_URL": f"sqlite:///{tmp_path / 'tasks.sqlite3'}"}
+    env = {**database_copy.env, "DSM_TASKS": "database"}
+    # The queue's tables: its app is installed only with DSM_TASKS=database, so they are not in the copy.
     assert run_manage("migrate", "--no-input", "-v0", env=env).returncode == 0
     enqueue = (
         "from search.tasks import extract_document_text; from django_tasks_db.models import DBTaskResult;"

@@ -30,19 +30,18 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 @pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
+def production_server(migrated_database, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("production")
+    database = migrated_database.copy(tmp_path)
     env = {
+        **database.env,
         "DSM_DEBUG": "0",
         "DSM_SECRET_KEY": "test-only-" + "x7#Lq" * 10,
         "DSM_ALLOWED_HOSTS": "dsm.example.org",
-        "DSM_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "DSM_STATIC_ROOT": str(tmp_path / "static"),
-        "DSM_MEDIA_ROOT": str(tmp_path / "media"),
-        "DSM_PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
     }
     home_pages = ["shell", "-c", "from demo.pages import load_home_pages; load_home_pages()"]
-    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"], home_pages):
+    for command in (["collectstatic", "--no-input", "-v0"], home_pages):
         result = run_manage(*command, env=env)
         assert result.returncode == 0, result.stderr
     port = free_port()
@@ -76,6 +75,7 @@ def production_server(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(timeout=10)
+    database.remove()
 
 
 def test_health_check_answers_over_plain_http_for_the_load_balancer(production_server):

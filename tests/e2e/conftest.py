@@ -1,8 +1,9 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against a real server.
 
 The portal runs as its own process (`manage.py runserver`) on a database of its
-own, migrated and loaded with `dsm_demo` once per session, exactly as `make run`
-does; the tests see it only through the browser. Outside CI a missing browser
+own: a copy of the suite's demo database (``demo_database`` in tests/conftest.py:
+migrated and loaded with `dsm_demo` once per session, as `make run` does); the
+tests see it only through the browser. Outside CI a missing browser
 skips these tests with a message; in CI (CI=true) it fails them. The pages run
 under the portal's Content-Security-Policy: a violation, or a JavaScript error, on
 any page of a test's browser context fails that test.
@@ -13,14 +14,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import dj_database_url
 import pytest
 
-from tests.helpers import PROJECT_DIR, free_port, run_manage, subprocess_env
+from tests.databases import DEMO_PASSWORD
+from tests.helpers import PROJECT_DIR, free_port, subprocess_env
 
 # Playwright's sync API keeps an event loop in the main thread; Django would then
 # refuse database access from later tests of the same session.
@@ -37,7 +37,6 @@ BROWSER_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEMO_PASSWORD = "e2e-demo-password"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -59,49 +58,12 @@ class Portal:
     log: Path
 
 
-def create_database(tmp_path):
-    """A fresh database on the configured server: (URL, function that drops it)."""
-    base_url = os.environ.get("DSM_DATABASE_URL", "")
-    if not base_url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{tmp_path / 'e2e.sqlite3'}", lambda: None
-    import psycopg
-
-    config = dj_database_url.parse(base_url)
-    name = f"dsm_e2e_{uuid.uuid4().hex[:12]}"
-    server = {
-        "host": config["HOST"],
-        "port": config["PORT"] or 5432,
-        "user": config["USER"],
-        "password": config["PASSWORD"] or None,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**server) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(**server) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return base_url.rsplit("/", 1)[0] + "/" + name, drop
-
-
 @pytest.fixture(scope="session")
-def portal(tmp_path_factory):
+def portal(demo_database, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("portal")
-    database_url, drop_database = create_database(tmp_path)
-    env = {
-        "DSM_DATABASE_URL": database_url,
-        "DSM_DEBUG": "1",
-        "DSM_DEMO_PASSWORD": DEMO_PASSWORD,
-        "DSM_MEDIA_ROOT": str(tmp_path / "media"),
-        "DSM_PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
-        "DSM_EMAIL_URL": "console:",
-    }
+    database = demo_database.copy(tmp_path)
+    env = {**database.env, "DSM_DEBUG": "1", "DSM_DEMO_PASSWORD": DEMO_PASSWORD, "DSM_EMAIL_URL": "console:"}
     try:
-        for command in (["migrate", "--no-input", "-v0"], ["dsm_demo"]):
-            result = run_manage(*command, env=env)
-            assert result.returncode == 0, result.stdout + result.stderr
         port = free_port()
         log = tmp_path / "server.log"
         with open(log, "w") as log_file:
@@ -120,7 +82,7 @@ def portal(tmp_path_factory):
             server.terminate()
             server.wait(timeout=10)
     finally:
-        drop_database()
+        database.remove()
 
 
 def wait_for(url, server, log, seconds=60):

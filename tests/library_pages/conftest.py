@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 from django.core.files.base import ContentFile
 
@@ -14,6 +16,7 @@ from library_pages.models import (
 from library_pages.services import ensure_country_pages
 
 
+@functools.cache  # a PDF takes a third of a second to make (its fonts are read); many tests share a text
 def pdf_bytes(text="A test document"):
     pdf = new_pdf(title=text)
     pdf.add_page()

@@ -1,4 +1,5 @@
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -13,6 +14,7 @@ from dsm_data.pdf import new_pdf
 from library_pages.models import DocumentPage, LibraryDocument, LibraryIndexPage, LibrarySectionPage
 
 
+@functools.cache  # a PDF takes a third of a second to make (its fonts are read); many tests share a text
 def pdf_bytes(text, title="A test document"):
     pdf = new_pdf(title=title)
     pdf.add_page()
