@@ -6,11 +6,21 @@ from tests.databases import DEMO_PASSWORD, demo_snapshot, remove_snapshot, snaps
 
 
 def pytest_collection_modifyitems(items):
-    """pytest-django sets up the test database only for a session with a database test: a test that copies
-    it (for a server of its own) counts as one, even when run alone."""
-    for item in items:
-        if "migrated_database" in getattr(item, "fixturenames", ()):
+    """pytest-django sets up the test database only for a session with a database test. A test that copies
+    it for a server of its own counts as one; a browser test only when it is all the session holds (its
+    transaction would be opened in Playwright's context, and its connection kept past the session)."""
+    copying = [item for item in items if "migrated_database" in fixtures_of(item)]
+    uses_database = any(item.get_closest_marker("django_db") or "db" in fixtures_of(item) for item in items)
+    for item in copying:
+        if "portal" not in fixtures_of(item):
             item.add_marker(pytest.mark.django_db)
+            uses_database = True
+    if copying and not uses_database:
+        copying[0].add_marker(pytest.mark.django_db)
+
+
+def fixtures_of(item):
+    return getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(scope="session")

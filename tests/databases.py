@@ -74,6 +74,8 @@ def snapshot_of_test_database(directory):
     """Keep the default test database as it is now (just migrated): a Snapshot."""
     connection = connections["default"]
     settings = connection.settings_dict
+    is_test_database = connection.is_in_memory_db() if connection.vendor == "sqlite" else "test" in settings["NAME"]
+    assert is_test_database, f"Not a test database: {settings['NAME']}"  # never copy a real one
     if connection.vendor == "sqlite":
         path = Path(directory) / "migrated.sqlite3"
         connection.ensure_connection()
