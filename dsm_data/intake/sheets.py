@@ -145,7 +145,7 @@ def scan_sheets(data):
         except (KeyError, ValueError, zipfile.BadZipFile):
             continue
         _check_within_the_grid(title, xml)
-        found[title] = _formulas_and_errors(xml) if (b"<f" in xml or b":f" in xml or b't="e"' in xml) else {}
+        found[title] = _formulas_and_errors(xml) if (b't="e"' in xml or _FORMULA.search(xml)) else {}
         del xml  # one sheet's XML at a time
     return found
 
