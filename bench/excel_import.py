@@ -227,6 +227,8 @@ def main():
         "bare_read_peak_mb": peak_mb("bare_read"),
         "check_peak_mb": peak_mb("check"),
         "peak_mb": peak_mb("import"),
+        # VmHWM of the import's process before it started: what Django and the project's imports take
+        "start_mb": round(max(run["start_mb"] for run in runs["import"])),
     }
     return report("excel_import", figures, LIMITS | {"file_mb": max_file_bytes / 2**20, "filled_cells": MAX_USED_CELLS})
 
