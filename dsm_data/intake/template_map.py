@@ -8,6 +8,7 @@ happens to be, and a template of an older layout is refused by its version.
 """
 
 import re
+import sys
 from dataclasses import dataclass
 
 from openpyxl.utils import column_index_from_string
@@ -32,6 +33,10 @@ def add_map_sheet(workbook, *, country_code, period_code, language):
 
 def add_value_cell(map_sheet, *, sheet_title, cell, indicator_code, series_key):
     map_sheet.append([sheet_title, cell, indicator_code, series_key])
+
+
+def _interned(value):
+    return sys.intern(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +70,9 @@ class TemplateMap:
                     header[row[0]] = row[1]
             elif number >= HEADER_ROWS and not ended:
                 ended = row[0] is None
-                if not ended:
-                    cells.append(MappedCell(*row))
+                if not ended:  # a sheet's title and an indicator's code repeat on every row: one string each
+                    sheet, cell, indicator_code, key = row
+                    cells.append(MappedCell(_interned(sheet), cell, _interned(indicator_code), key))
         return cls(header=header, cells=cells)
 
     @property

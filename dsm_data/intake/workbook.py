@@ -21,6 +21,7 @@ def read_template(data):
     if found_map is None:
         raise Rejected.because(_("This is not a DSM template: download the template from the portal."))
     upload, problems = _read_cells(found_map, values)
+    del found_map, values  # the map's 100,000 cells and their values, not held while the rules run
     if not problems:
         problems = rule_errors(upload)
     if problems:
@@ -138,27 +139,35 @@ def _read_cells(found_map, values):
         return None, problems
     upload = Upload(country=country, period=period)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    # Per indicator code: [indicator, its series by key, its cells once one is read]; 100,000 cells come
+    # in the map's order, indicator by indicator, and need not look their indicator up again.
+    known = {}
     for mapped, raw in zip(found_map.cells, values, strict=True):
-        indicator = indicators.get(mapped.indicator_code)
-        if indicator is None:
-            problems.append(
-                Problem(_("Unknown indicator %(code)s.") % {"code": mapped.indicator_code}, sheet=mapped.sheet)
-            )
-            continue
-        if indicator.code not in upload.grids:
-            upload.grids[indicator.code] = build_grid(indicator)
-        series = upload.grids[indicator.code].series_by_key.get(mapped.series_key)
+        target = known.get(mapped.indicator_code)
+        if target is None:
+            indicator = indicators.get(mapped.indicator_code)
+            if indicator is None:
+                problems.append(
+                    Problem(_("Unknown indicator %(code)s.") % {"code": mapped.indicator_code}, sheet=mapped.sheet)
+                )
+                continue
+            if indicator.code not in upload.grids:
+                upload.grids[indicator.code] = build_grid(indicator)
+            target = known[mapped.indicator_code] = [indicator, upload.grids[indicator.code].series_by_key, None]
+        series = target[1].get(mapped.series_key)
         if series is None:
             problems.append(_placed(mapped, _("This cell is not part of the indicator any more.")))
             continue
-        upload.places[series.pk] = (mapped.sheet, mapped.cell)
-        cells = upload.cells.setdefault(indicator, {})
+        series_pk = series.pk
+        upload.places[series_pk] = (mapped.sheet, mapped.cell)
+        if target[2] is None:
+            target[2] = upload.cells.setdefault(target[0], {})
         if raw is FORMULA_WITHOUT_VALUE:
             problems.append(_placed(mapped, _("A formula without a computed value: open the file in Excel, let it "
                                               "calculate, and save it again.")))  # fmt: skip
             continue
         try:
-            cells[series.pk] = cell_from_spreadsheet(raw)
+            target[2][series_pk] = cell_from_spreadsheet(raw)
         except ValueError:
             problems.append(_placed(mapped, _("“%(text)s” is not a number or one of the codes : c z.") % {"text": raw}))
     return upload, problems
