@@ -126,10 +126,11 @@ def run_child(steps, step, path):
         django.setup()
         settings.DEBUG = False  # no query log
     data = Path(path).read_bytes()
+    start_mb = peak_memory_mb()  # the process before the step: Python, Django and the project's imports
     started = time.perf_counter()
     result = steps[step](data)
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_memory_mb(), **result}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_memory_mb(), "start_mb": start_mb, **result}))
 
 
 def in_child(script, step, path):

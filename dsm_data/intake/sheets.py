@@ -1,54 +1,86 @@
 """Opening a workbook and reading its sheets within Excel's own grid: columns A to XFD, rows 1 to 1,048,576.
 
-A file can claim a sheet size (its ``dimension``) or hold a cell beyond that grid,
-which Excel never writes. openpyxl then fails, or pads every row it reads to the
-claimed width. ``open_workbook`` and ``sheet_rows`` refuse such a file naming the
-sheet, and read only the cells the file really holds.
+Workbooks are read with python-calamine (``open_workbook``, ``sheet_rows``), many times
+faster than openpyxl. A file can claim a sheet size (its ``dimension``) or hold a cell
+beyond that grid, which Excel never writes and calamine skips silently: ``scan_sheets``
+and ``check_sheet_within_the_grid`` refuse such a file naming the sheet, from the
+sheet's XML. ``scan_sheets`` also finds what calamine does not tell: formulas Excel
+never computed, and error values.
 """
 
+import datetime
+import html
 import io
 import re
 import zipfile
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
-from openpyxl.worksheet._read_only import read_dimension
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from .problems import Problem, Rejected
 
 MAX_COLUMNS = 16_384  # column XFD
 MAX_ROWS = 1_048_576
+_EXACT_INTEGERS = 2**53  # floats past it are not whole numbers as typed
 # The size a sheet's XML claims, before its cells; and a cell reference that may be past the grid (three
 # letters or more, or a row of seven digits), checked further when found.
 _CLAIMED_SIZE = re.compile(rb'<(?:\w+:)?dimension\s+ref="([^"]*)"')
 _FAR_REFERENCE = re.compile(rb'\sr="([A-Z]{3,})([0-9]+)"|\sr="([A-Z]{1,2})([0-9]{7,})"')
+# A cell with content (not self-closing), its attributes and content; in it, a formula, a value.
+_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+_REFERENCE = re.compile(rb'(?:^|\s)r="([A-Z]{1,3})([0-9]+)"')
+_TYPE = re.compile(rb'(?:^|\s)t="([a-zA-Z]+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
-def open_workbook(data, *, data_only):
-    """The workbook of checked .xlsx bytes, read-only; Rejected, naming the sheet, if a sheet is past the grid."""
+def open_workbook(data):
+    """The python-calamine workbook of checked .xlsx bytes; Rejected if it cannot be opened.
+
+    Sheets are read one at a time (``sheet_rows``); a sheet's cells are held by calamine
+    only while it is read. Hidden sheets (the template's map) are read like the others.
+    """
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-    except ValueError as error:
-        sheet = _sheet_past_the_grid(data)
-        if sheet is None:
-            raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
-        raise Rejected([past_the_grid(sheet)]) from error
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except CalamineError as error:
+        raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
 
 
-def sheet_rows(sheet):
-    """The rows of a read-only sheet as tuples of values, each as long as its last filled cell."""
-    if (sheet.max_column or 0) > MAX_COLUMNS or (sheet.max_row or 0) > MAX_ROWS:
-        raise Rejected([past_the_grid(sheet.title)])
-    sheet.reset_dimensions()  # the cells the file holds, not rows padded to the size it claims
+def worksheet_titles(workbook):
+    """The titles of a calamine workbook's worksheets, hidden ones too, in the workbook's order; not chart sheets."""
+    return [sheet.name for sheet in workbook.sheets_metadata if sheet.typ == SheetTypeEnum.WorkSheet]
+
+
+def plain_value(value):
+    """A calamine value as openpyxl gives it, which the readers were written for: None for an empty cell,
+    12 for 12.0 (calamine reads every number as a float), a date as a datetime at midnight."""
+    if value == "":
+        return None
+    kind = type(value)
+    if kind is float:
+        return int(value) if value.is_integer() and abs(value) < _EXACT_INTEGERS else value
+    if kind is datetime.date:
+        return datetime.datetime(value.year, value.month, value.day)
+    return value
+
+
+def sheet_rows(workbook, title):
+    """(the column index of each row's first value, 0 for A; the rows as lists of values) of a sheet.
+
+    calamine yields every row from row 1, but each from the sheet's first used column,
+    and an empty cell as "": the callers place values by that offset. A sheet past the
+    grid was refused before (``scan_sheets``); its end is checked again here.
+    """
     try:
-        for row in sheet.iter_rows(values_only=True):
-            if len(row) > MAX_COLUMNS:
-                raise Rejected([past_the_grid(sheet.title)])
-            yield row
-    except ValueError as error:  # a cell named beyond column ZZZ, which openpyxl cannot place
-        raise Rejected([past_the_grid(sheet.title)]) from error
+        sheet = workbook.get_sheet_by_name(title)
+    except CalamineError as error:
+        raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
+    end = sheet.end
+    if end and (end[0] >= MAX_ROWS or end[1] >= MAX_COLUMNS):
+        raise Rejected([past_the_grid(title)])
+    return (sheet.start[1] if sheet.start else 0), sheet.iter_rows()
 
 
 def past_the_grid(sheet_title):
@@ -90,6 +122,35 @@ def check_sheet_within_the_grid(data, title):
         xml = archive.read(dict(targets)[title])
     except (KeyError, ValueError, zipfile.BadZipFile):
         return
+    _check_within_the_grid(title, xml)
+
+
+def scan_sheets(data):
+    """{sheet title: {(row, column), 1-based: (kind, text)}} of the cells calamine does not tell apart.
+
+    calamine gives a formula's computed value, and "" both for an empty cell and for a
+    formula Excel never computed; it gives "" for an error too ("#DIV/0!"). Those cells
+    are found in the sheets' XML: ("formula", whether Excel computed it: a value, or a text
+    result, which may be "") and ("error", the error's text). Every sheet is also refused, naming it, if it claims
+    or holds a cell past the grid. Unreadable parts are left to the reader to refuse.
+    """
+    parts = _sheet_parts(data)
+    if parts is None:
+        return {}
+    archive, targets = parts
+    found = {}
+    for title, target in targets:
+        try:
+            xml = archive.read(target)
+        except (KeyError, ValueError, zipfile.BadZipFile):
+            continue
+        _check_within_the_grid(title, xml)
+        found[title] = _formulas_and_errors(xml) if (b't="e"' in xml or _FORMULA.search(xml)) else {}
+        del xml  # one sheet's XML at a time
+    return found
+
+
+def _check_within_the_grid(title, xml):
     head = xml[: xml.find(b"<sheetData")] if b"<sheetData" in xml else xml
     claimed = _CLAIMED_SIZE.search(head)
     try:
@@ -100,19 +161,24 @@ def check_sheet_within_the_grid(data, title):
         raise Rejected([past_the_grid(title)]) from error
 
 
-def _sheet_past_the_grid(data):
-    """The name of the first sheet whose claimed size openpyxl cannot read, or None."""
-    parts = _sheet_parts(data)
-    if parts is None:
-        return None
-    archive, targets = parts
-    for title, target in targets:
-        try:
-            with archive.open(target) as source:
-                read_dimension(source)
-        except (KeyError, ValueError):
-            return title
-    return None
+def _formulas_and_errors(xml):
+    """{(row, column): ("formula", whether computed) or ("error", text)} of a sheet's XML (see ``scan_sheets``)."""
+    found = {}
+    for match in _CELL.finditer(xml):
+        attributes, body = match[1], match[2]
+        reference = _REFERENCE.search(attributes)
+        if reference is None:
+            continue
+        kind = _TYPE.search(attributes)
+        kind = kind[1].decode() if kind else ""
+        place = (int(reference[2]), column_index_from_string(reference[1].decode()))
+        if kind == "e":
+            value = _VALUE.search(body)
+            found[place] = ("error", html.unescape(value[1].decode()) if value else "")
+        elif _FORMULA.search(body):
+            value = _VALUE.search(body)
+            found[place] = ("formula", kind == "str" or bool(value and value[1]))
+    return found
 
 
 def _beyond(size):

@@ -8,6 +8,7 @@ happens to be, and a template of an older layout is refused by its version.
 """
 
 import re
+import sys
 from dataclasses import dataclass
 
 from openpyxl.utils import column_index_from_string
@@ -34,7 +35,11 @@ def add_value_cell(map_sheet, *, sheet_title, cell, indicator_code, series_key):
     map_sheet.append([sheet_title, cell, indicator_code, series_key])
 
 
-@dataclass(frozen=True)
+def _interned(value):
+    return sys.intern(value) if isinstance(value, str) else value
+
+
+@dataclass(frozen=True, slots=True)
 class MappedCell:
     sheet: str
     cell: str
@@ -55,12 +60,20 @@ class TemplateMap:
 
     @classmethod
     def from_rows(cls, rows):
-        """The map from the hidden sheet's rows (any width): its value cells end at the first empty row."""
-        rows = [(*row[: len(COLUMNS)], *[None] * len(COLUMNS))[: len(COLUMNS)] for row in rows]
-        header = {row[0]: row[1] for row in rows[: len(HEADER_KEYS)] if row[0] in HEADER_KEYS}
-        body = rows[HEADER_ROWS:]
-        end = next((index for index, row in enumerate(body) if row[0] is None), len(body))
-        return cls(header=header, cells=[MappedCell(*row) for row in body[:end]])
+        """The map from the hidden sheet's rows (any width), read to their end: its value cells end at the
+        first empty row. Rows are taken one at a time: the map of 100,000 cells is never held twice."""
+        header, cells, ended = {}, [], False
+        for number, row in enumerate(rows):
+            row = (*row[: len(COLUMNS)], *[None] * len(COLUMNS))[: len(COLUMNS)]
+            if number < len(HEADER_KEYS):
+                if row[0] in HEADER_KEYS:
+                    header[row[0]] = row[1]
+            elif number >= HEADER_ROWS and not ended:
+                ended = row[0] is None
+                if not ended:  # a sheet's title and an indicator's code repeat on every row: one string each
+                    sheet, cell, indicator_code, key = row
+                    cells.append(MappedCell(_interned(sheet), cell, _interned(indicator_code), key))
+        return cls(header=header, cells=cells)
 
     @property
     def version(self):

@@ -17,12 +17,11 @@ from .problems import Problem, Rejected
 
 def read_template(data):
     """The Upload of a checked template's bytes, or Rejected with every problem."""
-    found_map, entries, has_formulas = _read_workbook(data, data_only=False)
+    found_map, values = _read_workbook(data)
     if found_map is None:
         raise Rejected.because(_("This is not a DSM template: download the template from the portal."))
-    # Formulas were read as their text: then read again, by the same map, for the values Excel computed.
-    values = _read_workbook(data, data_only=True, known_map=found_map)[1] if has_formulas else entries
-    upload, problems = _read_cells(found_map, values, entries)
+    upload, problems = _read_cells(found_map, values)
+    del found_map, values  # the map's 100,000 cells and their values, not held while the rules run
     if not problems:
         problems = rule_errors(upload)
     if problems:
@@ -30,41 +29,65 @@ def read_template(data):
     return upload
 
 
-def _read_workbook(data, *, data_only, known_map=None):
-    """(the hidden map, the value of each cell it names in the map's order, whether any cell is a formula).
+def _read_workbook(data):
+    """(the hidden map, the value of each cell it names, in the map's order).
 
-    openpyxl's read-only mode, values only, and only the cells the map names are
-    kept: cell objects, or a dict of every cell, cost more time and memory than
-    reading the file. Every filled cell counts against the cap (``_CellCounter``). Given
-    ``known_map``, the hidden sheet is not read again.
+    python-calamine reads each sheet once, row by row, and only the cells the map names
+    are kept (as openpyxl gave them: ``sheets.plain_value``); formulas are read by the value
+    Excel computed, found apart with errors (``sheets.scan_sheets``). Every filled cell
+    counts against the cap (``_CellCounter``).
     """
-    workbook = sheets.open_workbook(data, data_only=data_only)
+    special = sheets.scan_sheets(data)
+    workbook = sheets.open_workbook(data)
     try:
         counter = _CellCounter()
-        found_map = known_map
-        if found_map is None and template_map.META_SHEET in workbook.sheetnames:
-            found_map = template_map.TemplateMap.from_rows(
-                list(counter.rows(workbook[template_map.META_SHEET], is_map=True))
+        titles = sheets.worksheet_titles(workbook)
+        found_map = None
+        if template_map.META_SHEET in titles:
+            offset, rows = sheets.sheet_rows(workbook, template_map.META_SHEET)
+            map_rows = (
+                [sheets.plain_value(value) for value in ([""] * offset + row)[: len(template_map.COLUMNS)]]
+                for row in counter.rows(rows, is_map=True)
             )
-        cells = found_map.cells if found_map else []
+            found_map = template_map.TemplateMap.from_rows(map_rows)
         wanted = found_map.positions_by_sheet() if found_map else {}
-        values = [None] * len(cells)
-        for sheet in workbook.worksheets:
-            if sheet.title == template_map.META_SHEET:
-                continue
-            wanted_rows = wanted.get(sheet.title, {})
-            for row_number, row in enumerate(counter.rows(sheet), start=1):
-                for column, index in wanted_rows.get(row_number, ()):
-                    if column <= len(row):
-                        values[index] = row[column - 1]
+        values = [None] * (len(found_map.cells) if found_map else 0)
+        for title in titles:
+            if title != template_map.META_SHEET:
+                _read_sheet(workbook, title, counter, wanted.get(title, {}), special.get(title, {}), values)
         counter.check()
-        return found_map, values, counter.has_formulas
+        return found_map, values
     finally:
         workbook.close()
 
 
+# A formula whose value Excel never computed (the file was not saved by a program that calculates).
+FORMULA_WITHOUT_VALUE = object()
+
+
+def _read_sheet(workbook, title, counter, wanted_rows, special, values):
+    """Put into ``values`` the cells of sheet ``title`` the map names (``wanted_rows``: {row: [(column, index)]});
+    ``special``: the sheet's formulas and errors (``sheets.scan_sheets``)."""
+    offset, rows = sheets.sheet_rows(workbook, title)
+    for row_number, row in enumerate(counter.rows(rows), start=1):
+        wanted = wanted_rows.get(row_number)
+        if not wanted:
+            continue
+        width = len(row)
+        for column, index in wanted:
+            place = column - 1 - offset
+            if 0 <= place < width:
+                values[index] = sheets.plain_value(row[place])
+    # calamine reads an error as "", and leaves out a formula never computed, even its row when nothing else is.
+    counter.add_unseen(special)
+    for (row_number, column), (kind, detail) in special.items():
+        for wanted_column, index in wanted_rows.get(row_number, ()):
+            if wanted_column == column:
+                values[index] = detail if kind == "error" else (values[index] if detail else FORMULA_WITHOUT_VALUE)
+
+
 class _CellCounter:
-    """Counts the filled cells of the sheets it reads, to refuse the file past the cap; notes formulas.
+    """Counts the filled cells of the sheets it reads, to refuse the file past the cap.
 
     The cap is on what people see and fill in (MAX_USED_CELLS): every sheet is counted
     to its end, so that a refusal tells the file's own count (``check``). The hidden map,
@@ -75,22 +98,23 @@ class _CellCounter:
 
     def __init__(self):
         self.used = {"sheets": 0, "map": 0}
-        self.has_formulas = False
 
-    def rows(self, sheet, is_map=False):
+    def rows(self, rows, is_map=False):
+        """The rows of a sheet (calamine's: an empty cell is ""), counted as they pass."""
         columns = len(template_map.COLUMNS)
-        for row in sheets.sheet_rows(sheet):
+        for row in rows:
+            filled = len(row) - row.count("")
             if is_map:
                 self.used["map"] = counted(
-                    self.used["map"],
-                    len(row) - row.count(None),
-                    columns * (figures.MAX_USED_CELLS + template_map.HEADER_ROWS),
+                    self.used["map"], filled, columns * (figures.MAX_USED_CELLS + template_map.HEADER_ROWS)
                 )
             else:
-                self.used["sheets"] += len(row) - row.count(None)
-            if not self.has_formulas:
-                self.has_formulas = any(isinstance(value, str) and value.startswith("=") for value in row)
+                self.used["sheets"] += filled
             yield row
+
+    def add_unseen(self, special):
+        """Count the cells calamine reads as "" but which hold something: errors, formulas never computed."""
+        self.used["sheets"] += sum(kind[0] == "error" or not kind[1] for kind in special.values())
 
     def check(self):
         """Rejected, telling the count, when the sheets people see hold more filled cells than the cap."""
@@ -99,8 +123,8 @@ class _CellCounter:
             raise figures.over_the_cap(message, self.used["sheets"])
 
 
-def _read_cells(found_map, values, formulas):
-    """The Upload of every cell the map names; ``values`` and ``formulas`` are their contents in the map's order."""
+def _read_cells(found_map, values):
+    """The Upload of every cell the map names; ``values`` are their contents in the map's order."""
     problems = []
     if found_map.version != template_map.TEMPLATE_VERSION:
         problems.append(
@@ -115,27 +139,35 @@ def _read_cells(found_map, values, formulas):
         return None, problems
     upload = Upload(country=country, period=period)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
-    for mapped, raw, formula in zip(found_map.cells, values, formulas, strict=True):
-        indicator = indicators.get(mapped.indicator_code)
-        if indicator is None:
-            problems.append(
-                Problem(_("Unknown indicator %(code)s.") % {"code": mapped.indicator_code}, sheet=mapped.sheet)
-            )
-            continue
-        if indicator.code not in upload.grids:
-            upload.grids[indicator.code] = build_grid(indicator)
-        series = upload.grids[indicator.code].series_by_key.get(mapped.series_key)
+    # Per indicator code: [indicator, its series by key, its cells once one is read]; 100,000 cells come
+    # in the map's order, indicator by indicator, and need not look their indicator up again.
+    known = {}
+    for mapped, raw in zip(found_map.cells, values, strict=True):
+        target = known.get(mapped.indicator_code)
+        if target is None:
+            indicator = indicators.get(mapped.indicator_code)
+            if indicator is None:
+                problems.append(
+                    Problem(_("Unknown indicator %(code)s.") % {"code": mapped.indicator_code}, sheet=mapped.sheet)
+                )
+                continue
+            if indicator.code not in upload.grids:
+                upload.grids[indicator.code] = build_grid(indicator)
+            target = known[mapped.indicator_code] = [indicator, upload.grids[indicator.code].series_by_key, None]
+        series = target[1].get(mapped.series_key)
         if series is None:
             problems.append(_placed(mapped, _("This cell is not part of the indicator any more.")))
             continue
-        upload.places[series.pk] = (mapped.sheet, mapped.cell)
-        cells = upload.cells.setdefault(indicator, {})
-        if isinstance(formula, str) and formula.startswith("=") and raw in (None, formula):
+        series_pk = series.pk
+        upload.places[series_pk] = (mapped.sheet, mapped.cell)
+        if target[2] is None:
+            target[2] = upload.cells.setdefault(target[0], {})
+        if raw is FORMULA_WITHOUT_VALUE:
             problems.append(_placed(mapped, _("A formula without a computed value: open the file in Excel, let it "
                                               "calculate, and save it again.")))  # fmt: skip
             continue
         try:
-            cells[series.pk] = cell_from_spreadsheet(raw)
+            target[2][series_pk] = cell_from_spreadsheet(raw)
         except ValueError:
             problems.append(_placed(mapped, _("“%(text)s” is not a number or one of the codes : c z.") % {"text": raw}))
     return upload, problems

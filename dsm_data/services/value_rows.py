@@ -60,13 +60,17 @@ def write_cells(submission, link, cells, *, user, channel, reason, is_correction
             changed.append((row["pk"], row["revision"] + 1, cell))
             revised.append((series_pk, row["revision"] + 1, cell))
     number_field = Value._meta.get_field("number")
+    adapt = connection.ops.adapt_decimalfield_value  # looked up once: the connection proxy costs per call
+    digits, places = number_field.max_digits, number_field.decimal_places
+    rows_of = {}  # id(cell) -> its row: a value and its revision store the same content, adapted once
 
     def cell_row(cell):
         """The cell's CONTENT_FIELDS as the database driver takes them."""
-        number = connection.ops.adapt_decimalfield_value(
-            cell.number, number_field.max_digits, number_field.decimal_places
-        )
-        return (number, cell.absence, cell.is_provisional, cell.is_estimated, cell.footnote)
+        row = rows_of.get(id(cell))
+        if row is None:
+            number = adapt(cell.number, digits, places)
+            row = rows_of[id(cell)] = (number, cell.absence, cell.is_provisional, cell.is_estimated, cell.footnote)
+        return row
 
     fixed = {
         "submission": submission.pk,

@@ -1,0 +1,59 @@
+"""The template read by python-calamine gives what openpyxl gave: numbers, texts, dates, errors, formulas."""
+
+import datetime
+import re
+
+import pytest
+
+from dsm_data.intake.problems import Rejected
+from dsm_data.intake.reading import read_file
+from dsm_data.intake.sheets import plain_value, scan_sheets
+from tests.dsm_data.test_bad_input import with_sheet_xml
+from tests.dsm_data.test_excel_import import filled_template, setting  # noqa: F401  (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def numbers_read(upload):
+    return {series_pk: cell.number for cells in upload.cells.values() for series_pk, cell in cells.items()}
+
+
+def refusal(data):
+    with pytest.raises(Rejected) as refused:
+        read_file(data)
+    return [str(problem) for problem in refused.value.problems]
+
+
+def test_calamine_values_are_made_the_values_openpyxl_gave():
+    assert plain_value("") is None
+    assert (plain_value(12.0), type(plain_value(12.0))) == (12, int)  # calamine reads every number as a float
+    assert plain_value(12.5) == 12.5
+    assert plain_value(datetime.date(2024, 1, 2)) == datetime.datetime(2024, 1, 2)
+    assert plain_value("1 234") == "1 234"
+
+
+def test_whole_numbers_floats_and_numbers_typed_as_text_are_read_as_before(setting, kazakhstan, tmp_path):  # noqa: F811
+    cells = {("REFUGEE_DECISIONS", "A5"): 12, ("REFUGEE_DECISIONS", "B5"): 30.0,
+             ("REFUGEE_DECISIONS", "C5"): "1 234", ("REFUGEE_DECISIONS", "D5"): "7"}  # fmt: skip
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells)
+    (upload,) = read_file(path.read_bytes()).uploads
+    assert sorted(numbers_read(upload).values()) == [7, 12, 30, 1234, 1283]  # the total computed
+
+
+def test_a_date_in_a_value_cell_is_refused_as_openpyxl_read_it(setting, kazakhstan, tmp_path):  # noqa: F811
+    cells = {("REFUGEE_DECISIONS", "A5"): datetime.date(2024, 1, 2)}
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells)
+    assert refusal(path.read_bytes()) == [
+        "Sheet REFUGEE_DECISIONS, cell A5: “2024-01-02 00:00:00” is not a number or one of the codes : c z."
+    ]
+
+
+def test_an_error_value_is_refused_by_its_text_not_read_as_an_empty_cell(setting, kazakhstan, tmp_path):  # noqa: F811
+    """calamine reads "#DIV/0!" as ""; the sheet's XML tells it, with a formula never computed in a row alone."""
+    cells = {("REFUGEE_DECISIONS", "A5"): 1, ("REFUGEE_DECISIONS", "B5"): 2}
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], cells)
+    number, error = r'<c r="B5"([^>]*) t="n"><v>2</v></c>', r'<c r="B5"\1 t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+    # The sheets: instructions, the map, the indicator's.
+    data = with_sheet_xml(path.read_bytes(), "xl/worksheets/sheet3.xml", lambda xml: re.sub(number, error, xml))
+    assert scan_sheets(data)["REFUGEE_DECISIONS"] == {(5, 2): ("error", "#DIV/0!")}
+    assert refusal(data) == ["Sheet REFUGEE_DECISIONS, cell B5: “#DIV/0!” is not a number or one of the codes : c z."]
