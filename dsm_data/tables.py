@@ -26,11 +26,9 @@ class ValueTable(tables.Table):
         template_name = "dsm_data/value_table.html"
         order_by = ("indicator", "country", "-period")
 
-    def __init__(self, *args, labels, units, sources, **kwargs):
+    def __init__(self, *args, labels, **kwargs):
         super().__init__(*args, **kwargs)
-        self.labels = labels  # selectors.catalogue.CatalogueLabels
-        self.units = units  # indicator code -> its unit, in the reader's language
-        self.sources = sources  # (indicator code, country code) -> the national data source
+        self.labels = labels  # selectors.catalogue.CatalogueLabels: names, units and sources
         self.notes = []  # the footnotes of the page shown, each once, in the order their marks are numbered
 
     def describe_page(self, history_urls):
@@ -48,8 +46,8 @@ class ValueTable(tables.Table):
             value["breakdown_name"] = breakdown_label(value["series__key"], labels.categories)
             value["entry"] = format_entry(Cell.from_value(value)) or not_collected
             value["history_url"] = history_urls[value["pk"]]
-            value["unit"] = self.units.get(indicator, "")
-            value["source"] = self.sources.get((indicator, country), "")
+            value["unit"] = labels.units.get(indicator, "")
+            value["source"] = labels.sources.get((indicator, country), "")
             value["note_number"] = notes.number(footnote)
         self.notes = [text for _number, text in notes.listed()]
 
