@@ -37,7 +37,8 @@ class CatalogueLabels:
 
 
 def catalogue_version():
-    """The token of the catalogue's current state (``CatalogueVersion``), None before any change."""
+    """The token of the catalogue's current state (``CatalogueVersion``); None only once its row is gone
+    (a test database flushed)."""
     return CatalogueVersion.objects.values_list("token", flat=True).first()
 
 
@@ -49,7 +50,7 @@ def catalogue_labels():
     """
     language = get_language()
     version = catalogue_version()
-    if version is None:  # no change recorded yet: nothing to key a cached copy on
+    if version is None:  # no token to key a cached copy on
         return read_catalogue_labels(language)
     key = f"dsm-catalogue-labels:{version}:{language}"
     labels = cache.get(key)
