@@ -9,7 +9,6 @@ export, each time they are first met, not once per row.
 import csv
 import io
 
-from django.db import transaction
 from django.db.models import Case, Func, TextField, Value, When
 
 from .exports import safe_text
@@ -66,28 +65,25 @@ def csv_lines(values, labels):
         last = [labels.units.get(indicator, ""), labels.sources.get((indicator, country), "")]
         return csv_fields(first), csv_fields(last)
 
-    # On PostgreSQL a server-side cursor outside a transaction is WITH HOLD: it copies the whole
-    # result before the first row is read. Inside one, the rows stream as the database sorts them out.
-    with transaction.atomic():
-        for indicator, country, period, series_key, figure, absence, provisional, estimated, footnote in rows.iterator(
-            chunk_size=CHUNK_ROWS
-        ):
-            pair = names.get((indicator, country))
-            if pair is None:
-                pair = names[indicator, country] = names_of(indicator, country)
-            breakdown = breakdowns.get(series_key)
-            if breakdown is None:
-                label = breakdown_label(series_key, labels.categories)
-                breakdown = breakdowns[series_key] = csv_fields([series_key, label])
-            period_field = periods.get(period)
-            if period_field is None:
-                period_field = periods[period] = csv_fields([period])
-            # The figure (digits, sign, point) and the absence (a code) never need quoting; a footnote may.
-            note = csv_fields([footnote]) if footnote else ""
-            yield (
-                f"{pair[0]},{period_field},{breakdown},{figure or ''},{absence},"
-                f"{provisional},{estimated},{note},{pair[1]}\r\n"
-            )
+    for indicator, country, period, series_key, figure, absence, provisional, estimated, footnote in rows.iterator(
+        chunk_size=CHUNK_ROWS
+    ):
+        pair = names.get((indicator, country))
+        if pair is None:
+            pair = names[indicator, country] = names_of(indicator, country)
+        breakdown = breakdowns.get(series_key)
+        if breakdown is None:
+            label = breakdown_label(series_key, labels.categories)
+            breakdown = breakdowns[series_key] = csv_fields([series_key, label])
+        period_field = periods.get(period)
+        if period_field is None:
+            period_field = periods[period] = csv_fields([period])
+        # The figure (digits, sign, point) and the absence (a code) never need quoting; a footnote may.
+        note = csv_fields([footnote]) if footnote else ""
+        yield (
+            f"{pair[0]},{period_field},{breakdown},{figure or ''},{absence},"
+            f"{provisional},{estimated},{note},{pair[1]}\r\n"
+        )
 
 
 def export_rows(values, labels):
