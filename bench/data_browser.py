@@ -1,8 +1,10 @@
-"""The data browser on 1,000,000 values: a filtered page of 50 rows and its CSV export; the indicator page.
+"""The data browser on 1,000,000 values (SQLite) or 10,000,000 (PostgreSQL): a filtered page of 50 rows and its
+CSV export; the indicator page.
 
 Prints the page's median time beside the bare query that fetches the same 50
 cells, the SQL queries per page (which must not grow with the rows shown), and
-the export's time. Limits: page median under 150 ms, under 3x the bare query.
+the export's rows a second. Limits: page median under 150 ms, under 2x the bare
+query; the export at 200,000 rows a second or more.
 
 The indicator page of the same indicator, with its charts (the latest year across
 countries, and each country's trend as small multiples), on the same database: its
@@ -15,34 +17,46 @@ notes and the page around.
 Its SQL queries do not grow with the countries (tests/dsm_data/test_chart_pages.py).
 """
 
+import argparse
 import datetime
 import io
-import random
+import os
+import statistics
 import sys
 import time
 from urllib.parse import urlencode
 
 from _common import median, query_count, report, setup_django, timings_ms
 
-TARGET_VALUES = 1_000_000
+# Values built, by database; ``--values N`` (or DSM_BENCH_VALUES) for a quicker run.
+TARGET_VALUES = {"sqlite": 1_000_000, "postgresql": 10_000_000}
 QUERY = {"indicator": "FOREIGN_RESIDENTS", "country": ["KAZ", "ARM", "GEO"]}
 
 
-def build_database():
-    """The demo catalogue and countries, then monthly periods and values up to TARGET_VALUES, in bulk SQL."""
+def target_values(vendor):
+    """How many values to build: ``--values N`` or DSM_BENCH_VALUES for a quicker run, else by database."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--values", type=int, default=int(os.environ.get("DSM_BENCH_VALUES", "0")) or None)
+    return parser.parse_args().values or TARGET_VALUES[vendor]
+
+
+def build_database(target):
+    """The demo catalogue and countries, then monthly periods and values up to ``target``.
+
+    In bulk SQL, the database making the rows (INSERT ... SELECT): one statement for the
+    submissions (every country x every month), one for the values (x every series).
+    """
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from dsm_data.models import Country, Period, Series, Submission
+    from dsm_data.models import Country, Period, Series
 
     call_command("dsm_demo", stdout=io.StringIO())  # catalogue, countries, pages and the demo's figures
-    countries = list(Country.objects.all())
-    series = list(Series.objects.values_list("pk", "indicator_id"))
-    per_period = len(series) * len(countries)
-    months = (TARGET_VALUES - value_count()) // per_period + 1
+    per_period = Series.objects.count() * Country.objects.count()
+    months = (target - value_count()) // per_period + 1
     periods = []
     for index in range(months):
-        start = datetime.date(1960 + index // 12, index % 12 + 1, 1)
+        start = datetime.date(1900 + index // 12, index % 12 + 1, 1)
         periods.append(
             Period(
                 frequency="monthly",
@@ -53,54 +67,48 @@ def build_database():
             )
         )
     Period.objects.bulk_create(periods, batch_size=1000)
-    periods = list(Period.objects.filter(frequency="monthly"))
     released = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-    generator = random.Random(1)
-    with transaction.atomic():
-        Submission.objects.bulk_create(
-            [
-                Submission(country=country, period=period, status="published", release_at=released)
-                for country in countries
-                for period in periods
-            ],
-            batch_size=2000,
+    # A figure from 0 to 50,000 (SQLite's random() is a 64-bit integer, PostgreSQL's a fraction).
+    number = "abs(random()) % 50001" if connection.vendor == "sqlite" else "floor(random() * 50001)"
+    with transaction.atomic(), connection.cursor() as cursor:
+        skip_foreign_key_checks(cursor)
+        cursor.execute(
+            "INSERT INTO dsm_data_submission (country_id, period_id, status, release_at, missing_reason, "
+            "created_at, updated_at) SELECT country.id, period.id, 'published', %s, '', %s, %s "
+            "FROM dsm_data_country country CROSS JOIN dsm_data_period period WHERE period.frequency = 'monthly'",
+            [released, released, released],
         )
-        submission_ids = {
-            (country_id, period_id): pk
-            for pk, country_id, period_id in Submission.objects.values_list("pk", "country_id", "period_id")
-        }
-        country_ids = list(Country.objects.values_list("pk", flat=True))
-        rows = (
-            (
-                submission_ids[(country_id, period.pk)],
-                series_id,
-                indicator_id,
-                country_id,
-                period.pk,
-                generator.randint(0, 50_000),
-                "public",
-                released,
-            )
-            for period in periods
-            for country_id in country_ids
-            for series_id, indicator_id in series
-        )
-        sql = (
+        cursor.execute(
             "INSERT INTO dsm_data_value (submission_id, series_id, indicator_id, country_id, period_id, number, "
             "absence, is_provisional, is_estimated, footnote, comment, confidentiality, released_at, revision) "
-            "VALUES (%s, %s, %s, %s, %s, %s, '', false, false, '', '', %s, %s, 1)"
+            f"SELECT submission.id, series.id, series.indicator_id, submission.country_id, submission.period_id, "
+            f"{number}, '', false, false, '', '', 'public', %s, 1 "
+            "FROM dsm_data_submission submission "
+            "JOIN dsm_data_period period ON period.id = submission.period_id AND period.frequency = 'monthly' "
+            "CROSS JOIN dsm_data_series series ORDER BY submission.id, series.id",
+            [released],
         )
-        with connection.cursor() as cursor:
-            batch = []
-            for row in rows:
-                batch.append(row)
-                if len(batch) == 20_000:
-                    cursor.executemany(sql, batch)
-                    batch = []
-            cursor.executemany(sql, batch)
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:  # statistics for the planner; on PostgreSQL the visibility map too
+        cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
+
+
+def skip_foreign_key_checks(cursor):
+    """On PostgreSQL as a superuser, no foreign key checks until the transaction ends.
+
+    Django's foreign keys are checked at COMMIT, one trigger call per row and key: for ten
+    million values, five keys each, the COMMIT alone took over ten minutes. The rows are
+    made by joining the rows they point to, so they cannot break a key. ``replica`` turns
+    off the triggers that check them, for this transaction only (SET LOCAL).
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return  # a PostgreSQL setting
+    cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    if cursor.fetchone()[0]:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+    else:
+        print("Not a superuser: the foreign keys are checked at COMMIT, which takes long at 10M values")
 
 
 def value_count():
@@ -111,6 +119,17 @@ def value_count():
 
 def main():
     setup_django()
+    from django.db import connection
+
+    started = time.perf_counter()
+    build_database(target_values(connection.vendor))
+    build_seconds = time.perf_counter() - started
+    print(f"{'values':>24}: {value_count():,} (built in {build_seconds:.0f} s)")
+    return measure(build_seconds)
+
+
+def measure(build_seconds):
+    """The figures on the database built, against their limits; the report's exit status."""
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection
     from django.http import QueryDict
@@ -119,10 +138,7 @@ def main():
     from dsm_data.filters import ValueFilter
     from dsm_data.selectors import browsing, catalogue
 
-    started = time.perf_counter()
-    build_database()
     total = value_count()
-    print(f"{'values':>24}: {total:,} (built in {time.perf_counter() - started:.0f} s)")
     client = Client(HTTP_HOST="localhost")
 
     def page(per_page=50):
@@ -149,14 +165,23 @@ def main():
         assert len(list(bare_query.all()[:50])) == 50
 
     def export():
+        """The whole streamed response read as a client would: (bytes, data rows)."""
         response = client.get("/en/data/", {**QUERY, "export": "csv"})
-        return sum(len(chunk) for chunk in response.streaming_content)
+        size = lines = 0
+        for chunk in response.streaming_content:
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+        return size, lines - 1  # the header
 
     page_ms = timings_ms(page, repeat=30)
     bare_ms = timings_ms(bare, repeat=30)
-    export_started = time.perf_counter()
-    export_bytes = export()
-    export_ms = (time.perf_counter() - export_started) * 1000
+    export()  # once before timing, as the pages are: the first export also loads what any first request does
+    export_runs = []
+    for _ in range(3):
+        export_started = time.perf_counter()
+        export_bytes, export_rows = export()
+        export_runs.append(time.perf_counter() - export_started)
+    export_seconds = statistics.median(export_runs)
     queries_10, queries_50 = query_count(lambda: page(10)), query_count(lambda: page(50))
     figures = {
         "database": connection.vendor,
@@ -166,18 +191,21 @@ def main():
         "ratio_to_bare": round(median(page_ms) / median(bare_ms), 2),
         "queries_10_rows": queries_10,
         "queries_50_rows": queries_50,
-        "export_csv_ms": round(export_ms),
+        "export_csv_ms": round(export_seconds * 1000),
         "export_csv_kb": round(export_bytes / 1024),
+        "export_csv_rows": export_rows,
+        "rows_per_s": round(export_rows / export_seconds),
+        "build_s": round(build_seconds, 1),
     }
     figures.update(indicator_page_figures(client))
     limits = {
         "page_median_ms": 150,
-        "ratio_to_bare": 3,
+        "ratio_to_bare": 2,
         "queries_50_rows": queries_10,
         "indicator_page_median_ms": 150,
         "indicator_ratio_to_bare": 3,
     }
-    return report("data_browser", figures, limits)
+    return report("data_browser", figures, limits, minimums={"rows_per_s": 200_000})
 
 
 def indicator_page_figures(client):

@@ -40,7 +40,11 @@ class ValueFilter(django_filters.FilterSet):
         field_name="country__code", label=_("Country"), widget=LIST, distinct=False
     )
     frequency = django_filters.ChoiceFilter(
-        field_name="period__frequency", label=_("Frequency"), choices=Frequency.choices, empty_label=_("Any")
+        field_name="period__frequency",
+        label=_("Frequency"),
+        choices=Frequency.choices,
+        empty_label=_("Any"),
+        widget=QuickSelect(),  # Django's select renders a template for each option
     )
     year_from = YearFilter(field_name="period__start__year", lookup_expr="gte", label=_("From year"))
     year_to = YearFilter(field_name="period__end__year", lookup_expr="lte", label=_("To year"))

@@ -4,12 +4,13 @@ The project wires every signal the same way: an app's ``signals.py`` with ``@rec
 handlers, each with a ``dispatch_uid``, imported once by its AppConfig.
 """
 
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from .models import Transition
+from .models import Category, Country, Dimension, Indicator, NationalMetadata, Transition
 from .services import audit
 from .services.accounts import ensure_content_locales
+from .services.catalogue import catalogue_changed
 
 
 @receiver(post_migrate, dispatch_uid="dsm_data_content_locales")
@@ -32,3 +33,15 @@ def audit_transition(sender, instance, created, **kwargs):
         country=submission.country,
         data={"from": instance.from_status, "to": instance.to_status, "comment": instance.comment},
     )
+
+
+# What the catalogue's cached names are read from (``selectors.catalogue.catalogue_labels``).
+CATALOGUE_MODELS = (Indicator, Country, Dimension, Category, NationalMetadata)
+
+
+@receiver(post_save, dispatch_uid="dsm_data_catalogue_saved")
+@receiver(post_delete, dispatch_uid="dsm_data_catalogue_deleted")
+def catalogue_model_changed(sender, instance, **kwargs):
+    """A name of the catalogue may have changed: renew the token its cached copy is kept under."""
+    if isinstance(instance, CATALOGUE_MODELS):
+        catalogue_changed()

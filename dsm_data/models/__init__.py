@@ -4,6 +4,7 @@ from .accounts import COUNTRY_ROLES, Country, Role, User
 from .audit import AuditEntry
 from .catalogue import (
     TOTAL_CODE,
+    CatalogueVersion,
     Category,
     Confidentiality,
     Dimension,
@@ -37,6 +38,7 @@ __all__ = [
     "TOTAL_CODE",
     "Absence",
     "AuditEntry",
+    "CatalogueVersion",
     "Category",
     "Channel",
     "Confidentiality",

@@ -284,3 +284,19 @@ class SeriesBreak(Orderable):
 
     def __str__(self):
         return f"{self.metadata} / {self.period.code}"
+
+
+class CatalogueVersion(models.Model):
+    """One row whose token changes whenever the catalogue's names change (indicators, countries,
+    dimensions, categories, national metadata).
+
+    What every data page reads of the catalogue (``selectors.catalogue.catalogue_labels``) is kept in
+    Django's cache under this token, so no process of the server reads it after a change:
+    ``services.catalogue.catalogue_changed`` renews it on every save or deletion (``signals``), in the
+    transaction of the change; a write that bypasses ``save()`` calls it itself.
+    """
+
+    token = models.UUIDField()
+
+    def __str__(self):
+        return str(self.token)

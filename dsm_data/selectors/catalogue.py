@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils.translation import get_language
 
 from ..grid import in_grid_order
 from ..models import (
     TOTAL_CODE,
+    CatalogueVersion,
     Category,
     Country,
     Dimension,
@@ -17,6 +19,10 @@ from ..models import (
 from ..translation import translated
 from .metadata import with_last_change
 
+# What is cached under ``CatalogueVersion``'s token is never read after a change; the timeout
+# only frees the memory of unused entries.
+CACHE_SECONDS = 24 * 60 * 60
+
 
 @dataclass
 class CatalogueLabels:
@@ -26,11 +32,36 @@ class CatalogueLabels:
     countries: dict
     categories: dict  # "SEX=F" -> "Female", totals included
     breakdown_choices: list  # [(dimension name, [("SEX=F", "Female"), ...]), ...], totals left out
+    units: dict  # indicator code -> its unit
+    sources: dict  # (indicator code, country code) -> the national data source, where one is given
+
+
+def catalogue_version():
+    """The token of the catalogue's current state (``CatalogueVersion``); None only once its row is gone
+    (a test database flushed)."""
+    return CatalogueVersion.objects.values_list("token", flat=True).first()
 
 
 def catalogue_labels():
-    """Read once for a page: the data browser's filters, table and exports all use it."""
+    """Read once for a page: the data browser's filters, table and exports all use it.
+
+    One query (the catalogue's version) when Django's cache holds them for this version and
+    language; the five reads of the catalogue otherwise.
+    """
     language = get_language()
+    version = catalogue_version()
+    if version is None:  # no token to key a cached copy on
+        return read_catalogue_labels(language)
+    key = f"dsm-catalogue-labels:{version}:{language}"
+    labels = cache.get(key)
+    if labels is None:
+        labels = read_catalogue_labels(language)
+        cache.set(key, labels, CACHE_SECONDS)
+    return labels
+
+
+def read_catalogue_labels(language):
+    """The catalogue's names in ``language``, read from the database."""
     breakdown_choices = {}
     categories = {}
     rows = Category.objects.values_list("dimension__code", "dimension__name", "code", "name")
@@ -39,21 +70,19 @@ def catalogue_labels():
         categories[key] = label
         if code != TOTAL_CODE:
             breakdown_choices.setdefault(translated(dimension_name, language), []).append((key, label))
+    indicators, units = {}, {}
+    for code, name, unit in Indicator.objects.values_list("code", "name", "unit"):
+        indicators[code], units[code] = translated(name, language), translated(unit, language)
+    metadata = NationalMetadata.objects.values_list("indicator__code", "country__code", "data_source")
+    sources = {(indicator, country): translated(source, language) for indicator, country, source in metadata if source}
     return CatalogueLabels(
-        indicators={code: translated(name, language) for code, name in Indicator.objects.values_list("code", "name")},
+        indicators=indicators,
         countries={code: translated(name, language) for code, name in Country.objects.values_list("code", "name")},
         categories=categories,
         breakdown_choices=list(breakdown_choices.items()),
+        units=units,
+        sources=sources,
     )
-
-
-def units_and_sources():
-    """{"units": {indicator code: unit}, "sources": {(indicator code, country code): data source}},
-    in the active language: two small reads of the catalogue (indicators; indicators x countries)."""
-    units = {code: translated(unit) for code, unit in Indicator.objects.values_list("code", "unit")}
-    rows = NationalMetadata.objects.values_list("indicator__code", "country__code", "data_source")
-    sources = {(indicator, country): translated(source) for indicator, country, source in rows if source}
-    return {"units": units, "sources": sources}
 
 
 def indicator_with_metadata(indicator):

@@ -1,6 +1,7 @@
 """Writes to the indicator catalogue: dimensions, indicators and their series."""
 
 import itertools
+import uuid
 
 from django.conf import settings
 from django.db import transaction
@@ -11,6 +12,7 @@ from ..grid import indicator_dimensions, series_key
 from ..models import (
     EDITABLE_STATUSES,
     TOTAL_CODE,
+    CatalogueVersion,
     Category,
     Dimension,
     Indicator,
@@ -108,3 +110,14 @@ def ensure_series(indicator):
         for category in categories
     ]
     Series.categories.through.objects.bulk_create(links)
+
+
+def catalogue_changed():
+    """A new ``CatalogueVersion`` token: the catalogue's names kept in the cache are out of date.
+
+    Called on every save or deletion of an indicator, a country, a dimension, a category or national
+    metadata (``signals``), in the transaction of the change; call it after writes that bypass ``save()``.
+    """
+    token = uuid.uuid4()
+    if not CatalogueVersion.objects.filter(pk=1).update(token=token):
+        CatalogueVersion.objects.update_or_create(pk=1, defaults={"token": token})

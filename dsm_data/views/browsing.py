@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 from django_tables2.paginators import LazyPaginator
 
-from .. import permissions
+from .. import permissions, value_exports
 from ..cells import format_entry
 from ..filters import ValueFilter
 from ..forms import CorrectionForm
@@ -23,16 +23,10 @@ from ..models import Period, Value
 from ..selectors import browsing, catalogue
 from ..selectors.completeness import completeness as completeness_of
 from ..services import submissions as services
-from ..tables import ValueTable, breakdown_label
+from ..tables import ValueTable
 from .exports import export_response
 from .parameters import whole_number
 from .submissions import report_problems
-
-EXPORT_HEADER = [
-    "indicator_code", "indicator", "country_code", "country", "period", "breakdown_code", "breakdown",
-    "value", "missing_because", "provisional", "estimated", "footnote", "unit", "source",
-]  # fmt: skip
-
 
 DEFAULT_PAGE_SIZE = 50
 # Far past the end of any table, and still an offset the database can take (its integers have 64 bits).
@@ -58,12 +52,18 @@ def browse(request):
     is_valid = value_filter.is_valid()
     values = value_filter.qs if is_valid else Value.objects.none()
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
-    table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels, **catalogue.units_and_sources())
+    table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels)
     RequestConfig(request, paginate=False).configure(table)  # the order asked for; the page is ours to bound
+    file_format = request.GET.get("export")
+    if file_format in ("csv", "xlsx"):  # the whole table in the page's order; no page to describe
+        ordered = values.order_by(*table.data.data.query.order_by)
+        if file_format == "csv":
+            rows, lines = (), value_exports.csv_lines(ordered, labels)
+        else:
+            rows, lines = value_exports.export_rows(ordered, labels), None
+        return export_response(request, "dsm-data", value_exports.EXPORT_HEADER, rows, values=values, csv_lines=lines)
     notes = _paginate(request, table)
     table.describe_page(history_urls(row.record["pk"] for row in table.page.object_list))
-    if request.GET.get("export") in ("csv", "xlsx"):
-        return export_response(request, "dsm-data", EXPORT_HEADER, export_rows(table), values=values)
     for name, field_errors in value_filter.errors.items():  # the form shows no errors itself: say them above it
         field = value_filter.form.fields.get(name)
         for error in field_errors:
@@ -82,29 +82,6 @@ def browse(request):
         },
         status=200 if is_valid else 400,
     )
-
-
-def export_rows(table):
-    """The whole filtered table, in its order, as the export's rows (EXPORT_HEADER)."""
-    labels = table.labels
-    for value in table.data.data.iterator(chunk_size=2000):
-        indicator, country = value["indicator__code"], value["country__code"]
-        yield [
-            indicator,
-            labels.indicators[indicator],
-            country,
-            labels.countries[country],
-            value["period__code"],
-            value["series__key"],
-            breakdown_label(value["series__key"], labels.categories),
-            value["number"],
-            value["absence"],
-            value["is_provisional"],
-            value["is_estimated"],
-            value["footnote"],
-            table.units.get(indicator, ""),
-            table.sources.get((indicator, country), ""),
-        ]
 
 
 def switched_query(data):

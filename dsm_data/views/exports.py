@@ -16,18 +16,19 @@ def matrix_cell_value(value):
     return value.number if value.number is not None else format_entry(value)
 
 
-def export_response(request, filename, header, rows, *, values):
+def export_response(request, filename, header, rows, *, values, csv_lines=None):
     """The table as the file asked for; an XLSX too large to build sends the reader back, pointing to CSV.
 
     ``values`` (the queryset ``rows`` come from): an export holding figures that are
-    not public, or not yet released, enters the audit trail.
+    not public, or not yet released, enters the audit trail. ``csv_lines``: the rows already
+    written as CSV lines, for a CSV (``exports.csv_response``).
     """
     file_format = request.GET["export"]
     filters = request.GET.copy()
     del filters["export"]
     try:
         if file_format == "csv":
-            response = exports.csv_response(filename, header, rows)
+            response = exports.csv_response(filename, header, rows, lines=csv_lines)
         else:
             response = exports.xlsx_response(filename, "DSM", header, rows)
     except exports.ExportTooLarge:
