@@ -35,13 +35,13 @@ def audit_transition(sender, instance, created, **kwargs):
     )
 
 
-# What the catalogue's cached names are read from (``selectors.catalogue.catalogue_labels``).
-CATALOGUE_MODELS = (Indicator, Country, Dimension, Category, NationalMetadata)
-
-
-@receiver(post_save, dispatch_uid="dsm_data_catalogue_saved")
-@receiver(post_delete, dispatch_uid="dsm_data_catalogue_deleted")
 def catalogue_model_changed(sender, instance, **kwargs):
     """A name of the catalogue may have changed: renew the token its cached copy is kept under."""
-    if isinstance(instance, CATALOGUE_MODELS):
-        catalogue_changed()
+    catalogue_changed()
+
+
+# What the catalogue's cached names are read from (``selectors.catalogue.catalogue_labels``).
+for catalogue_model in (Indicator, Country, Dimension, Category, NationalMetadata):
+    name = catalogue_model.__name__
+    post_save.connect(catalogue_model_changed, sender=catalogue_model, dispatch_uid=f"dsm_data_saved_{name}")
+    post_delete.connect(catalogue_model_changed, sender=catalogue_model, dispatch_uid=f"dsm_data_deleted_{name}")
