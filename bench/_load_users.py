@@ -10,20 +10,20 @@ import time
 from collections import defaultdict
 
 import gevent
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, between, task
 from locust.env import Environment
 from locust.runners import STATE_RUNNING
 
 BASE_PATH = "/healthz"
 
 
-def reader_class(paths_by_kind, headers):
-    """A reader that asks for one page after another, with no pause: a kind at random (equal shares),
-    then one of its pages. Only a 200 counts as a success (redirects are not followed)."""
+def reader_class(paths_by_kind, headers, think_seconds):
+    """A reader that asks for one page after another, pausing 0 to 2 x ``think_seconds`` (none by default):
+    a kind at random (equal shares), then one of its pages. Only a 200 counts (redirects are not followed)."""
     kinds = sorted(paths_by_kind)
 
     class Reader(FastHttpUser):
-        wait_time = constant(0)
+        wait_time = between(0, 2 * think_seconds)
 
         @task
         def read(self):
@@ -40,13 +40,13 @@ def reader_class(paths_by_kind, headers):
     return Reader
 
 
-def run_phase(base_url, paths_by_kind, *, users, seconds, spawn_rate, headers):
+def run_phase(base_url, paths_by_kind, *, users, seconds, spawn_rate, headers, think_seconds):
     """``users`` readers over ``paths_by_kind``; counted for ``seconds`` from the moment all of them run.
 
     Returns requests, errors, rps, timings (ms) and, per kind, timings and errors. A request that
     fails outright (refused, reset, timed out) is an error as a non-200 answer is.
     """
-    environment = Environment(user_classes=[reader_class(paths_by_kind, headers)], host=base_url)
+    environment = Environment(user_classes=[reader_class(paths_by_kind, headers, think_seconds)], host=base_url)
     counted = {"on": False}
     timings, by_page, errors_by_page, error_samples = [], defaultdict(list), defaultdict(int), set()
 
@@ -81,9 +81,9 @@ def run_phase(base_url, paths_by_kind, *, users, seconds, spawn_rate, headers):
     }
 
 
-def run_phases(base_url, urls, *, users, seconds, spawn_rate, headers):
+def run_phases(base_url, urls, *, users, seconds, spawn_rate, headers, think_seconds):
     """A short warm-up of the mix (not timed: each worker reads its caches once), then the base, then the mix."""
-    options = {"users": users, "spawn_rate": spawn_rate, "headers": headers}
+    options = {"users": users, "spawn_rate": spawn_rate, "headers": headers, "think_seconds": think_seconds}
     warm_up = run_phase(base_url, urls, seconds=max(3.0, seconds / 10), **options)
     base = run_phase(base_url, {"base": [BASE_PATH]}, seconds=seconds, **options)
     mix = run_phase(base_url, urls, seconds=seconds, **options)

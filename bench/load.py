@@ -20,7 +20,11 @@ running (the ramp-up is not counted):
   in equal shares.
 Readers send their next request as soon as the last one is answered (no think time) in
 both phases, so that each phase measures throughput at saturation and the ratio of the
-two is fair. Any answer but 200 (a redirect too) counts as an error.
+two is fair. Any answer but 200 (a redirect too) counts as an error. With no pause, a
+request's time is mostly its wait in the queue: by Little's law the mean time is
+users / throughput, so a p95 under 300 ms at 50 readers asks for some 170 requests a
+second or more. ``--think-seconds`` gives readers pauses (0 to twice that, at random)
+to see the times of readers who read what they asked for.
 
 Locust runs here as a library in this one process (gevent, FastHttpUser): light, but it
 shares the machine's cores with gunicorn and PostgreSQL, so the figures are those of
@@ -62,8 +66,14 @@ def parse_arguments():
     parser.add_argument("--database-url", default=os.environ.get("DSM_BENCH_DATABASE_URL", ""))
     parser.add_argument("--users", type=int, default=50, help="concurrent readers")
     parser.add_argument("--seconds", type=float, default=60, help="measured duration of each phase")
+    parser.add_argument(
+        "--think-seconds", type=float, default=0, help="mean pause of a reader between requests (0: none)"
+    )
     parser.add_argument("--spawn-rate", type=float, default=10, help="readers started per second")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2, help="gunicorn workers")
+    parser.add_argument(
+        "--reuse-database", action="store_true", help="keep the database an earlier run prepared (to profile again)"
+    )
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)  # the child that fills the DB
     arguments = parser.parse_args()
     if not arguments.database_url.startswith(("postgres://", "postgresql://")):
@@ -92,26 +102,56 @@ def production_environment(database_url, directory):
     }
 
 
-def prepare():
+def prepare(*, reuse_database):
     """In the child: empty and migrate the database, load the demo and more documents, reindex,
-    collect the static files; print the URLs of the mix as one JSON line, each checked to answer 200."""
+    collect the static files; print each step's time, then the URLs of the mix as one JSON line,
+    each checked to answer 200."""
+    if reuse_database:
+        setup_django_on_the_prepared_database()
+    else:
+        fill_database()
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("collectstatic", "--no-input", verbosity=0)
+    print(f"{'collectstatic':>24}: {time.perf_counter() - started:.0f} s")
+    print(json.dumps(checked_urls(candidate_urls())))
+
+
+def setup_django_on_the_prepared_database():
+    sys.path[:0] = [str(PROJECT_DIR), str(PROJECT_DIR / "site")]
+    import django
+
+    django.setup()
+
+
+def fill_database():
     from _common import setup_django
 
+    started = time.perf_counter()
     setup_django()
     from django.core.management import call_command
     from django.utils import translation
-
-    from library_pages.models import LibrarySectionPage
     from pages import add_document_pages  # bench/pages.py: documents in bulk SQL
 
+    from library_pages.models import LibrarySectionPage
+
+    print(f"{'migrate':>24}: {time.perf_counter() - started:.0f} s")
     quiet = open(os.devnull, "w")  # noqa: SIM115 (lives as long as this child)
-    call_command("dsm_demo", stdout=quiet)
-    with translation.override("en"):
-        section = LibrarySectionPage.objects.filter(locale__language_code="en", live=True).first()
-    add_document_pages(section, EXTRA_DOCUMENTS)
-    call_command("dsm_reindex", stdout=quiet)
-    call_command("collectstatic", "--no-input", verbosity=0)
-    print(json.dumps(checked_urls(candidate_urls())))
+    steps = {
+        "dsm_demo": lambda: call_command("dsm_demo", stdout=quiet),
+        f"{EXTRA_DOCUMENTS} documents": lambda: add_document_pages(section(), EXTRA_DOCUMENTS),
+        "dsm_reindex": lambda: call_command("dsm_reindex", stdout=quiet),
+    }
+
+    def section():
+        with translation.override("en"):
+            return LibrarySectionPage.objects.filter(locale__language_code="en", live=True).first()
+
+    for name, step in steps.items():
+        started = time.perf_counter()
+        step()
+        print(f"{name:>24}: {time.perf_counter() - started:.0f} s")
 
 
 def candidate_urls():
@@ -191,24 +231,28 @@ def start_server(environment, workers):
 def main():
     arguments = parse_arguments()
     if arguments.prepare:
-        return prepare()
+        return prepare(reuse_database=arguments.reuse_database)
     directory = Path(tempfile.mkdtemp(prefix="dsm-bench-load-"))
     environment = production_environment(arguments.database_url, directory)
     started = time.perf_counter()
-    prepared = subprocess.run(
-        [sys.executable, __file__, "--prepare"], env=environment, capture_output=True, text=True, cwd=PROJECT_DIR
-    )
+    child = [sys.executable, __file__, "--prepare", *(["--reuse-database"] if arguments.reuse_database else [])]
+    prepared = subprocess.run(child, env=environment, capture_output=True, text=True, cwd=PROJECT_DIR)
     if prepared.returncode != 0:
         sys.exit(f"Preparing the database failed:\n{prepared.stdout}{prepared.stderr}")
-    urls = json.loads(prepared.stdout.strip().splitlines()[-1])
-    print(f"{'prepared in':>24}: {time.perf_counter() - started:.0f} s (demo + {EXTRA_DOCUMENTS} documents)")
+    *steps, last_line = prepared.stdout.strip().splitlines()
+    print("\n".join(steps))
+    urls = json.loads(last_line)
+    print(f"{'prepared in':>24}: {time.perf_counter() - started:.0f} s")
+    for kind, paths in urls.items():
+        print(f"{kind:>24}: {', '.join(paths)}")
     # Locust patches the standard library for gevent: before anything opens a connection here.
     from _load_users import run_phases
 
     server, base_url = start_server(environment, arguments.workers)
     try:
         phases = run_phases(base_url, urls, users=arguments.users, seconds=arguments.seconds,
-                            spawn_rate=arguments.spawn_rate, headers=HEADERS)  # fmt: skip
+                            spawn_rate=arguments.spawn_rate, headers=HEADERS,
+                            think_seconds=arguments.think_seconds)  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -218,7 +262,8 @@ def main():
 def report_phases(phases, arguments):
     base, mix = phases["base"], phases["mix"]
     print(f"{'server':>24}: gunicorn, {arguments.workers} workers, PostgreSQL, all on {os.cpu_count()} cores")
-    print(f"{'readers':>24}: {arguments.users}, no think time, {arguments.seconds:g} s per phase")
+    pause = f"pauses of {arguments.think_seconds:g} s on average" if arguments.think_seconds else "no pause"
+    print(f"{'readers':>24}: {arguments.users}, {pause}, {arguments.seconds:g} s per phase")
     print(f"{'load average':>24}: {Path('/proc/loadavg').read_text().split()[:3]} (other jobs share the machine)")
     for name, timings in sorted(mix["by_page"].items()):
         print(f"{name:>24}: {len(timings)} requests, p50 {percentile(timings, 0.5):.0f} ms, "
@@ -239,6 +284,7 @@ def report_phases(phases, arguments):
         **{f"{name}_p95_ms": round(percentile(t, 0.95), 1) for name, t in sorted(mix["by_page"].items())},
         "users": arguments.users,
         "seconds": arguments.seconds,
+        "think_seconds": arguments.think_seconds,
         "workers": arguments.workers,
         "load_average": float(Path("/proc/loadavg").read_text().split()[0]),
     }
