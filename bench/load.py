@@ -37,6 +37,7 @@ of the base's (``ratio_to_base`` >= 0.25).
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -256,6 +257,7 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(directory, ignore_errors=True)  # the collected static files
     return report_phases(phases, arguments)
 
 
