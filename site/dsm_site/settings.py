@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "dsm_site.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
+    "dsm_site.page_cache.PageCacheMiddleware",  # public pages kept for anonymous readers; outside sessions and CSRF
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dsm_site.middleware.LanguageMiddleware",  # Django's LocaleMiddleware; no redirect of the API's 404s
     "django.middleware.common.CommonMiddleware",
@@ -165,8 +166,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Languages. A further language is added here, with its locale/<code>/ catalogue
-# and `python manage.py sync_locale_trees`; no other code changes.
+# Languages: a further one is added here, with its locale/<code>/ catalogue and `manage.py sync_locale_trees`.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
@@ -232,6 +232,7 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("DSM_TASKS", "imme
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "DSM"
+DSM_PAGE_CACHE_SECONDS = int(os.environ.get("DSM_PAGE_CACHE_SECONDS", "60"))  # dsm_site.page_cache; 0: none
 DSM_BASE_URL = os.environ.get("DSM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = DSM_BASE_URL
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -243,8 +244,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Security. Production runs behind a reverse proxy that terminates TLS and sets
-# X-Forwarded-Proto; see README.md, "Production".
+# Security. Production runs behind a reverse proxy that ends TLS and sets X-Forwarded-Proto (README, "Production").
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows our pages in a same-origin frame, so not DENY;
 # the deploy check's advice to use DENY (W019) is silenced for that reason.
