@@ -14,11 +14,12 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: no page kept, no request counted against a rate limit."""
-    from django.core.cache import cache
+def empty_caches():
+    """Each test starts with empty caches: no page kept, no request counted against a rate limit."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -20,17 +20,19 @@ change. Figures (published, released at a set time, corrected) have no such toke
 time-to-live bounds how long the public may see the previous ones. Signed-in users never
 read nor fill the cache, so nothing depending on who reads is kept.
 
-Django's cache, as configured (CACHES; by default each process keeps its own in memory: a
-micro-cache per gunicorn worker). It sits inside SecurityHeadersMiddleware (each answer gets
-the current Content-Security-Policy, which uses no nonce) and outside the session, CSRF and
-message middleware, so that it sees every cookie they set.
+The pages go to the cache ``pages`` (CACHES): each process keeps its own in memory, a
+micro-cache per gunicorn worker, of at most 300 pages of at most MAX_KEPT_BYTES each. A cache
+of their own, so that a flood of distinct addresses evicts only kept pages, never the API's
+rate counts or the selectors' entries. The middleware sits inside SecurityHeadersMiddleware
+(each answer gets the current Content-Security-Policy, which uses no nonce) and outside the
+session, CSRF and message middleware, so that it sees every cookie they set.
 """
 
 import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re
@@ -56,6 +58,9 @@ STATUS_HEADER = "X-DSM-Page-Cache"  # hit: from the cache; miss: built and kept;
 UNCACHEABLE_CONTROLS = {"private", "no-cache", "no-store"}
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 KEY_PREFIX = "dsm-page:"
+CACHE_NAME = "pages"
+# A page of 500 rows of figures is larger; the pages readers share are far smaller (5-100 KB).
+MAX_KEPT_BYTES = 256 * 1024
 
 
 class PageCacheMiddleware:
@@ -68,7 +73,7 @@ class PageCacheMiddleware:
         if key is None or response.has_header(STATUS_HEADER):
             return response
         if is_cacheable(request, response):
-            cache.set(key, (response.content, list(response.items())), settings.DSM_PAGE_CACHE_SECONDS)
+            caches[CACHE_NAME].set(key, (response.content, list(response.items())), settings.DSM_PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"
         return response
 
@@ -79,7 +84,7 @@ class PageCacheMiddleware:
         # Read before the view reads the pages: a change committed in between is filed under the
         # token from before it, which no later request asks for.
         request._dsm_page_cache_key = page_key(request)
-        kept = cache.get(request._dsm_page_cache_key)
+        kept = caches[CACHE_NAME].get(request._dsm_page_cache_key)
         if kept is None:
             return None
         content, headers = kept
@@ -112,6 +117,8 @@ def page_key(request):
 def is_cacheable(request, response):
     """A page the same for every anonymous reader, complete in memory, that sets nothing on the reader."""
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if len(response.content) > MAX_KEPT_BYTES:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False

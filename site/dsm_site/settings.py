@@ -13,21 +13,11 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from dsm_site.environment import env_flag, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 VAR_DIR = BASE_DIR / "var"
-
-
-def env_flag(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    value = os.environ.get(name, "")
-    return [item.strip() for item in value.split(",") if item.strip()] or default
 
 
 DEBUG = env_flag("DSM_DEBUG", True)
@@ -148,6 +138,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches in each process's memory; the public pages kept for anonymous readers (dsm_site.page_cache) in their own.
+DSM_PAGE_CACHE_SECONDS = int(os.environ.get("DSM_PAGE_CACHE_SECONDS", "60"))  # 0: no page kept
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    },
+}
+
 AUTH_USER_MODEL = "dsm_data.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -232,7 +233,6 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("DSM_TASKS", "imme
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "DSM"
-DSM_PAGE_CACHE_SECONDS = int(os.environ.get("DSM_PAGE_CACHE_SECONDS", "60"))  # dsm_site.page_cache; 0: none
 DSM_BASE_URL = os.environ.get("DSM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = DSM_BASE_URL
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -1,6 +1,7 @@
 """The cache of public pages (dsm_site.page_cache): anonymous readers only, never a signed-in reader's page."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -8,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from dsm_data.grid import build_grid
 from dsm_data.models import Confidentiality, Role, Value
 from dsm_data.services import submissions as services
-from dsm_site.page_cache import STATUS_HEADER
+from dsm_site.page_cache import KEY_PREFIX, STATUS_HEADER
 from tests.conftest import cells_from
 
 pytestmark = pytest.mark.django_db
@@ -158,9 +159,7 @@ def test_figures_changed_show_once_the_time_to_live_is_over(client, published, s
     assert client.get(BROWSER).content.decode().count(VALUE_LINK) == 5
     Value.objects.update(confidentiality=Confidentiality.NATIONAL)
     assert client.get(BROWSER).content.decode().count(VALUE_LINK) == 5  # kept
-    from django.core.cache import cache
-
-    cache.clear()  # what the time-to-live does
+    caches["pages"].clear()  # what the time-to-live does
     assert client.get(BROWSER).content.decode().count(VALUE_LINK) == 0
 
 
@@ -191,3 +190,22 @@ def test_a_page_that_sets_a_cookie_is_not_kept(client, published, home_pages):
     assert "csrftoken" in first.cookies
     assert STATUS_HEADER not in first
     assert STATUS_HEADER not in client.get("/en/")
+
+
+def test_a_page_too_large_is_not_kept(client, published, monkeypatch):
+    monkeypatch.setattr("dsm_site.page_cache.MAX_KEPT_BYTES", 1000)
+    first = client.get("/en/")
+    assert len(first.content) > 1000
+    assert STATUS_HEADER not in first
+    assert STATUS_HEADER not in client.get("/en/")
+
+
+def test_kept_pages_are_in_their_own_cache(client, published):
+    """A flood of addresses evicts kept pages only, never what the default cache holds (rate counts)."""
+    client.get("/en/")
+
+    def kept_pages(name):
+        return [key for key in caches[name]._cache if KEY_PREFIX in key]  # LocMemCache's own store
+
+    assert len(kept_pages("pages")) == 1
+    assert kept_pages("default") == []
