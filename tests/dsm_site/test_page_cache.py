@@ -1,15 +1,18 @@
 """The cache of public pages (dsm_site.page_cache): anonymous readers only, never a signed-in reader's page."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
 from wagtail.models import PageViewRestriction
 
 from dsm_data.grid import build_grid
 from dsm_data.models import Confidentiality, Role, Value
 from dsm_data.services import submissions as services
-from dsm_site.page_cache import KEY_PREFIX, STATUS_HEADER
+from dsm_site.page_cache import KEY_PREFIX, STATUS_HEADER, PageCacheMiddleware
 from tests.conftest import cells_from
 
 pytestmark = pytest.mark.django_db
@@ -182,14 +185,32 @@ def test_posts_files_the_api_and_other_pages_are_never_kept(client, published, m
     assert STATUS_HEADER not in second
 
 
-def test_a_page_that_sets_a_cookie_is_not_kept(client, published, home_pages):
-    """A page behind a password asks for it in a form, which sets the CSRF cookie: built each time."""
+def test_a_page_behind_a_password_is_not_kept(client, published, home_pages):
+    """Its form sets the CSRF cookie (and Wagtail marks it private): built each time."""
     PageViewRestriction.objects.create(page=home_pages, restriction_type="password", password="shared-secret")
     first = client.get("/en/")
     assert first.status_code == 200
     assert "csrftoken" in first.cookies
     assert STATUS_HEADER not in first
     assert STATUS_HEADER not in client.get("/en/")
+
+
+def test_a_page_that_sets_a_cookie_is_not_kept(rf, published):
+    """Any cookie set on the reader, even on a public page that is not private: never kept."""
+
+    def view_setting_a_cookie(request):
+        response = HttpResponse("<p>Welcome back</p>")
+        response.set_cookie("seen", "1")
+        return response
+
+    middleware = PageCacheMiddleware(view_setting_a_cookie)
+    for _ in range(2):
+        request = rf.get("/en/search/?q=refugees")
+        request.resolver_match, request.user = resolve("/en/search/"), AnonymousUser()
+        assert middleware.process_view(request, view_setting_a_cookie, (), {}) is None  # nothing kept to serve
+        response = middleware(request)
+        assert "seen" in response.cookies
+        assert STATUS_HEADER not in response
 
 
 def test_a_page_too_large_is_not_kept(client, published, monkeypatch):
