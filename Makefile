@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test system-packages messages migrate demo lint bench clean
+.PHONY: run test install install-test install-bench system-packages messages migrate demo lint bench clean
 
 run: install messages migrate demo
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -16,6 +16,7 @@ test: install-test messages
 
 install: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test
+install-bench: $(VENV)/.installed-bench
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (see README.md)"; exit 1; }
@@ -29,6 +30,10 @@ $(VENV)/.installed-run: requirements.txt | $(BIN)/python system-packages
 $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python system-packages
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.installed-run
+
+$(VENV)/.installed-bench: requirements.txt requirements-test.txt requirements-bench.txt | $(BIN)/python system-packages
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
 
 # GNU gettext compiles the translations; Debian machines get it from apt when missing.
 system-packages:
@@ -57,8 +62,14 @@ lint: install-test
 makemessages:
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=var --ignore=tests --ignore=bench --add-location=file
 
-bench: install-test
-	@for script in bench/[a-z]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+# bench/load.py needs PostgreSQL (DSM_BENCH_DATABASE_URL=postgres://...); without it, it is skipped here.
+bench: install-bench messages
+	@for script in bench/[a-z]*.py; do \
+		case "$$script $$DSM_BENCH_DATABASE_URL" in \
+			"bench/load.py postgres"*) ;; \
+			"bench/load.py"*) echo "== $$script: skipped, it needs DSM_BENCH_DATABASE_URL=postgres://..."; continue ;; \
+		esac; \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) var

@@ -66,6 +66,22 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: no page kept, no request counted against a rate limit."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Pages are built afresh for every request: a test that changes figures between two anonymous
+    reads of a page must not get the first page back. tests/dsm_site/test_page_cache.py turns it on."""
+    settings.DSM_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -13,21 +13,11 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from dsm_site.environment import env_flag, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 VAR_DIR = BASE_DIR / "var"
-
-
-def env_flag(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    value = os.environ.get(name, "")
-    return [item.strip() for item in value.split(",") if item.strip()] or default
 
 
 DEBUG = env_flag("DSM_DEBUG", True)
@@ -88,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "dsm_site.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
+    "dsm_site.page_cache.PageCacheMiddleware",  # public pages kept for anonymous readers; outside sessions and CSRF
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dsm_site.middleware.LanguageMiddleware",  # Django's LocaleMiddleware; no redirect of the API's 404s
     "django.middleware.common.CommonMiddleware",
@@ -147,6 +138,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches in each process's memory; the public pages kept for anonymous readers (dsm_site.page_cache) in their own.
+DSM_PAGE_CACHE_SECONDS = int(os.environ.get("DSM_PAGE_CACHE_SECONDS", "60"))  # 0: no page kept
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    },
+}
+
 AUTH_USER_MODEL = "dsm_data.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,8 +167,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Languages. A further language is added here, with its locale/<code>/ catalogue
-# and `python manage.py sync_locale_trees`; no other code changes.
+# Languages: a further one is added here, with its locale/<code>/ catalogue and `manage.py sync_locale_trees`.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
@@ -243,8 +244,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Security. Production runs behind a reverse proxy that terminates TLS and sets
-# X-Forwarded-Proto; see README.md, "Production".
+# Security. Production runs behind a reverse proxy that ends TLS and sets X-Forwarded-Proto (README, "Production").
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows our pages in a same-origin frame, so not DENY;
 # the deploy check's advice to use DENY (W019) is silenced for that reason.
