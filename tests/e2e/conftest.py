@@ -62,7 +62,15 @@ class Portal:
 def portal(demo_database, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("portal")
     database = demo_database.copy(tmp_path)
-    env = {**database.env, "DSM_DEBUG": "1", "DSM_DEMO_PASSWORD": DEMO_PASSWORD, "DSM_EMAIL_URL": "console:"}
+    env = {
+        **database.env,
+        "DSM_DEBUG": "1",
+        "DSM_DEMO_PASSWORD": DEMO_PASSWORD,
+        "DSM_EMAIL_URL": "console:",
+        # The journeys publish figures and read them as the public at once; the page cache
+        # (tests/dsm_site/test_page_cache.py) would show the page of an earlier test for a minute.
+        "DSM_PAGE_CACHE_SECONDS": "0",
+    }
     try:
         port = free_port()
         log = tmp_path / "server.log"
