@@ -82,13 +82,17 @@ def run_phase(base_url, paths_by_kind, *, users, seconds, spawn_rate, headers, t
 
 
 def run_phases(base_url, urls, *, users, seconds, spawn_rate, headers, think_seconds):
-    """A short warm-up of the mix (not timed: each worker reads its caches once), then the base, then the mix."""
-    options = {"users": users, "spawn_rate": spawn_rate, "headers": headers, "think_seconds": think_seconds}
-    warm_up = run_phase(base_url, urls, seconds=max(3.0, seconds / 10), **options)
-    base = run_phase(base_url, {"base": [BASE_PATH]}, seconds=seconds, **options)
-    mix = run_phase(base_url, urls, seconds=seconds, **options)
-    mix["errors"] += warm_up["errors"]
-    mix["error_samples"] = sorted({*mix["error_samples"], *warm_up["error_samples"], *base["error_samples"]})
-    for name, count in warm_up["errors_by_page"].items():
-        mix["errors_by_page"][name] = mix["errors_by_page"].get(name, 0) + count
-    return {"base": base, "mix": mix}
+    """A short warm-up of the mix (not timed: each worker reads its caches once); then, with no pause,
+    the base and the mix (throughput at saturation); then the mix read by readers who pause."""
+    options = {"users": users, "spawn_rate": spawn_rate, "headers": headers}
+    warm_up = run_phase(base_url, urls, seconds=max(3.0, seconds / 10), think_seconds=0, **options)
+    base = run_phase(base_url, {"base": [BASE_PATH]}, seconds=seconds, think_seconds=0, **options)
+    mix = run_phase(base_url, urls, seconds=seconds, think_seconds=0, **options)
+    readers = run_phase(base_url, urls, seconds=seconds, think_seconds=think_seconds, **options)
+    for phase in (warm_up, base, mix):
+        readers["errors"] += phase["errors"]
+        for name, count in phase["errors_by_page"].items():
+            readers["errors_by_page"][name] = readers["errors_by_page"].get(name, 0) + count
+    samples = (sample for phase in (warm_up, base, mix, readers) for sample in phase["error_samples"])
+    readers["error_samples"] = sorted(set(samples))
+    return {"base": base, "mix": mix, "readers": readers}
