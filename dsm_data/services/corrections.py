@@ -71,7 +71,7 @@ def correct_upload(submission, upload, *, user, channel, delivery=None, reason="
             if not cell.comment and pk in stored:
                 cell.comment = stored[pk].comment  # the validator's note stays with the value
         merged, totals, errors, _warnings = checked_cells(submission, indicator, cells, grid=grid, stored=stored)
-        given = {pk: merged[pk] for pk in cells.keys() & merged.keys()}
+        given = {pk: merged[pk] for pk in cells if pk in merged}  # in the upload's order: the reasons' order
         reasons = [
             text for text in dict.fromkeys(given[pk].reason.strip() for pk in changed_cells(given, stored)) if text
         ]
