@@ -41,7 +41,7 @@ class Snapshot:
             shutil.copytree(self.media, directory / "media-folders", dirs_exist_ok=True)
         if self.is_sqlite:
             path = directory / "db.sqlite3"
-            shutil.copyfile(sqlite_path(self.url), path)
+            shutil.copyfile(database_name(self.url), path)
             return DatabaseCopy(f"sqlite:///{path}", directory, drop=None)
         name = f"dsm_copy_{uuid.uuid4().hex[:12]}"
         execute_on_server(self.url, f'CREATE DATABASE "{name}" TEMPLATE "{database_name(self.url)}"')
@@ -97,7 +97,7 @@ def demo_snapshot(migrated, directory, env):
     result = run_manage("dsm_demo", env={**copy.env, **env})
     assert result.returncode == 0, result.stdout + result.stderr
     if migrated.is_sqlite:  # the portal writes ahead to a log: fold it in, so that the file alone is the database
-        connection = sqlite3.connect(sqlite_path(copy.url))
+        connection = sqlite3.connect(database_name(copy.url))
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.close()
     return Snapshot(copy.url, media=copy.directory / "media-folders")
@@ -108,11 +108,8 @@ def remove_snapshot(snapshot):
         drop_database(snapshot.url)
 
 
-def sqlite_path(url):
-    return dj_database_url.parse(url)["NAME"]
-
-
 def database_name(url):
+    """The database's name in ``url``: a SQLite database's is its file's path."""
     return dj_database_url.parse(url)["NAME"]
 
 
