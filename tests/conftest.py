@@ -2,7 +2,9 @@ import pytest
 
 from dsm_data.models import Role
 from dsm_data.services.accounts import assign_role, save_country
+from tests import recorded_builds
 from tests.databases import DEMO_PASSWORD, demo_snapshot, remove_snapshot, snapshot_of_test_database
+from tests.recorded_builds import keep_sequences, replayed, restore_sequences
 
 
 def pytest_collection_modifyitems(items):
@@ -19,6 +21,14 @@ def pytest_collection_modifyitems(items):
         copying[0].add_marker(pytest.mark.django_db)
 
 
+def pytest_terminal_summary(terminalreporter):
+    counts = recorded_builds.counts
+    if counts:
+        terminalreporter.write_line(
+            f"recorded builds: {counts['replayed']} replayed, {counts['built']} built ({counts['recorded']} recorded)"
+        )
+
+
 def fixtures_of(item):
     return getattr(item, "fixturenames", ())
 
@@ -29,6 +39,7 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     the databases of servers started by tests are copied from (``migrated_database``)."""
     with django_db_blocker.unblock():
         snapshot = snapshot_of_test_database(tmp_path_factory.mktemp("migrated"))
+        keep_sequences()
     yield snapshot
     remove_snapshot(snapshot)
 
@@ -54,6 +65,15 @@ def demo_database(migrated_database, tmp_path_factory):
     snapshot = demo_snapshot(migrated_database, tmp_path_factory.mktemp("demo"), {"DSM_DEMO_PASSWORD": DEMO_PASSWORD})
     yield snapshot
     remove_snapshot(snapshot)
+
+
+@pytest.fixture(autouse=True)
+def repeatable_keys(request):
+    """A database test starts with PostgreSQL's sequences where migrating left them, so that its rows get the
+    same keys in every test (as on SQLite) and builds recorded in one test can be replayed in another."""
+    if "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+        restore_sequences()
 
 
 @pytest.fixture(autouse=True)
@@ -127,7 +147,7 @@ def home_pages(db):
     """The demo's home page in every language; returns the default one."""
     from demo.pages import load_home_pages
 
-    return load_home_pages()
+    return replayed(load_home_pages)
 
 
 @pytest.fixture
@@ -135,7 +155,7 @@ def catalogue(db):
     """The six demo indicators, by code."""
     from demo.catalogue import load_catalogue
 
-    return {indicator.code: indicator for indicator in load_catalogue()}
+    return {indicator.code: indicator for indicator in replayed(load_catalogue)}
 
 
 @pytest.fixture

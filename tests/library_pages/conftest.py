@@ -14,6 +14,7 @@ from library_pages.models import (
     LibrarySectionPage,
 )
 from library_pages.services import ensure_country_pages
+from tests.recorded_builds import replayed
 
 
 @functools.cache  # a PDF takes a third of a second to make (its fonts are read); many tests share a text
@@ -30,13 +31,14 @@ SECTION_TITLES = {"en": "Participating states", "ru": "Государства-у
 @pytest.fixture
 def roots(home_pages):
     """The section roots (e-library, methodology, training, events, countries) in en and ru."""
-    return demo_pages.load_section_roots(home_pages)
+    return replayed(demo_pages.load_section_roots, home_pages)
 
 
 @pytest.fixture
 def section(roots):
     """The e-library section "participating-states", in en and ru."""
-    return demo_pages.ensure_page(
+    return replayed(
+        demo_pages.ensure_page,
         roots[LibraryIndexPage],
         LibrarySectionPage,
         "participating-states",
@@ -78,7 +80,8 @@ def make_document(section):
 @pytest.fixture
 def country_pages(roots, kazakhstan, armenia):
     """{code: (profile, intranet)} for KAZ and ARM, made by the service the demo uses."""
-    return {country.code: ensure_country_pages(country, roots[CountryIndexPage]) for country in (kazakhstan, armenia)}
+    index = roots[CountryIndexPage]
+    return {country.code: replayed(ensure_country_pages, country, index) for country in (kazakhstan, armenia)}
 
 
 # Every role, in the country concerned ("own") and in another one ("other").

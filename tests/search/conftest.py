@@ -12,6 +12,7 @@ from demo import pages as demo_pages
 from dsm_data.models import Role
 from dsm_data.pdf import new_pdf
 from library_pages.models import DocumentPage, LibraryDocument, LibraryIndexPage, LibrarySectionPage
+from tests.recorded_builds import replayed
 
 
 @functools.cache  # a PDF takes a third of a second to make (its fonts are read); many tests share a text
@@ -58,12 +59,13 @@ def upload(filename, content):
 
 @pytest.fixture
 def roots(home_pages):
-    return demo_pages.load_section_roots(home_pages)
+    return replayed(demo_pages.load_section_roots, home_pages)
 
 
 @pytest.fixture
 def section(roots):
-    return demo_pages.ensure_page(
+    return replayed(
+        demo_pages.ensure_page,
         roots[LibraryIndexPage],
         LibrarySectionPage,
         "national-legislation",
@@ -73,7 +75,8 @@ def section(roots):
 
 @pytest.fixture
 def other_section(roots):
-    return demo_pages.ensure_page(
+    return replayed(
+        demo_pages.ensure_page,
         roots[LibraryIndexPage],
         LibrarySectionPage,
         "policy-papers",
