@@ -1,9 +1,10 @@
 import pytest
 
 from dsm_data.models import Role
-from dsm_data.services.accounts import assign_role, save_country
+from dsm_data.services.accounts import save_country
 from tests import recorded_builds
 from tests.databases import DEMO_PASSWORD, demo_snapshot, remove_snapshot, snapshot_of_test_database
+from tests.factories import new_period, new_user
 from tests.recorded_builds import keep_sequences, replayed, restore_sequences
 
 
@@ -124,19 +125,9 @@ def armenia(db):
 
 
 @pytest.fixture
-def make_user(db, django_user_model):
+def make_user(db):
     """make_user(role, country=None, username=None): an active account with that role."""
-
-    def make(role, country=None, username=None, password="a-long-test-password"):
-        username = username or f"{(country.code.lower() + '-') if country else ''}{role}"
-        user = django_user_model.objects.create_user(
-            username=username, password=password, email=f"{username}@example.org"
-        )
-        if role:
-            assign_role(user, role, country)
-        return user
-
-    return make
+    return new_user
 
 
 ROLES = list(Role)
@@ -160,21 +151,7 @@ def catalogue(db):
 
 @pytest.fixture
 def make_period(db):
-    def make(year, deadline=None, frequency="annual", lock_days=30):
-        import datetime
-
-        from dsm_data.models import Period
-
-        return Period.objects.create(
-            code=str(year),
-            frequency=frequency,
-            start=datetime.date(year, 1, 1),
-            end=datetime.date(year, 12, 31),
-            deadline=deadline or datetime.date.today() + datetime.timedelta(days=30),
-            lock_days=lock_days,
-        )
-
-    return make
+    return new_period
 
 
 def cells_from(grid, entries):

@@ -51,7 +51,7 @@ class Recording:
 def replayed(builder, *arguments):
     """``builder(*arguments)``, or the rows it wrote from this database's state, written again."""
     try:
-        key = (builder.__module__, builder.__qualname__, reference(arguments), fingerprint())
+        key = (builder.__module__, builder.__qualname__, repr(reference(arguments)), fingerprint())
     except NotReplayable:
         counts["built"] += 1
         return builder(*arguments)
@@ -78,18 +78,26 @@ def reference(value):
         return ("row", value._meta.label, value.pk)
     if isinstance(value, dict):
         return {name: reference(item) for name, item in value.items()}
+    if isinstance(value, types.SimpleNamespace):
+        return ("namespace", reference(vars(value)))
     if isinstance(value, (list, tuple)):
         return ("sequence", type(value).__name__, tuple(reference(item) for item in value))
     if value is None or isinstance(value, (str, int, type)):
         return value
-    if isinstance(value, types.FunctionType) and not value.__closure__ and not value.__defaults__:
+    if isinstance(value, types.FunctionType) and not value.__closure__ and plain(value.__defaults__ or ()):
         return ("function", value.__module__, value.__qualname__)  # its code alone decides what it does
     raise NotReplayable(value)
+
+
+def plain(values):
+    return all(value is None or isinstance(value, (str, int, float)) for value in values)
 
 
 def resolve(value):
     if isinstance(value, dict):
         return {name: resolve(item) for name, item in value.items()}
+    if isinstance(value, tuple) and value[0] == "namespace":
+        return types.SimpleNamespace(**resolve(value[1]))
     if isinstance(value, tuple) and value[0] == "row":
         return apps.get_model(value[1]).objects.get(pk=value[2])
     if isinstance(value, tuple) and value[0] == "sequence":

@@ -17,13 +17,15 @@ from dsm_data.grid import build_grid
 from dsm_data.selectors import charts
 from dsm_data.services.accounts import save_country
 from tests.dsm_data.chart_figures import FOOTNOTE, KAZ_SOURCE, page_charts, points_by_label, publish_chart_figures
+from tests.factories import new_period
+from tests.recorded_builds import replayed
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def chart_figures(portal_team, catalogue, kazakhstan, armenia, make_period):
-    return publish_chart_figures(portal_team, catalogue, kazakhstan, armenia, make_period)
+def chart_figures(portal_team, catalogue, kazakhstan, armenia):
+    return replayed(publish_chart_figures, portal_team, catalogue, kazakhstan, armenia, new_period)
 
 
 PUBLIC = AnonymousUser()

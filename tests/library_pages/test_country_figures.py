@@ -12,6 +12,8 @@ from dsm_data.selectors.browsing import latest_public_totals as public_figures
 from dsm_data.services import submissions as services
 from tests.conftest import cells_from
 from tests.dsm_data.chart_figures import FOOTNOTE, KAZ_SOURCE, page_charts, publish_chart_figures
+from tests.factories import new_period
+from tests.recorded_builds import replayed
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +79,8 @@ def team(make_user, kazakhstan, armenia):
 
 
 @pytest.fixture
-def chart_figures(team, catalogue, kazakhstan, armenia, make_period):
-    return publish_chart_figures(team, catalogue, kazakhstan, armenia, make_period)
+def chart_figures(team, catalogue, kazakhstan, armenia):
+    return replayed(publish_chart_figures, team, catalogue, kazakhstan, armenia, new_period)
 
 
 @pytest.mark.parametrize("reader", [None, "kaz_user", "arm_admin", "sysadmin"])

@@ -29,6 +29,8 @@ from dsm_data.cells import format_number
 from dsm_data.grid import build_grid
 from dsm_data.models import Confidentiality, Country, NationalMetadata, Role, SeriesBreak, Value
 from tests.dsm_data.conftest import portal_team  # noqa: F401  (the shared role x country fixture)
+from tests.factories import new_period, new_user
+from tests.recorded_builds import replayed
 
 RESIDENTS, PERMITS, ASYLUM = "FOREIGN_RESIDENTS", "WORK_PERMITS", "ASYLUM_APPLICATIONS"
 FOOTNOTE = "Counted from the new register."
@@ -46,11 +48,17 @@ EMBARGOED = ("KAZ", 2024)
 
 
 @pytest.fixture
-def report_figures(portal_team, catalogue, kazakhstan, armenia, make_user, make_period):  # noqa: F811
+def report_figures(portal_team, catalogue, kazakhstan, armenia):  # noqa: F811
     """The table above, published in bulk; returns the team with ``periods`` and ``arm_user`` added."""
-    portal_team.arm_user = make_user(Role.DATA_USER, armenia, username="arm-user")
-    years = (2022, 2023, 2024)
-    portal_team.periods = {year: make_period(year, deadline=datetime.date(year + 1, 3, 1)) for year in years}
+    added = replayed(publish_report_figures, portal_team, catalogue, kazakhstan, armenia)
+    portal_team.arm_user, portal_team.periods = added["arm_user"], added["periods"]
+    return portal_team
+
+
+def publish_report_figures(team, catalogue, kazakhstan, armenia):
+    """The table above, published by ``team``: {"arm_user": Armenia's data user, "periods": {year: Period}}."""
+    arm_user = new_user(Role.DATA_USER, armenia, username="arm-user")
+    periods = {year: new_period(year, deadline=datetime.date(year + 1, 3, 1)) for year in (2022, 2023, 2024)}
     countries = {"KAZ": kazakhstan, "ARM": armenia}
     now = timezone.now()
     for (code, year), totals in PUBLISHED.items():
@@ -61,24 +69,24 @@ def report_figures(portal_team, catalogue, kazakhstan, armenia, make_user, make_
         released = now + datetime.timedelta(days=1) if (code, year) == EMBARGOED else now - datetime.timedelta(days=1)
         submission = publish_in_bulk(
             countries[code],
-            portal_team.periods[year],
+            periods[year],
             cells,
             released=released,
-            entered_by=portal_team.focal,
-            validated_by=portal_team.kaz_admin,
-            published_by=portal_team.sysadmin,
+            entered_by=team.focal,
+            validated_by=team.kaz_admin,
+            published_by=team.sysadmin,
         )
         for indicator, (_total, confidentiality) in totals.items():
             Value.objects.filter(submission=submission, indicator=catalogue[indicator]).update(
                 confidentiality=Confidentiality(confidentiality)
             )
     residents_2023 = Value.objects.filter(
-        country=kazakhstan, indicator=catalogue[RESIDENTS], period=portal_team.periods[2023]
+        country=kazakhstan, indicator=catalogue[RESIDENTS], period=periods[2023]
     ).filter(series__is_grand_total=True)
     residents_2023.update(is_provisional=True, footnote=FOOTNOTE)
     metadata = NationalMetadata.objects.create(indicator=catalogue[RESIDENTS], country=kazakhstan, data_source=SOURCE)
-    SeriesBreak.objects.create(metadata=metadata, period=portal_team.periods[2023], note=BREAK_NOTE)
-    return portal_team
+    SeriesBreak.objects.create(metadata=metadata, period=periods[2023], note=BREAK_NOTE)
+    return {"arm_user": arm_user, "periods": periods}
 
 
 def report_inputs(kind="country", **inputs):
