@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import TOTAL_CODE, Absence, Category, Frequency, Period, Series, Value
+from .models import TOTAL_CODE, Absence, Category, Country, Frequency, Indicator, Period, Series, Value
 from .widgets import QuickSelect
 
 LIST = QuickSelect(attrs={"size": 6}, multiple=True)
@@ -75,6 +75,26 @@ class ValueFilter(django_filters.FilterSet):
         self.filters["indicator"].extra["choices"] = list(labels.indicators.items())
         self.filters["country"].extra["choices"] = list(labels.countries.items())
         self.filters["breakdown"].extra["choices"] = labels.breakdown_choices
+
+    def combinations(self):
+        """(indicators, countries, periods) the filters leave, as querysets: the data browser's page walks
+        their combinations in order (``selectors.ordered_pages``). Only a narrowing: the values are filtered
+        again, by every filter, so these may hold more than the values' own, never fewer."""
+        data = self.form.cleaned_data
+        indicators, countries, periods = Indicator.objects.all(), Country.objects.all(), Period.objects.all()
+        if data.get("indicator"):
+            indicators = indicators.filter(code__in=data["indicator"])
+        if data.get("country"):
+            countries = countries.filter(code__in=data["country"])
+        if data.get("frequency"):
+            periods = periods.filter(frequency=data["frequency"])
+        if data.get("year_from") is not None:
+            periods = periods.filter(start__year__gte=data["year_from"])
+        if data.get("year_to") is not None:
+            periods = periods.filter(end__year__lte=data["year_to"])
+        if data.get("period"):
+            periods = periods.filter(code__in=data["period"])
+        return indicators, countries, periods
 
     def filter_breakdown(self, queryset, name, values):
         """Cells in any chosen category of a dimension, and in every dimension chosen:

@@ -2,10 +2,13 @@ import django_tables2 as tables
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_tables2.paginators import LazyPaginator
+from django_tables2.rows import BoundRows
 
 from .cells import Cell, format_entry
 from .figure_notes import Notes
 from .markup import escaped
+from .selectors.ordered_pages import page_rows
 
 # A row of the table body, as dsm_data/value_table.html had written it; each field escaped before.
 ROW = (
@@ -38,9 +41,10 @@ class ValueTable(tables.Table):
         template_name = "dsm_data/value_table.html"
         order_by = ("indicator", "country", "-period")
 
-    def __init__(self, *args, labels, **kwargs):
+    def __init__(self, *args, labels, combinations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.labels = labels  # selectors.catalogue.CatalogueLabels: names, units and sources
+        self.combinations = combinations  # filters.ValueFilter.combinations(): what a page walks (OrderedPaginator)
         self.body = ""  # the rows of the page shown, as HTML: describe_page writes them
         self.notes = []  # the footnotes of the page shown, each once, in the order their marks are numbered
 
@@ -74,6 +78,25 @@ class ValueTable(tables.Table):
             )
         self.body = mark_safe("".join(rows))  # every text in it escaped above
         self.notes = [text for _number, text in notes.listed()]
+
+
+class OrderedPaginator(LazyPaginator):
+    """django-tables2's paginator without a count, its pages read by ``selectors.ordered_pages.page_rows``:
+    one query a page, in a total order, that stops after the page where the order allows."""
+
+    def __init__(self, object_list, per_page, **kwargs):
+        super().__init__(OrderedRows(object_list), per_page, **kwargs)
+
+
+class OrderedRows:
+    """A ValueTable's rows (django-tables2's BoundRows) whose slices ``page_rows`` reads."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def __getitem__(self, key):
+        table = self.rows.table
+        return BoundRows(page_rows(self.rows.data.data, table.combinations, key.start, key.stop), table=table)
 
 
 def breakdown_label(series_key, category_names):
