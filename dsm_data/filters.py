@@ -4,11 +4,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import TOTAL_CODE, Absence, Category, Country, Frequency, Indicator, Period, Series, Value
-from .widgets import QuickSelect
+from .widgets import QuickCheckboxInput, QuickNumberInput, QuickSelect
 
 LIST = QuickSelect(attrs={"size": 6}, multiple=True)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-YEAR = forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR, "size": 5})
+YEAR = QuickNumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR, "size": 5})
 # The rows shown while rows without a figure are hidden: a number, or an absence that says something.
 SHOWN_BY_DEFAULT = Q(number__isnull=False) | Q(absence__in=[Absence.CONFIDENTIAL, Absence.NOT_APPLICABLE])
 
@@ -56,13 +56,13 @@ class ValueFilter(django_filters.FilterSet):
         label=_("Breakdown"), method="filter_breakdown", widget=LIST, distinct=False
     )
     totals_only = django_filters.BooleanFilter(
-        label=_("Totals only"), method="filter_totals_only", widget=forms.CheckboxInput
+        label=_("Totals only"), method="filter_totals_only", widget=QuickCheckboxInput()
     )
     # Unticked (the default), rows that hold no figure at all are left out of the page and its exports.
     empty_rows = django_filters.BooleanFilter(
         label=_("Show rows without a figure (: not available, or not collected)"),
         method="filter_empty_rows",
-        widget=forms.CheckboxInput,
+        widget=QuickCheckboxInput(),
     )
 
     class Meta:
