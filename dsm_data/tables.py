@@ -1,4 +1,6 @@
 import django_tables2 as tables
+from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,8 @@ ROW = (
     '\n    <tr><th scope="row">{indicator}</th><td>{country}</td><td>{period}</td><td>{breakdown}</td>'
     '<td class="number"><a href="{history}">{entry}</a>{mark}</td><td>{unit}</td><td class="source">{source}</td></tr>'
 )
+# A cell of the table's header, as the template had written it with django-tables2's tags.
+HEADER_CELL = '\n    <th scope="col"{number}{sort}>{label}</th>'
 NOTE_MARK = (
     '<sup class="note-mark"><a href="#note-{number}"><span class="visually-hidden">{note} </span>{number}</a></sup>'
 )
@@ -47,6 +51,26 @@ class ValueTable(tables.Table):
         self.combinations = combinations  # filters.ValueFilter.combinations(): what a page walks (OrderedPaginator)
         self.body = ""  # the rows of the page shown, as HTML: describe_page writes them
         self.notes = []  # the footnotes of the page shown, each once, in the order their marks are numbered
+
+    def header_cells(self):
+        """The header's cells as HTML: each column's name, a link that sorts on it (as django-tables2's
+        ``querystring_replace`` writes it: the request's query with the new order) and ``aria-sort`` on the
+        column sorted on. Written here rather than by the template's loop and tags, a millisecond a page."""
+        query, cells = dict(self.request.GET), []
+        for column in self.columns:
+            label = escaped(column.header)
+            if column.orderable:
+                link = escape(
+                    "?" + urlencode({**query, self.prefixed_order_by_field: column.order_by_alias.next}, doseq=True)
+                )
+                label = f'<a href="{link}">{label}</a>'
+            sort = ""
+            if column.is_ordered:
+                sort = f' aria-sort="{"descending" if column.order_by_alias.is_descending else "ascending"}"'
+            cells.append(
+                HEADER_CELL.format(number=' class="number"' if column.name == "number" else "", sort=sort, label=label)
+            )
+        return mark_safe("".join(cells))  # every text in it escaped above
 
     def describe_page(self, history_urls):
         """Writes the rows of the page shown as HTML (``self.body``): names, the figure as typed, a link to its
