@@ -31,6 +31,10 @@ COMBINATION_FIELDS = {
     "period__frequency": ("period", "frequency"),
 }
 
+# The walk's SQL text by its shape (``walk``), in this process; at most MAX_WALK_SHAPES of them.
+WALK_SHAPES = {}
+MAX_WALK_SHAPES = 256
+
 
 def total_order(order_by):
     """``order_by`` (the fields a reader sorted on) followed by the first order's fields it lacks and the
@@ -112,14 +116,50 @@ def walked_query(values, fields, combinations, start=0, stop=None):
     nesting = dimension_order(total_order(values.query.order_by))
     if nesting is None or connection.vendor != "postgresql" or combinations is None or values.query.is_empty():
         return None
+    sql, params = walk(values, fields, combinations, nesting)
+    if stop is not None:
+        sql, params = f"{sql} LIMIT %s", (*params, stop - start)
+    if start:
+        sql, params = f"{sql} OFFSET %s", (*params, start)
+    return sql, params
+
+
+def walk(values, fields, combinations, nesting):
+    """(SQL, parameters) of the whole walk, its text kept (WALK_SHAPES) for the next page of the same shape.
+
+    The shape: the SQL of ``values`` and of the three tables of combinations as they are, without the walk's
+    columns, order and conditions, which add no parameters; so the walk's parameters are theirs, in order
+    (checked the first time: a shape whose parameters come otherwise is built each time). Compiling those
+    four querysets takes a third of the time of building the walk from them, 2.5 ms a page.
+    """
+    parts = [queryset.order_by().query.sql_with_params() for queryset in combinations]
+    parts.append(values.order_by().values_list(*fields).query.sql_with_params())
+    key = (values.db, tuple(fields), tuple((name, tuple(order)) for name, order in nesting.items()))
+    key += tuple(sql for sql, _params in parts)
+    params = tuple(param for _sql, part_params in parts for param in part_params)
+    sql = WALK_SHAPES.get(key)
+    if sql is None:
+        sql, built_params = built_walk(values, fields, combinations, nesting)
+        if tuple(built_params) != params:
+            return sql, built_params
+        if len(WALK_SHAPES) >= MAX_WALK_SHAPES:  # a bound on the memory of shapes no longer asked for
+            WALK_SHAPES.clear()
+        WALK_SHAPES[key] = sql
+    return sql, params
+
+
+def built_walk(values, fields, combinations, nesting):
+    """(SQL, parameters) of the whole walk (``walked_query``), built from the querysets."""
+    connection = connections[values.db]
     tables, params = [], []
     for dimension, queryset in zip(("indicator", "country", "period"), combinations, strict=True):
         sql, table_params = ranked(queryset, nesting[dimension]).query.sql_with_params()
         tables.append(f"({sql}) browse_{dimension}")
         params += table_params
-    # The combination's place in the order, one number: each dimension's rank (from 0) in the order's
-    # nesting, as digits of a number whose bases are the dimensions' sizes. Sorting a few thousand of
-    # these numbers is what PostgreSQL sorts; it reads the values of each in turn, and stops at the page's end.
+    # The combination's place in the order, one number: each dimension's rank in the order's nesting, as
+    # digits of a number whose bases are the dimensions' sizes (ranks from 1 to the size: rank x size + the
+    # next rank still puts each rank's numbers after the rank before's). Sorting a few thousand of these
+    # numbers is what PostgreSQL sorts; it reads the values of each in turn, and stops at the page's end.
     first, *others = nesting
     place = f"browse_{first}.browse_rank"
     for dimension in others:
@@ -134,12 +174,7 @@ def walked_query(values, fields, combinations, start=0, stop=None):
     )
     # OFFSET 0: the values of one combination stay a query of their own, run for each in turn; joined into
     # the main query (as PostgreSQL does otherwise), they were sorted all together again.
-    params = (*params, *page_params)
-    if stop is not None:
-        sql, params = f"{sql} LIMIT %s", (*params, stop - start)
-    if start:
-        sql, params = f"{sql} OFFSET %s", (*params, start)
-    return sql, params
+    return sql, (*params, *page_params)
 
 
 def dimension_order(order):
@@ -159,11 +194,12 @@ def dimension_order(order):
 
 
 def ranked(queryset, order):
-    """``queryset``'s ids with their rank in ``order`` (from 0) and how many they are."""
+    """``queryset``'s ids with their rank in ``order`` (from 1) and how many they are. (From 1 as
+    ROW_NUMBER counts: a rank from 0 took a parameter, and the walk's parameters are those of its parts.)"""
     ordering = [F(name.removeprefix("-")).desc() if name.startswith("-") else F(name).asc() for name in order]
     return (
         queryset.order_by()
-        .annotate(browse_rank=Window(RowNumber(), order_by=ordering) - 1, browse_size=Window(Count("pk")))
+        .annotate(browse_rank=Window(RowNumber(), order_by=ordering), browse_size=Window(Count("pk")))
         .values("id", "browse_rank", "browse_size")
     )
 
