@@ -1,6 +1,6 @@
 """The catalogue as pages, tables and exports name it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -38,6 +38,9 @@ class CatalogueLabels:
     breakdown_choices: list  # [(dimension name, [("SEX=F", "Female"), ...]), ...], totals left out
     units: dict  # indicator code -> its unit
     sources: dict  # (indicator code, country code) -> the national data source, where one is given
+    # Names as escaped HTML, written by the pages that show them (tables.ValueTable) once for each labels:
+    # ``catalogue_labels`` gives the same labels to every page of a catalogue version in a process.
+    html: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def catalogue_version():
