@@ -3,12 +3,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import TOTAL_CODE, Absence, Category, Frequency, Period, Series, Value
-from .widgets import QuickSelect
+from .models import TOTAL_CODE, Absence, Category, Country, Frequency, Indicator, Period, Series, Value
+from .widgets import QuickCheckboxInput, QuickNumberInput, QuickSelect
 
 LIST = QuickSelect(attrs={"size": 6}, multiple=True)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-YEAR = forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR, "size": 5})
+YEAR = QuickNumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR, "size": 5})
 # The rows shown while rows without a figure are hidden: a number, or an absence that says something.
 SHOWN_BY_DEFAULT = Q(number__isnull=False) | Q(absence__in=[Absence.CONFIDENTIAL, Absence.NOT_APPLICABLE])
 
@@ -56,13 +56,13 @@ class ValueFilter(django_filters.FilterSet):
         label=_("Breakdown"), method="filter_breakdown", widget=LIST, distinct=False
     )
     totals_only = django_filters.BooleanFilter(
-        label=_("Totals only"), method="filter_totals_only", widget=forms.CheckboxInput
+        label=_("Totals only"), method="filter_totals_only", widget=QuickCheckboxInput()
     )
     # Unticked (the default), rows that hold no figure at all are left out of the page and its exports.
     empty_rows = django_filters.BooleanFilter(
         label=_("Show rows without a figure (: not available, or not collected)"),
         method="filter_empty_rows",
-        widget=forms.CheckboxInput,
+        widget=QuickCheckboxInput(),
     )
 
     class Meta:
@@ -75,6 +75,26 @@ class ValueFilter(django_filters.FilterSet):
         self.filters["indicator"].extra["choices"] = list(labels.indicators.items())
         self.filters["country"].extra["choices"] = list(labels.countries.items())
         self.filters["breakdown"].extra["choices"] = labels.breakdown_choices
+
+    def combinations(self):
+        """(indicators, countries, periods) the filters leave, as querysets: the data browser's page walks
+        their combinations in order (``selectors.ordered_pages``). Only a narrowing: the values are filtered
+        again, by every filter, so these may hold more than the values' own, never fewer."""
+        data = self.form.cleaned_data
+        indicators, countries, periods = Indicator.objects.all(), Country.objects.all(), Period.objects.all()
+        if data.get("indicator"):
+            indicators = indicators.filter(code__in=data["indicator"])
+        if data.get("country"):
+            countries = countries.filter(code__in=data["country"])
+        if data.get("frequency"):
+            periods = periods.filter(frequency=data["frequency"])
+        if data.get("year_from") is not None:
+            periods = periods.filter(start__year__gte=data["year_from"])
+        if data.get("year_to") is not None:
+            periods = periods.filter(end__year__lte=data["year_to"])
+        if data.get("period"):
+            periods = periods.filter(code__in=data["period"])
+        return indicators, countries, periods
 
     def filter_breakdown(self, queryset, name, values):
         """Cells in any chosen category of a dimension, and in every dimension chosen:

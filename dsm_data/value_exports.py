@@ -10,8 +10,10 @@ import csv
 import io
 
 from django.db.models import Case, Func, TextField, Value, When
+from django.db.models.functions import Concat
 
 from .exports import safe_text
+from .selectors import ordered_pages
 from .tables import breakdown_label
 
 EXPORT_HEADER = [
@@ -21,6 +23,8 @@ EXPORT_HEADER = [
 # Rows fetched from the database's cursor at a time (a server-side cursor on PostgreSQL).
 CHUNK_ROWS = 5000
 ROW_FIELDS = ("indicator__code", "country__code", "period__code", "series__key")
+# Between the codes of a CSV line's indicator, country and period, read as one key: no code holds it.
+KEY_SEPARATOR = "\x1f"
 
 
 class FigureText(Func):
@@ -49,48 +53,54 @@ def csv_fields(cells):
     return buffer.getvalue().removesuffix("\r\n")
 
 
-def csv_lines(values, labels):
+def csv_lines(values, labels, combinations=None):
     """The lines of ``values`` (ordered as the page) as CSV text in EXPORT_HEADER's columns.
 
     ``labels``: selectors.catalogue.CatalogueLabels. Every text cell is made safe from formula
     injection (``exports.safe_text``), as ``exports.csv_response`` does for other tables.
-    """
-    rows = values.annotate(
-        figure=FigureText("number"), provisional=flag_text("is_provisional"), estimated=flag_text("is_estimated")
-    ).values_list(*ROW_FIELDS, "figure", "absence", "provisional", "estimated", "footnote")
-    names, breakdowns, periods = {}, {}, {}  # fields written once for each catalogue entry met
+    ``combinations``: as for the page (``ordered_pages.ordered_rows``), read in the same order.
 
-    def names_of(indicator, country):
-        first = [indicator, labels.indicators[indicator], country, labels.countries[country]]
+    Four cells a row from the database, each a dictionary's key or text as written: the codes of the
+    indicator, country and period as one key; the breakdown's code; the figure, absence and flags as
+    their CSV already (digits, a code, 0 and 1 never need quoting); the footnote, which may.
+    """
+    annotated = values.annotate(
+        head=Concat("indicator__code", Value(KEY_SEPARATOR), "country__code", Value(KEY_SEPARATOR), "period__code"),
+        figures=Concat(
+            *(FigureText("number"), Value(","), "absence", Value(",")),
+            *(flag_text("is_provisional"), Value(","), flag_text("is_estimated")),
+            output_field=TextField(),
+        ),
+    )
+    rows = ordered_pages.ordered_rows(
+        annotated, ("head", "series__key", "figures", "footnote"), combinations, CHUNK_ROWS
+    )
+    heads, breakdowns = {}, {}  # fields written once for each catalogue entry met
+
+    def head_of(key):
+        """(the line's cells before the breakdown, those after the footnote), written as CSV."""
+        indicator, country, period = key.split(KEY_SEPARATOR)
+        first = [indicator, labels.indicators[indicator], country, labels.countries[country], period]
         last = [labels.units.get(indicator, ""), labels.sources.get((indicator, country), "")]
         return csv_fields(first), csv_fields(last)
 
-    for indicator, country, period, series_key, figure, absence, provisional, estimated, footnote in rows.iterator(
-        chunk_size=CHUNK_ROWS
-    ):
-        pair = names.get((indicator, country))
-        if pair is None:
-            pair = names[indicator, country] = names_of(indicator, country)
+    for key, series_key, figures, footnote in rows:
+        head = heads.get(key)
+        if head is None:
+            head = heads[key] = head_of(key)
         breakdown = breakdowns.get(series_key)
         if breakdown is None:
             label = breakdown_label(series_key, labels.categories)
             breakdown = breakdowns[series_key] = csv_fields([series_key, label])
-        period_field = periods.get(period)
-        if period_field is None:
-            period_field = periods[period] = csv_fields([period])
-        # The figure (digits, sign, point) and the absence (a code) never need quoting; a footnote may.
         note = csv_fields([footnote]) if footnote else ""
-        yield (
-            f"{pair[0]},{period_field},{breakdown},{figure or ''},{absence},"
-            f"{provisional},{estimated},{note},{pair[1]}\r\n"
-        )
+        yield f"{head[0]},{breakdown},{figures},{note},{head[1]}\r\n"
 
 
-def export_rows(values, labels):
+def export_rows(values, labels, combinations=None):
     """The rows of ``values`` (ordered as the page) in EXPORT_HEADER's columns, as the XLSX writer takes them."""
-    fields = ("number", "absence", "is_provisional", "is_estimated", "footnote")
-    for indicator, country, period, series_key, *figures, footnote in values.values_list(*ROW_FIELDS, *fields).iterator(
-        chunk_size=CHUNK_ROWS
+    fields = (*ROW_FIELDS, "number", "absence", "is_provisional", "is_estimated", "footnote")
+    for indicator, country, period, series_key, *figures, footnote in ordered_pages.ordered_rows(
+        values, fields, combinations, CHUNK_ROWS
     ):
         yield [
             indicator,

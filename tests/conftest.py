@@ -91,8 +91,11 @@ def empty_caches():
     """Each test starts with empty caches: no page kept, no request counted against a rate limit."""
     from django.core.cache import caches
 
+    from dsm_data.selectors.catalogue import KEPT_LABELS
+
     for cache in caches.all():
         cache.clear()
+    KEPT_LABELS.clear()  # the catalogue's names this process keeps besides Django's cache
 
 
 @pytest.fixture(autouse=True)

@@ -80,6 +80,13 @@ def visible_values(user, values, now):
     return published.filter(readable)
 
 
+def sees_public_figures_only(user):
+    """Whether ``visible_values`` gives ``user`` only public figures already released (an anonymous
+    reader, or one with no country and no right to shared data): then nothing they export is restricted,
+    and the audit trail need not read the figures to know it."""
+    return not is_system_admin(user) and not can_read_shared_data(user) and country_of(user) is None
+
+
 def entry_refusal(submission, user, channel, today=None):
     """Why ``user`` may not enter figures into ``submission`` through ``channel`` now; None when they may.
 

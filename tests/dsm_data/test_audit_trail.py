@@ -168,6 +168,19 @@ def test_deciding_whether_to_record_an_export_costs_one_query(client, kaz_publis
         assert len([sql for sql in statements if sql.startswith('INSERT INTO "dsm_data_auditentry"')]) == writes
 
 
+def test_an_anonymous_export_holds_public_released_figures_only_and_counts_none(client, kaz_published):
+    """Whoever reads only public, released figures (permissions.sees_public_figures_only) exports nothing
+    restricted: no summary of the figures is read (it took longer than the export of 340,000 rows)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    set_confidentiality(Confidentiality.PUBLIC)
+    with CaptureQueriesContext(connection) as queries:
+        export(client, "/en/data/", "csv", indicator="REFUGEE_DECISIONS")
+    assert not [query for query in queries.captured_queries if 'AS "unreleased" FROM "dsm_data_value"' in query["sql"]]
+    assert entries("dsm.export") == []
+
+
 def test_the_template_and_the_prefilled_paper_form_are_recorded_when_they_hold_restricted_figures(
     client, kaz_published, make_user, kazakhstan
 ):
