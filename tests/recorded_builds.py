@@ -6,8 +6,8 @@ From the same database the same builder writes the same rows, so the first test 
 one records the rows it wrote, and each later test whose database is in the same state gets
 them by plain INSERT, UPDATE and DELETE statements, in milliseconds: ``replayed(builder)``.
 
-"The same state" is checked, not assumed: the number of rows and the largest key of every
-table (one query), and, for each row the builder changed or deleted, the values it found.
+"The same state" is checked, not assumed: what the test wrote so far (``fingerprint``), and,
+for each row the builder changed or deleted, the values it found.
 A test whose database differs (it made a user first, say) builds for real, and that build is
 recorded for that state in turn. PostgreSQL's sequences are set back at the start of each
 test (``restore_sequences``), so that its keys repeat from test to test as SQLite's do.
@@ -108,7 +108,9 @@ def resolve(value):
 
 @functools.cache
 def tables(vendor):
-    """Every table of the database with its key and columns; not those that triggers fill, nor full-text shadows."""
+    """Every table of the database with its key and columns, each after the tables it refers to (a foreign
+    key that is checked at once, as the search index's are, needs its row first); not the tables that
+    triggers fill, nor full-text shadows."""
     with connection.cursor() as cursor:
         names = set(connection.introspection.table_names(cursor)) - {"django_migrations"}
         full_text = set()
@@ -117,7 +119,7 @@ def tables(vendor):
             full_text = {name for (name,) in cursor.fetchall()}
         shadows = {f"{name}_{part}" for name in full_text for part in ("data", "idx", "content", "docsize", "config")}
         found = []
-        for name in sorted(names - shadows - filled_by_triggers(cursor)):
+        for name in referred_first(cursor, names - shadows - filled_by_triggers(cursor), full_text):
             cursor.execute(f"SELECT * FROM {quoted(name)} WHERE 1 = 0")
             columns = tuple(column[0] for column in cursor.description)
             if name in full_text:
@@ -129,6 +131,29 @@ def tables(vendor):
             generated = generated_columns(cursor, name)
             found.append(Table(name, key, tuple(column for column in columns if column not in generated)))
     return tuple(found)
+
+
+def referred_first(cursor, names, full_text):
+    """``names`` in an order where a table comes after those its foreign keys refer to (where they make no circle)."""
+    referred = {
+        name: set()
+        if name in full_text
+        else {table for _column, table in connection.introspection.get_relations(cursor, name).values()}
+        for name in names
+    }
+    ordered, seen = [], set()
+
+    def visit(name):
+        if name in seen:
+            return
+        seen.add(name)
+        for table in sorted(referred[name] & names):
+            visit(table)
+        ordered.append(name)
+
+    for name in sorted(names):
+        visit(name)
+    return ordered
 
 
 def filled_by_triggers(cursor):
@@ -164,14 +189,22 @@ def selected(table):
 
 
 def fingerprint():
-    """The number of rows and the largest key of every table: one query."""
-    parts = [
+    """What tells this database's state from another's in the suite, in one query.
+
+    On SQLite: the number of rows and the largest key of every table. On PostgreSQL, where counting
+    the rows of 130 tables took 30 to 70 ms: where every sequence stands (a millisecond). Every test
+    starts from the same database with the sequences set back (``restore_sequences``), so they tell
+    how many rows it inserted into each table. A row it deleted or changed is not seen there; the rows
+    the build itself changes or deletes are checked one by one (``found_as_recorded``)."""
+    if connection.vendor == "postgresql":
+        return tuple(sequence_positions())
+    sql = " UNION ALL ".join(
         f"SELECT '{table.name}', COUNT(*), MAX(CAST({key_of(table)} AS TEXT)) FROM {quoted(table.name)}"
         for table in tables(connection.vendor)
-    ]
+    )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts))
-        return tuple(sorted(cursor.fetchall()))  # PostgreSQL may answer the parts in any order
+        cursor.execute(sql)
+        return tuple(sorted(cursor.fetchall()))
 
 
 def read_rows():
@@ -227,7 +260,7 @@ class _Differs(Exception):
 
 
 def write(cursor, recording):
-    for table, rows in recording.deleted.items():
+    for table, rows in reversed(recording.deleted.items()):  # a row before those it refers to
         cursor.executemany(f"DELETE FROM {quoted(table.name)} WHERE {key_of(table)} = %s", [[key] for key in rows])
     for table, rows in recording.inserted.items():
         places = ", ".join(["%s"] * len(table.columns))
@@ -272,7 +305,7 @@ def sequence_positions():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT quote_ident(schemaname) || '.' || quote_ident(sequencename), "
-            "COALESCE(last_value, start_value), last_value IS NOT NULL FROM pg_sequences"
+            "COALESCE(last_value, start_value), last_value IS NOT NULL FROM pg_sequences ORDER BY 1"
         )
         return cursor.fetchall()
 
