@@ -20,8 +20,7 @@ def export_response(request, filename, header, rows, *, values, csv_lines=None):
     """The table as the file asked for; an XLSX too large to build sends the reader back, pointing to CSV.
 
     ``values`` (the queryset ``rows`` come from): an export holding figures that are
-    not public, or not yet released, enters the audit trail; None where none can be
-    (``permissions.sees_public_figures_only``), to skip counting them. ``csv_lines``: the rows already
+    not public, or not yet released, enters the audit trail. ``csv_lines``: the rows already
     written as CSV lines, for a CSV (``exports.csv_response``).
     """
     file_format = request.GET["export"]
@@ -38,8 +37,11 @@ def export_response(request, filename, header, rows, *, values, csv_lines=None):
             % {"limit": exports.MAX_XLSX_ROWS}
         )  # fmt: skip
         return redirect(f"{request.path}?{filters.urlencode()}")
-    if values is not None:
-        audit_events.record_export(
-            values, file_format=file_format, filters=filters.urlencode(), label=f"{filename}.{file_format}"
-        )
+    audit_events.record_export(
+        values,
+        file_format=file_format,
+        filters=filters.urlencode(),
+        label=f"{filename}.{file_format}",
+        reader=request.user,
+    )
     return response
