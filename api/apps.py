@@ -8,4 +8,4 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import schema  # noqa: F401  (registers the token's description for drf-spectacular)
+        from . import schema_extensions  # noqa: F401  (registers the token's description for drf-spectacular)

@@ -4,20 +4,11 @@ The view decides who may read the chart and builds it; this only writes the file
 Files carry their title and source drawn in, since they leave the page that said them.
 """
 
-from urllib.parse import urlencode
-
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.text import slugify
 
 from ..exports import csv_response
 from . import png, svg
-
-
-def chart_download_url(name, **parameters):
-    """The address of a chart's files, ``views.charts.chart_download`` (``&format=`` is added by the chart's links)."""
-    return f"{reverse('dsm_data:chart', args=[name])}?{urlencode(parameters)}"
-
 
 FORMATS = ("svg", "png", "csv")
 

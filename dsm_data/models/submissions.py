@@ -110,10 +110,13 @@ class Value(models.Model):
     ``released_at`` is null until the submission is published.
     """
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values")
+    # No index of their own for submission, indicator and country: each leads a composite index below
+    # (the unique constraint, value_browse, value_country_series), which serves the same look-ups, and
+    # every index more is paid on each of the 100,000 rows an upload inserts.
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values", db_index=False)
     series = models.ForeignKey("dsm_data.Series", on_delete=models.PROTECT, related_name="values")
-    indicator = models.ForeignKey("dsm_data.Indicator", on_delete=models.PROTECT, related_name="+")
-    country = models.ForeignKey("dsm_data.Country", on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey("dsm_data.Indicator", on_delete=models.PROTECT, related_name="+", db_index=False)
+    country = models.ForeignKey("dsm_data.Country", on_delete=models.PROTECT, related_name="+", db_index=False)
     period = models.ForeignKey("dsm_data.Period", on_delete=models.PROTECT, related_name="+")
     number = models.DecimalField(_("value"), max_digits=18, decimal_places=3, null=True, blank=True)
     absence = models.CharField(_("missing because"), max_length=20, choices=Absence.choices, blank=True)
@@ -147,7 +150,8 @@ class Value(models.Model):
 class ValueRevision(models.Model):
     """One state of a value: what it became, who set it, when, through which channel, and why."""
 
-    value = models.ForeignKey(Value, on_delete=models.CASCADE, related_name="revisions")
+    # Its look-ups are served by value_revision_unique, which it leads.
+    value = models.ForeignKey(Value, on_delete=models.CASCADE, related_name="revisions", db_index=False)
     revision = models.PositiveIntegerField()
     number = models.DecimalField(max_digits=18, decimal_places=3, null=True, blank=True)
     absence = models.CharField(max_length=20, choices=Absence.choices, blank=True)

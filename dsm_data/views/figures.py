@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .. import permissions
-from ..charts.responses import chart_download_url
+from ..charts.links import chart_download_url
 from ..figure_notes import Notes
 from ..grid import build_grid, indicator_dimensions
 from ..models import Country, Frequency, Indicator, NationalMetadata

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
 from dsm_data import permissions
-from dsm_data.charts.responses import chart_download_url
+from dsm_data.charts.links import chart_download_url
 from dsm_data.figure_notes import Notes
 from dsm_data.selectors.browsing import latest_public_totals
 from dsm_data.selectors.charts import country_trends

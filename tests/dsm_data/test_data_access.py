@@ -281,11 +281,11 @@ def test_a_footnote_is_added_to_a_cell_and_kept_when_the_grid_is_saved_again(
         url, {**data, "confidentiality": "shared", "new_footnote_cell": closed.pk, "new_footnote": note}
     )
     assert response.status_code == 302
-    assert Value.objects.get(series=closed).footnote == note
+    assert Value.objects.get(series_id=closed.pk).footnote == note
     html = client.get(url).content.decode()
     assert f'name="footnote-{closed.pk}"' in html
     client.post(url, {**data, "confidentiality": "shared", f"footnote-{closed.pk}": note + " Revised."})
-    assert Value.objects.get(series=closed).footnote == note + " Revised."
+    assert Value.objects.get(series_id=closed.pk).footnote == note + " Revised."
 
 
 def test_outside_readers_see_the_history_from_publication_on_without_names(

@@ -69,7 +69,7 @@ def test_the_secretariat_enters_a_closed_period_in_the_web_grid(client, closed):
     assert f'name="s{rejected.pk}"' in page
     assert closed.message not in page
     assert client.post(closed.entry_url, data).status_code == 302
-    value = Value.objects.get(series=rejected)
+    value = Value.objects.get(series_id=rejected.pk)
     assert (value.number, value.revisions.get().channel) == (5, Channel.FORM)
 
 

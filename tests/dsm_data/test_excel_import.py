@@ -266,7 +266,7 @@ def test_a_new_comment_alone_is_stored_without_a_revision(setting, kazakhstan):
     services.save_cells(
         submission, setting.decisions, cells={closed.pk: Cell(number=5, comment="Checked.")}, user=setting.focal
     )
-    value = Value.objects.get(series=closed)
+    value = Value.objects.get(series_id=closed.pk)
     assert (value.number, value.comment, value.revision, value.revisions.count()) == (5, "Checked.", 1, 1)
 
 
