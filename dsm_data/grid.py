@@ -6,6 +6,7 @@ template and the paper form all draw this same grid.
 """
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -43,20 +44,43 @@ class GridRow:
     is_total: bool
 
 
+class CategoriesBySeries(Mapping):
+    """{series pk: its categories in dimension order}, worked out from the series' place in the grid
+    rather than stored: 100,000 lists of categories took 12 MB of an upload's memory."""
+
+    def __init__(self, grid):
+        self._grid = grid
+
+    def __getitem__(self, pk):
+        place = self._grid.places[pk]
+        return [
+            dimension.ordered_categories[(place // stride) % len(dimension.ordered_categories)]
+            for dimension, stride in zip(self._grid.dimensions, self._grid.strides, strict=True)
+        ]
+
+    def __iter__(self):
+        return iter(self._grid.places)
+
+    def __len__(self):
+        return len(self._grid.places)
+
+
 @dataclass
 class Grid:
     """An indicator's series as rows and columns, and how they relate (which add up to which total).
 
-    What is derived from the rows (the series in order, the series by their categories,
-    each total's breakdowns) is computed once, when first asked: the checks ask for it
-    for every cell of every upload, and a long table brings hundreds of uploads.
+    Every series has a place: its index in ``series`` (row after row, the columns within a row).
+    The categories of a series, and the series that differs from it in one category, are worked
+    out from that place, one stride per dimension, instead of being held for each of an upload's
+    100,000 cells. What is derived from the rows (the series in order, each total's breakdowns)
+    is computed once, when first asked: the checks ask for it for every cell of every upload, and
+    a long table brings hundreds of uploads.
     """
 
     indicator: Indicator
     dimensions: list
     columns: list  # categories of the first dimension; [None] without dimensions
     rows: list = field(default_factory=list)
-    categories_by_series: dict = field(default_factory=dict)  # series pk -> categories in dimension order
     series_by_key: dict = field(default_factory=dict)
 
     @cached_property
@@ -64,26 +88,74 @@ class Grid:
         return [cell for row in self.rows for cell in row.cells]
 
     @cached_property
-    def _category_pks(self):
-        """{series pk: [category pk in dimension order]}."""
-        return {pk: [category.pk for category in categories] for pk, categories in self.categories_by_series.items()}
+    def places(self):
+        """{series pk: its index in ``series``}."""
+        return {series.pk: place for place, series in enumerate(self.series)}
 
     @cached_property
-    def _series_by_category_pks(self):
-        """{(category pk in dimension order, ...): GridCell}."""
-        by_pk = {series.pk: series for series in self.series}
-        return {tuple(pks): by_pk[pk] for pk, pks in self._category_pks.items() if pk in by_pk}
+    def strides(self):
+        """How far apart in ``series`` two neighbouring categories of each dimension are: 1 for the columns'."""
+        sizes = [len(dimension.ordered_categories) for dimension in self.dimensions]
+        strides = [1] * len(sizes)
+        step = sizes[0] if sizes else 1
+        for index in range(len(sizes) - 1, 0, -1):  # the last dimension changes fastest along the rows
+            strides[index] = step
+            step *= sizes[index]
+        return strides
+
+    @cached_property
+    def categories_by_series(self):
+        return CategoriesBySeries(self)
+
+    @cached_property
+    def _category_places(self):
+        """Per dimension, {category pk: its index among the dimension's ordered categories}."""
+        return [
+            {category.pk: index for index, category in enumerate(dimension.ordered_categories)}
+            for dimension in self.dimensions
+        ]
+
+    def series_with(self, series, dimension_index, category):
+        """The series like ``series`` but with ``category`` in the dimension at ``dimension_index``."""
+        place, stride = self.places[series.pk], self.strides[dimension_index]
+        size = len(self.dimensions[dimension_index].ordered_categories)
+        wanted = self._category_places[dimension_index][category.pk]
+        return self.series[place + (wanted - (place // stride) % size) * stride]
+
+    def series_having(self, dimension_index, category):
+        """The series whose category in the dimension at ``dimension_index`` is ``category``, in grid order."""
+        stride = self.strides[dimension_index]
+        size = len(self.dimensions[dimension_index].ordered_categories)
+        wanted = self._category_places[dimension_index][category.pk]
+        return [series for place, series in enumerate(self.series) if (place // stride) % size == wanted]
+
+    def totals_above(self, series):
+        """The series ``series`` adds into: every way of putting a dimension's total in place of its category."""
+        choices = []
+        for dimension, categories in zip(self.dimensions, self.categories_by_series[series.pk], strict=True):
+            total = next((category for category in dimension.ordered_categories if category.code == TOTAL_CODE), None)
+            choices.append([None] if total is None or total.pk == categories.pk else [None, total])
+        found = []
+        for replacements in itertools.product(*choices):
+            above = series
+            for index, total in enumerate(replacements):
+                if total is not None:
+                    above = self.series_with(above, index, total)
+            if above is not series:
+                found.append(above)
+        return found
 
     @cached_property
     def _breakdowns(self):
         """{series pk: [(dimension index, the series that add up to its total there)]}, totals only."""
         found = {}
         for series in self.series:
-            categories = self.categories_by_series[series.pk]
+            if not series.is_total:
+                continue
             parts = [
                 (index, [self.series_with(series, index, part) for part in self.dimensions[index].ordered_categories
                          if part.code != TOTAL_CODE])
-                for index, category in enumerate(categories)
+                for index, category in enumerate(self.categories_by_series[series.pk])
                 if category.code == TOTAL_CODE
             ]  # fmt: skip
             if parts:
@@ -122,12 +194,6 @@ class Grid:
         """The indicator's ValidationRules, with their left and right categories."""
         return list(ValidationRule.objects.filter(indicator=self.indicator).prefetch_related("left", "right"))
 
-    def series_with(self, series, dimension_index, category):
-        """The series like ``series`` but with ``category`` in the dimension at ``dimension_index``."""
-        pks = list(self._category_pks[series.pk])
-        pks[dimension_index] = category.pk
-        return self._series_by_category_pks[tuple(pks)]
-
 
 def indicator_dimensions(indicator):
     """The indicator's dimensions in order, each with ``ordered_categories`` loaded."""
@@ -151,16 +217,19 @@ def build_grid(indicator):
     }
     if not dimensions:
         only = series_by_key[""]
-        return Grid(indicator, [], [None], [GridRow([], [only], True)], {only.pk: []}, series_by_key)
+        return Grid(indicator, [], [None], [GridRow([], [only], True)], series_by_key)
     columns = dimensions[0].ordered_categories
     grid = Grid(indicator, dimensions, columns, series_by_key=series_by_key)
+    # The key's part of each category, spelled once: series_key() for each of 100,000 cells took a second.
+    parts = {
+        category.pk: f"{dimension.code}={category.code}"
+        for dimension in dimensions
+        for category in dimension.ordered_categories
+    }
+    column_parts = [parts[column.pk] for column in columns]
     for row_categories in itertools.product(*(dimension.ordered_categories for dimension in dimensions[1:])):
-        cells = []
-        for column in columns:
-            categories = [column, *row_categories]
-            series = series_by_key[series_key(categories)]
-            grid.categories_by_series[series.pk] = categories
-            cells.append(series)
+        row_part = ".".join(parts[category.pk] for category in row_categories)
+        cells = [series_by_key[f"{column}.{row_part}" if row_part else column] for column in column_parts]
         is_total = any(category.code == TOTAL_CODE for category in row_categories)
         grid.rows.append(GridRow(list(row_categories), cells, is_total))
     return grid

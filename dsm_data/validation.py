@@ -7,7 +7,6 @@ country's history) are allowed in a draft; submitting needs a comment on every
 warning, and a reason, once, when cells were left blank (not collected).
 """
 
-import itertools
 import statistics
 from decimal import Decimal
 
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .cells import Cell, format_number
 from .intake.problems import ERROR, WARNING, Problem
-from .models import TOTAL_CODE, ValidationRule
+from .models import ValidationRule
 from .translation import translated
 
 MIN_HISTORY_FOR_OUTLIERS = 5
@@ -77,24 +76,10 @@ def unchanged_totals_above(grid, changed):
     unchanged_totals = {series.pk for series in grid.series if series.is_total and series.pk not in changed}
     if not unchanged_totals:
         return set()  # a first upload: every total is new
-    series_by_categories = {
-        tuple(category.pk for category in categories): pk for pk, categories in grid.categories_by_series.items()
-    }
-    total_categories = [
-        next((category.pk for category in dimension.ordered_categories if category.code == TOTAL_CODE), None)
-        for dimension in grid.dimensions
-    ]
     found = set()
-    for pk in changed & grid.categories_by_series.keys():
-        choices = [
-            {category.pk, total} - {None}
-            for category, total in zip(grid.categories_by_series[pk], total_categories, strict=True)
-        ]
-        for categories in itertools.product(*choices):
-            above = series_by_categories.get(categories)
-            if above in unchanged_totals:
-                found.add(above)
-    return found
+    for pk in changed & grid.places.keys():
+        found.update(above.pk for above in grid.totals_above(grid.series[grid.places[pk]]))
+    return found & unchanged_totals
 
 
 def check_cells(grid, cells, previous=None, history=None, rules=None):
@@ -180,8 +165,7 @@ def _rule_problems(grid, cells, rules):
         if not left or not right:
             continue
         index = next(i for i, dimension in enumerate(grid.dimensions) if dimension.pk == left[0].dimension_id)
-        anchors = [series for series in grid.series if grid.categories_by_series[series.pk][index].pk == left[0].pk]
-        for anchor in anchors:
+        for anchor in grid.series_having(index, left[0]):
             left_numbers = [_number(cells, grid.series_with(anchor, index, category)) for category in left]
             right_numbers = [_number(cells, grid.series_with(anchor, index, category)) for category in right]
             if None in left_numbers or None in right_numbers:
