@@ -14,7 +14,7 @@ Python and Django included):
 Limits: the import at most 3x the bare read, its peak memory under 150 MB.
 
 The upload cap of 200,000 filled cells counts the cells people see; the hidden
-map (four cells per value cell) has a bound of its own, so this template of
+map (four cells per column and per row of value cells) has a bound of its own, so this template of
 100,000 value cells is uploaded as it is.
 """
 
@@ -81,11 +81,17 @@ def filled_template(path, country, period, indicators):
     import openpyxl
 
     from dsm_data.excel_template import build_template
-    from dsm_data.intake.template_map import META_SHEET
+    from dsm_data.intake.sheets import column_letters
+    from dsm_data.intake.template_map import META_SHEET, TemplateMap
 
     build_template(country, period, indicators=indicators, language="en").save(path)
     workbook = openpyxl.load_workbook(path)
-    places = [row for row in workbook[META_SHEET].iter_rows(min_row=6, values_only=True) if row[0] is not None]
+    found_map = TemplateMap.from_rows(workbook[META_SHEET].iter_rows(values_only=True))
+    places = [
+        (sheet, f"{column_letters(column)}{row}", indicator_code, key)
+        for sheet, sheet_places in found_map.sheets.items()
+        for row, column, indicator_code, key in sheet_places.cells()
+    ]
     keys_by_indicator = {}
     for _sheet, _coordinate, indicator_code, key in places:
         keys_by_indicator.setdefault(indicator_code, []).append(key)

@@ -9,11 +9,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .cells import format_entry
-from .grid import build_grid
-from .intake.template_map import add_map_sheet, add_value_cell
+from .grid import build_grid, series_key
+from .intake.template_map import add_map_sheet, add_places
 from .translation import translated
 
 FIRST_GRID_ROW = 4
@@ -32,16 +33,10 @@ def build_template(country, period, *, indicators, language, stored_cells=None):
         template_map = add_map_sheet(workbook, country_code=country.code, period_code=period.code, language=language)
         for indicator in indicators:
             sheet = workbook.create_sheet(indicator.code[:31])
-            for cell_reference, series in _write_grid(
+            columns, rows = _write_grid(
                 sheet, country, period, build_grid(indicator), stored_cells.get(indicator.pk, {})
-            ):
-                add_value_cell(
-                    template_map,
-                    sheet_title=sheet.title,
-                    cell=cell_reference,
-                    indicator_code=indicator.code,
-                    series_key=series.key,
-                )
+            )
+            add_places(template_map, sheet_title=sheet.title, indicator_code=indicator.code, columns=columns, rows=rows)
     return workbook
 
 
@@ -68,7 +63,8 @@ def _write_instructions(sheet, country, period, indicators):
 
 
 def _write_grid(sheet, country, period, grid, cells):
-    """Write the grid; yields (cell reference, series) for every value cell."""
+    """Write the grid; returns the places of its value cells for the map: ([(column letters, key part)],
+    [(row number, key part)])."""
     indicator = grid.indicator
     label_columns = len(grid.dimensions[1:])
     sheet.append([translated(indicator.name)])
@@ -81,11 +77,12 @@ def _write_grid(sheet, country, period, grid, cells):
     for cell in sheet[FIRST_GRID_ROW]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    value_cells = []
+    value_cells, rows = [], []
     for row in grid.rows:
         labels = [translated(category.name) for category in row.categories]
         entries = [_stored_value(cells.get(series.pk)) for series in row.cells]
         sheet.append(labels + entries)
+        rows.append((sheet.max_row, series_key(row.categories)))
         for offset, series in enumerate(row.cells):
             cell = sheet.cell(row=sheet.max_row, column=label_columns + offset + 1)
             cell.protection = Protection(locked=False)
@@ -100,7 +97,11 @@ def _write_grid(sheet, country, period, grid, cells):
         sheet.column_dimensions[sheet.cell(row=FIRST_GRID_ROW, column=column).column_letter].width = 18
     sheet.freeze_panes = sheet.cell(row=FIRST_GRID_ROW + 1, column=label_columns + 1)
     sheet.protection.sheet = True  # labels locked; value cells are not
-    yield from value_cells
+    columns = [
+        (get_column_letter(label_columns + offset + 1), series_key([column]) if column else "")
+        for offset, column in enumerate(grid.columns)
+    ]
+    return columns, rows
 
 
 def _stored_value(cell):

@@ -16,7 +16,7 @@ import zipfile
 
 from django.utils.translation import gettext as _
 from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils.cell import column_index_from_string, range_boundaries
+from openpyxl.utils.cell import range_boundaries
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from .problems import Problem, Rejected
@@ -34,6 +34,23 @@ _REFERENCE = re.compile(rb'(?:^|\s)r="([A-Z]{1,3})([0-9]+)"')
 _TYPE = re.compile(rb'(?:^|\s)t="([a-zA-Z]+)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def column_number(letters):
+    """The 1-based number of a column's letters: "A" -> 1, "AA" -> 27."""
+    number = 0
+    for character in letters:
+        number = number * 26 + ord(character) - ord("A") + 1
+    return number
+
+
+def column_letters(number):
+    """The letters of a 1-based column number: 1 -> "A", 27 -> "AA"."""
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 def open_workbook(data):
@@ -171,7 +188,7 @@ def _formulas_and_errors(xml):
             continue
         kind = _TYPE.search(attributes)
         kind = kind[1].decode() if kind else ""
-        place = (int(reference[2]), column_index_from_string(reference[1].decode()))
+        place = (int(reference[2]), column_number(reference[1].decode()))
         if kind == "e":
             value = _VALUE.search(body)
             found[place] = ("error", html.unescape(value[1].decode()) if value else "")
@@ -192,6 +209,6 @@ def _beyond(size):
 def _holds_a_far_cell(xml):
     for match in _FAR_REFERENCE.finditer(xml):
         letters, row = (match[1], match[2]) if match[1] else (match[3], match[4])
-        if len(letters) > 3 or column_index_from_string(letters.decode()) > MAX_COLUMNS or int(row) > MAX_ROWS:
+        if len(letters) > 3 or column_number(letters.decode()) > MAX_COLUMNS or int(row) > MAX_ROWS:
             return True
     return False

@@ -17,11 +17,18 @@ from .problems import Problem, Rejected
 
 def read_template(data):
     """The Upload of a checked template's bytes, or Rejected with every problem."""
-    found_map, values = _read_workbook(data)
-    if found_map is None:
-        raise Rejected.because(_("This is not a DSM template: download the template from the portal."))
-    upload, problems = _read_cells(found_map, values)
-    del found_map, values  # the map's 100,000 cells and their values, not held while the rules run
+    special = sheets.scan_sheets(data)
+    workbook = sheets.open_workbook(data)
+    try:
+        counter = _CellCounter()
+        titles = sheets.worksheet_titles(workbook)
+        found_map = _read_map(workbook, counter) if template_map.META_SHEET in titles else None
+        if found_map is None:
+            raise Rejected.because(_("This is not a DSM template: download the template from the portal."))
+        upload, problems = _read_cells(found_map, _mapped_values(workbook, titles, found_map, special, counter))
+        counter.check()
+    finally:
+        workbook.close()
     if not problems:
         problems = rule_errors(upload)
     if problems:
@@ -29,61 +36,57 @@ def read_template(data):
     return upload
 
 
-def _read_workbook(data):
-    """(the hidden map, the value of each cell it names, in the map's order).
-
-    python-calamine reads each sheet once, row by row, and only the cells the map names
-    are kept (as openpyxl gave them: ``sheets.plain_value``); formulas are read by the value
-    Excel computed, found apart with errors (``sheets.scan_sheets``). Every filled cell
-    counts against the cap (``_CellCounter``).
-    """
-    special = sheets.scan_sheets(data)
-    workbook = sheets.open_workbook(data)
-    try:
-        counter = _CellCounter()
-        titles = sheets.worksheet_titles(workbook)
-        found_map = None
-        if template_map.META_SHEET in titles:
-            offset, rows = sheets.sheet_rows(workbook, template_map.META_SHEET)
-            map_rows = (
-                [sheets.plain_value(value) for value in ([""] * offset + row)[: len(template_map.COLUMNS)]]
-                for row in counter.rows(rows, is_map=True)
-            )
-            found_map = template_map.TemplateMap.from_rows(map_rows)
-        wanted = found_map.positions_by_sheet() if found_map else {}
-        values = [None] * (len(found_map.cells) if found_map else 0)
-        for title in titles:
-            if title != template_map.META_SHEET:
-                _read_sheet(workbook, title, counter, wanted.get(title, {}), special.get(title, {}), values)
-        counter.check()
-        return found_map, values
-    finally:
-        workbook.close()
+def _read_map(workbook, counter):
+    """The hidden map, read by python-calamine as openpyxl gave it (``sheets.plain_value``)."""
+    offset, rows = sheets.sheet_rows(workbook, template_map.META_SHEET)
+    return template_map.TemplateMap.from_rows(
+        [sheets.plain_value(value) for value in ([""] * offset + row)[: len(template_map.COLUMNS)]]
+        for row in counter.rows(rows, is_map=True)
+    )
 
 
 # A formula whose value Excel never computed (the file was not saved by a program that calculates).
 FORMULA_WITHOUT_VALUE = object()
 
 
-def _read_sheet(workbook, title, counter, wanted_rows, special, values):
-    """Put into ``values`` the cells of sheet ``title`` the map names (``wanted_rows``: {row: [(column, index)]});
-    ``special``: the sheet's formulas and errors (``sheets.scan_sheets``)."""
-    offset, rows = sheets.sheet_rows(workbook, title)
-    for row_number, row in enumerate(counter.rows(rows), start=1):
-        wanted = wanted_rows.get(row_number)
-        if not wanted:
+def _mapped_values(workbook, titles, found_map, special, counter):
+    """(sheet, cell, indicator code, series key, value) of every value cell the map names, sheet by sheet.
+
+    python-calamine reads each sheet once, row by row, and only the cells the map names
+    are kept (as openpyxl gave them: ``sheets.plain_value``); formulas are read by the value
+    Excel computed, found apart with errors (``sheets.scan_sheets``). Every filled cell of
+    every sheet counts against the cap (``_CellCounter``), mapped or not.
+    """
+    for title in titles:
+        if title == template_map.META_SHEET:
             continue
-        width = len(row)
-        for column, index in wanted:
-            place = column - 1 - offset
-            if 0 <= place < width:
-                values[index] = sheets.plain_value(row[place])
+        places = found_map.sheets.get(title, template_map.SheetPlaces())
+        values = _sheet_values(workbook, title, counter, places, special.get(title, {}))
+        for row_number, column, indicator_code, key in places.cells():
+            cell = f"{sheets.column_letters(column)}{row_number}"
+            yield title, cell, indicator_code, key, values.get((row_number, column))
+
+
+def _sheet_values(workbook, title, counter, places, special):
+    """{(row, column): value} of sheet ``title``'s cells at the map's rows and columns; ``special``: the sheet's
+    formulas and errors (``sheets.scan_sheets``)."""
+    offset, rows = sheets.sheet_rows(workbook, title)
+    columns = [(column, column - 1 - offset) for column in places.columns if column - 1 - offset >= 0]
+    values = {}
+    for row_number, row in enumerate(counter.rows(rows), start=1):
+        if row_number in places.rows:
+            width = len(row)
+            for column, index in columns:
+                if index < width:
+                    values[(row_number, column)] = sheets.plain_value(row[index])
     # calamine reads an error as "", and leaves out a formula never computed, even its row when nothing else is.
     counter.add_unseen(special)
-    for (row_number, column), (kind, detail) in special.items():
-        for wanted_column, index in wanted_rows.get(row_number, ()):
-            if wanted_column == column:
-                values[index] = detail if kind == "error" else (values[index] if detail else FORMULA_WITHOUT_VALUE)
+    for place, (kind, detail) in special.items():
+        if kind == "error":
+            values[place] = detail
+        elif not detail:
+            values[place] = FORMULA_WITHOUT_VALUE
+    return values
 
 
 class _CellCounter:
@@ -123,8 +126,8 @@ class _CellCounter:
             raise figures.over_the_cap(message, self.used["sheets"])
 
 
-def _read_cells(found_map, values):
-    """The Upload of every cell the map names; ``values`` are their contents in the map's order."""
+def _read_cells(found_map, mapped_values):
+    """(the Upload of every cell the map names, problems); ``mapped_values`` as ``_mapped_values`` yields them."""
     problems = []
     if found_map.version != template_map.TEMPLATE_VERSION:
         problems.append(
@@ -139,39 +142,36 @@ def _read_cells(found_map, values):
         return None, problems
     upload = Upload(country=country, period=period)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
-    # Per indicator code: [indicator, its series by key, its cells once one is read]; 100,000 cells come
-    # in the map's order, indicator by indicator, and need not look their indicator up again.
+    # Per indicator code: [indicator, its series by key, its cells]; 100,000 cells come sheet by sheet,
+    # and need not look their indicator up again.
     known = {}
-    for mapped, raw in zip(found_map.cells, values, strict=True):
-        target = known.get(mapped.indicator_code)
+    for sheet, cell, indicator_code, key, raw in mapped_values:
+        target = known.get(indicator_code)
         if target is None:
-            indicator = indicators.get(mapped.indicator_code)
+            indicator = indicators.get(indicator_code)
             if indicator is None:
-                problems.append(
-                    Problem(_("Unknown indicator %(code)s.") % {"code": mapped.indicator_code}, sheet=mapped.sheet)
-                )
-                continue
-            if indicator.code not in upload.grids:
-                upload.grids[indicator.code] = build_grid(indicator)
-            target = known[mapped.indicator_code] = [indicator, upload.grids[indicator.code].series_by_key, None]
-        series = target[1].get(mapped.series_key)
-        if series is None:
-            problems.append(_placed(mapped, _("This cell is not part of the indicator any more.")))
+                problems.append(Problem(_("Unknown indicator %(code)s.") % {"code": indicator_code}, sheet=sheet))
+                known[indicator_code] = target = [None, {}, None]
+            else:
+                grid = upload.grids[indicator.code] = build_grid(indicator)
+                target = known[indicator_code] = [indicator, grid.series_by_key, upload.cells.setdefault(indicator, {})]
+        if target[0] is None:
             continue
-        series_pk = series.pk
-        upload.places[series_pk] = (mapped.sheet, mapped.cell)
-        if target[2] is None:
-            target[2] = upload.cells.setdefault(target[0], {})
+        series = target[1].get(key)
+        if series is None:
+            problems.append(Problem(_("This cell is not part of the indicator any more."), sheet=sheet, cell=cell))
+            continue
+        upload.places[series.pk] = (sheet, cell)
         if raw is FORMULA_WITHOUT_VALUE:
-            problems.append(_placed(mapped, _("A formula without a computed value: open the file in Excel, let it "
-                                              "calculate, and save it again.")))  # fmt: skip
+            problems.append(Problem(_("A formula without a computed value: open the file in Excel, let it "
+                                      "calculate, and save it again."), sheet=sheet, cell=cell))  # fmt: skip
             continue
         try:
-            target[2][series_pk] = cell_from_spreadsheet(raw)
+            target[2][series.pk] = cell_from_spreadsheet(raw)
         except ValueError:
-            problems.append(_placed(mapped, _("“%(text)s” is not a number or one of the codes : c z.") % {"text": raw}))
+            problems.append(
+                Problem(
+                    _("“%(text)s” is not a number or one of the codes : c z.") % {"text": raw}, sheet=sheet, cell=cell
+                )
+            )
     return upload, problems
-
-
-def _placed(mapped, message):
-    return Problem(message, sheet=mapped.sheet, cell=mapped.cell)

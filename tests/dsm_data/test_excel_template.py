@@ -56,12 +56,18 @@ def test_the_hidden_sheet_names_country_period_version_and_every_cell(client, su
     meta = workbook["_dsm"]
     assert meta.sheet_state == "veryHidden"
     rows = [tuple(cell.value for cell in row) for row in meta.iter_rows()]
-    assert rows[:4] == [("template_version", 1, None, None), ("country", "KAZ", None, None),
-                        ("period", "2025", None, None), ("language", "en", None, None)]  # fmt: skip
-    cells = {(sheet, cell): series for sheet, cell, _indicator, series in rows[5:]}
-    assert cells[("REFUGEE_DECISIONS", "A5")] == "RSD_OUTCOME=RECOGNISED"
-    assert cells[("REFUGEE_DECISIONS", "E5")] == "RSD_OUTCOME=_T"
-    assert len([key for key in cells if key[0] == "ASYLUM_APPLICATIONS"]) == 3 * 5 * 9
+    assert rows[:5] == [("template_version", 2, None, None), ("country", "KAZ", None, None),
+                        ("period", "2025", None, None), ("language", "en", None, None),
+                        ("sheet", "place", "indicator", "categories")]  # fmt: skip
+    places = {(sheet, place): (indicator, part) for sheet, place, indicator, part in rows[5:]}
+    assert places[("REFUGEE_DECISIONS", "A")] == ("REFUGEE_DECISIONS", "RSD_OUTCOME=RECOGNISED")
+    assert places[("REFUGEE_DECISIONS", "E")] == ("REFUGEE_DECISIONS", "RSD_OUTCOME=_T")
+    assert places[("REFUGEE_DECISIONS", 5)] == ("REFUGEE_DECISIONS", None)  # one dimension: the row adds no category
+    asylum = {place: part for (sheet, place), (_indicator, part) in places.items() if sheet == "ASYLUM_APPLICATIONS"}
+    assert len([place for place in asylum if isinstance(place, str)]) == 3  # a column per sex
+    assert len([place for place in asylum if isinstance(place, int)]) == 5 * 9  # a row per age and citizenship
+    assert ("A" in asylum, asylum["E"]) == (False, "SEX=_T")  # the label columns first, the total last
+    assert sorted(asylum[row] for row in asylum if isinstance(row, int))[0].startswith("AGE=")
 
 
 def test_labels_in_russian(client, submission, make_user):
