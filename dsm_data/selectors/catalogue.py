@@ -41,6 +41,12 @@ class CatalogueLabels:
     # Names as escaped HTML, written by the pages that show them (tables.ValueTable) once for each labels:
     # ``catalogue_labels`` gives the same labels to every page of a catalogue version in a process.
     html: dict = field(default_factory=dict, repr=False, compare=False)
+    # What pages make of these names once for each labels, as ``html``: the data browser's filter form.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self):
+        """What Django's cache keeps: the names, not what was made of them (a form class does not pickle)."""
+        return {**self.__dict__, "html": {}, "derived": {}}
 
 
 def catalogue_version():
