@@ -133,7 +133,11 @@ def walk(values, fields, combinations, nesting):
     four querysets takes a third of the time of building the walk from them, 2.5 ms a page.
     """
     parts = [queryset.order_by().query.sql_with_params() for queryset in combinations]
-    parts.append(values.order_by().values_list(*fields).query.sql_with_params())
+    # The values' own fields (a page's) need no second selection of the same columns: a third of their SQL's time.
+    selected = (
+        values.order_by() if fields == list(values.query.values_select) else values.order_by().values_list(*fields)
+    )
+    parts.append(selected.query.sql_with_params())
     key = (values.db, tuple(fields), tuple((name, tuple(order)) for name, order in nesting.items()))
     key += tuple(sql for sql, _params in parts)
     params = tuple(param for _sql, part_params in parts for param in part_params)
