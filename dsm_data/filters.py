@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import fields as filter_fields
 
 from .models import TOTAL_CODE, Absence, Category, Country, Frequency, Indicator, Period, Series, Value
-from .widgets import QuickCheckboxInput, QuickNumberInput, QuickSelect
+from .widgets import QuickCheckboxInput, QuickMultipleHiddenInput, QuickNumberInput, QuickSelect
 
 LIST = QuickSelect(attrs={"size": 6}, multiple=True)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -96,7 +96,7 @@ class ValueFilter(django_filters.FilterSet):
     year_to = YearFilter(field_name="period__end__year", lookup_expr="lte", label=_("To year"))
     # Exact periods come from links (?period=2024); the form keeps them without listing every period.
     period = CodesFilter(
-        field_name="period__code", choices=_period_choices, widget=forms.MultipleHiddenInput, distinct=False
+        field_name="period__code", choices=_period_choices, widget=QuickMultipleHiddenInput(), distinct=False
     )
     breakdown = CodesFilter(label=_("Breakdown"), method="filter_breakdown", widget=LIST, distinct=False)
     totals_only = BooleanFilter(label=_("Totals only"), method="filter_totals_only", widget=QuickCheckboxInput())
