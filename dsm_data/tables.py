@@ -58,7 +58,7 @@ class ValueTable(tables.Table):
     def __init__(self, *args, labels, combinations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.labels = labels  # selectors.catalogue.CatalogueLabels: names, units and sources
-        self.combinations = combinations  # filters.ValueFilter.combinations(): what a page walks (OrderedPaginator)
+        self.combinations = combinations  # filters.ValueFilter.combinations (or its result): what a page walks
         self.body = ""  # the rows of the page shown, as HTML: describe_page writes them
         self.notes = []  # the footnotes of the page shown, each once, in the order their marks are numbered
 

@@ -51,8 +51,9 @@ def browse(request):
     # An unknown code or a wrong year in a filter narrows the table to nothing, never drops the filter.
     is_valid = value_filter.is_valid()
     values = value_filter.qs if is_valid else Value.objects.none()
+    # What a page walks (selectors.ordered_pages), made only where the database walks them.
+    combinations = value_filter.combinations if is_valid else None
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
-    combinations = value_filter.combinations() if is_valid else None
     table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels, combinations=combinations)
     RequestConfig(request, paginate=False).configure(table)  # the order asked for; the page is ours to bound
     file_format = request.GET.get("export")
