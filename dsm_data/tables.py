@@ -72,8 +72,13 @@ class ValueTable(tables.Table):
         place = names.index(field) if field in names else len(names)
         before = urlencode({name: query[name] for name in names[:place]}, doseq=True)
         after = urlencode({name: query[name] for name in names[place + 1 :]}, doseq=True)
+        # Each column's name escaped once for the labels' language: a name is two look-ups in every catalogue
+        # of translations, as long as the rest of the header.
+        headers = self.labels.derived.setdefault("table_headers", {})
         for column in self.columns:
-            label = escaped(column.header)
+            label = headers.get(column.name)
+            if label is None:
+                label = headers[column.name] = escaped(column.header)
             if column.orderable:
                 parts = (before, urlencode({field: column.order_by_alias.next}), after)
                 link = escape("?" + "&".join(part for part in parts if part))

@@ -44,7 +44,8 @@ class CatalogueLabels:
     # Names as escaped HTML, written by the pages that show them (tables.ValueTable) once for each labels:
     # ``catalogue_labels`` gives the same labels to every page of a catalogue version in a process.
     html: dict = field(default_factory=dict, repr=False, compare=False)
-    # What pages make of these names once for each labels, as ``html``: the data browser's filter form.
+    # What pages make once for each labels (so for their language), as ``html``: the data browser's filter
+    # form, its fields' labels and its table's column names.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self):

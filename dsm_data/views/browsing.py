@@ -77,7 +77,7 @@ def browse(request):
         "dsm_data/browse.html",
         {
             "filter": value_filter,
-            "filter_fields": filter_fields(value_filter.form),
+            "filter_fields": filter_fields(value_filter.form, labels.derived.setdefault("filter_labels", {})),
             "table": table,
             "query": data.urlencode(),
             "empty_rows_shown": bool(is_valid and value_filter.form.cleaned_data.get(EMPTY_ROWS)),
