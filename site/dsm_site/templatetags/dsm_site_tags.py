@@ -44,8 +44,9 @@ def main_navigation(context):
     """The site's sections; restricted ones only for those the permissions module lets in."""
     request = context["request"]
     user = request.user
+    browse = reverse("dsm_data:browse")
     items = site_menu(request) + [
-        (_("Data"), reverse("dsm_data:browse")),
+        (_("Data"), browse),
         (_("Indicators"), reverse("dsm_data:indicators")),
         (_("Compare countries"), reverse("dsm_data:compare")),
         (_("Reports"), reverse("reports:request")),
@@ -63,7 +64,7 @@ def main_navigation(context):
             {
                 "label": label,
                 "url": url,
-                "is_current": request.path.startswith(url) and url != reverse("dsm_data:browse") or request.path == url,
+                "is_current": request.path.startswith(url) and url != browse or request.path == url,
             }
             for label, url in items
         ]
