@@ -31,7 +31,8 @@ def language_links(context):
             {
                 "code": code,
                 "name": name,
-                "url": url_in_language(request, code, page, translations),
+                # The current language is named, not linked: its address is not looked up.
+                "url": None if code == current else url_in_language(request, code, page, translations),
                 "is_current": code == current,
             }
             for code, name in settings.LANGUAGES
