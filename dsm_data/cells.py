@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format, number_format
+from django.utils.translation import get_language
 
 _SEPARATORS = re.compile(r"[\s\u00a0\u202f\u2009']")
 _INTEGER = re.compile(r"-?\d+")
@@ -103,6 +105,48 @@ def format_number(value):
 # Eurostat's codes, typed in a cell instead of a number or after it.
 ABSENCE_CODES = {":": "not_available", "c": "confidential", "z": "not_applicable"}
 FLAG_CODES = {"p": "is_provisional", "e": "is_estimated"}
+ABSENCE_TEXTS = {absence: code for code, absence in ABSENCE_CODES.items()}
+
+
+def number_formatter():
+    """``format_number`` for the many figures of a page in the active language: its separators read once,
+    not for each figure, and a whole number grouped in threes by Python. The same text as
+    ``format_number``, in a third of its time (half of the data browser's rows' writing was there)."""
+    language = get_language()
+    decimal_separator = get_format("DECIMAL_SEPARATOR", language, use_l10n=True)
+    grouping = get_format("NUMBER_GROUPING", language, use_l10n=True)
+    thousand_separator = get_format("THOUSAND_SEPARATOR", language, use_l10n=True)
+
+    def formatted(value):
+        if value is None:
+            return ""
+        value = Decimal(value)
+        if value == value.to_integral_value():
+            whole = int(value)
+            if grouping == 3 and (whole or not value.is_signed()):  # "-0" keeps its sign, as Django writes it
+                return f"{whole:,}".replace(",", thousand_separator)
+            value = value.quantize(Decimal(1))
+        else:
+            value = value.normalize()
+        return numberformat.format(value, decimal_separator, None, grouping, thousand_separator, True, True)
+
+    return formatted
+
+
+def entry_formatter():
+    """``format_entry`` for the many rows of a page, each a dict of a Value's fields (``number``,
+    ``absence``, ``is_provisional``, ``is_estimated``), in the active language (``number_formatter``)."""
+    number = number_formatter()
+
+    def formatted(row):
+        if row["absence"]:
+            return ABSENCE_TEXTS[row["absence"]]
+        if row["number"] is None:
+            return ""
+        flags = "".join(code for code, name in FLAG_CODES.items() if row[name])
+        return f"{number(row['number'])} {flags}".strip()
+
+    return formatted
 
 
 def parse_entry(text):
@@ -128,7 +172,7 @@ def format_entry(cell):
     if cell is None:
         return ""
     if cell.absence:
-        return {absence: code for code, absence in ABSENCE_CODES.items()}[cell.absence]
+        return ABSENCE_TEXTS[cell.absence]
     if cell.number is None:
         return ""
     flags = "".join(code for code, name in FLAG_CODES.items() if getattr(cell, name))

@@ -1,3 +1,5 @@
+import copy
+
 import django_tables2 as tables
 from django.utils.html import escape
 from django.utils.http import urlencode
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tables2.paginators import LazyPaginator
 from django_tables2.rows import BoundRows
 
-from .cells import Cell, format_entry
+from .cells import entry_formatter
 from .figure_notes import Notes
 from .markup import escaped
 from .selectors.ordered_pages import page_rows
@@ -24,6 +26,14 @@ NOTE_MARK = (
 )
 
 
+class Column(tables.Column):
+    """django-tables2's column, copied for each table (as django-tables2 copies them) without copying its
+    arguments, which no table changes: deep copies of the seven columns were a third of the table's set-up."""
+
+    def __deepcopy__(self, memo):
+        return copy.copy(self)
+
+
 class ValueTable(tables.Table):
     """The data browser's columns, their sorting and paging.
 
@@ -32,13 +42,13 @@ class ValueTable(tables.Table):
     the template's own loop over the cells, cost more than the query.
     """
 
-    indicator = tables.Column(verbose_name=_("Indicator"), order_by=("indicator__sort_order", "indicator__code"))
-    country = tables.Column(verbose_name=_("Country"), order_by=("country__code",))
-    period = tables.Column(verbose_name=_("Period"), order_by=("period__start", "period__frequency"))
-    breakdown = tables.Column(verbose_name=_("Breakdown"), empty_values=(), order_by=("series__sort_order",))
-    number = tables.Column(verbose_name=_("Value"), empty_values=(), attrs={"td": {"class": "number"}})
-    unit = tables.Column(verbose_name=_("Unit"), empty_values=(), orderable=False)
-    source = tables.Column(verbose_name=_("Source"), empty_values=(), orderable=False)
+    indicator = Column(verbose_name=_("Indicator"), order_by=("indicator__sort_order", "indicator__code"))
+    country = Column(verbose_name=_("Country"), order_by=("country__code",))
+    period = Column(verbose_name=_("Period"), order_by=("period__start", "period__frequency"))
+    breakdown = Column(verbose_name=_("Breakdown"), empty_values=(), order_by=("series__sort_order",))
+    number = Column(verbose_name=_("Value"), empty_values=(), attrs={"td": {"class": "number"}})
+    unit = Column(verbose_name=_("Unit"), empty_values=(), orderable=False)
+    source = Column(verbose_name=_("Source"), empty_values=(), orderable=False)
 
     class Meta:
         attrs = {"class": "data"}
@@ -48,7 +58,7 @@ class ValueTable(tables.Table):
     def __init__(self, *args, labels, combinations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.labels = labels  # selectors.catalogue.CatalogueLabels: names, units and sources
-        self.combinations = combinations  # filters.ValueFilter.combinations(): what a page walks (OrderedPaginator)
+        self.combinations = combinations  # filters.ValueFilter.combinations (or its result): what a page walks
         self.body = ""  # the rows of the page shown, as HTML: describe_page writes them
         self.notes = []  # the footnotes of the page shown, each once, in the order their marks are numbered
 
@@ -56,13 +66,22 @@ class ValueTable(tables.Table):
         """The header's cells as HTML: each column's name, a link that sorts on it (as django-tables2's
         ``querystring_replace`` writes it: the request's query with the new order) and ``aria-sort`` on the
         column sorted on. Written here rather than by the template's loop and tags, a millisecond a page."""
-        query, cells = dict(self.request.GET), []
+        query, field, cells = dict(self.request.GET), self.prefixed_order_by_field, []
+        # The query before and after the order, encoded once: the order is in its place, else last.
+        names = list(query)
+        place = names.index(field) if field in names else len(names)
+        before = urlencode({name: query[name] for name in names[:place]}, doseq=True)
+        after = urlencode({name: query[name] for name in names[place + 1 :]}, doseq=True)
+        # Each column's name escaped once for the labels' language: a name is two look-ups in every catalogue
+        # of translations, as long as the rest of the header.
+        headers = self.labels.derived.setdefault("table_headers", {})
         for column in self.columns:
-            label = escaped(column.header)
+            label = headers.get(column.name)
+            if label is None:
+                label = headers[column.name] = escaped(column.header)
             if column.orderable:
-                link = escape(
-                    "?" + urlencode({**query, self.prefixed_order_by_field: column.order_by_alias.next}, doseq=True)
-                )
+                parts = (before, urlencode({field: column.order_by_alias.next}), after)
+                link = escape("?" + "&".join(part for part in parts if part))
                 label = f'<a href="{link}">{label}</a>'
             sort = ""
             if column.is_ordered:
@@ -79,7 +98,7 @@ class ValueTable(tables.Table):
         Written here rather than by the template: for 50 rows of 7 cells, the template's lookups and
         escaping took as long as the query itself. Every text is escaped, as the template would.
         """
-        notes, not_collected = Notes(), gettext("not collected")
+        notes, not_collected, entry = Notes(), gettext("not collected"), entry_formatter()
         note_word = escaped(gettext("note"))
         # Each name escaped once for the catalogue's version (kept with its labels), not on every row.
         names, breakdowns = self.labels.html.setdefault("names", {}), self.labels.html.setdefault("breakdowns", {})
@@ -99,7 +118,7 @@ class ValueTable(tables.Table):
                     period=escaped(value["period__code"]),
                     breakdown=breakdowns[series],
                     history=escaped(history_urls[value["pk"]]),
-                    entry=escaped(format_entry(Cell.from_value(value)) or not_collected),
+                    entry=escaped(entry(value) or not_collected),
                     mark=mark,
                 )
             )

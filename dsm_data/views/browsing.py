@@ -18,6 +18,7 @@ from ..filters import ValueFilter
 from ..forms import CorrectionForm
 from ..grid import build_grid
 from ..intake.problems import Rejected
+from ..markup import filter_fields
 from ..models import Period, Value
 from ..selectors import browsing, catalogue, ordered_pages
 from ..selectors.completeness import completeness as completeness_of
@@ -50,8 +51,9 @@ def browse(request):
     # An unknown code or a wrong year in a filter narrows the table to nothing, never drops the filter.
     is_valid = value_filter.is_valid()
     values = value_filter.qs if is_valid else Value.objects.none()
+    # What a page walks (selectors.ordered_pages), made only where the database walks them.
+    combinations = value_filter.combinations if is_valid else None
     # Plain rows, not model instances, and names looked up by code: a page and an export only read them.
-    combinations = value_filter.combinations() if is_valid else None
     table = ValueTable(values.values(*BROWSER_FIELDS), labels=labels, combinations=combinations)
     RequestConfig(request, paginate=False).configure(table)  # the order asked for; the page is ours to bound
     file_format = request.GET.get("export")
@@ -75,6 +77,7 @@ def browse(request):
         "dsm_data/browse.html",
         {
             "filter": value_filter,
+            "filter_fields": filter_fields(value_filter.form, labels.derived.setdefault("filter_labels", {})),
             "table": table,
             "query": data.urlencode(),
             "empty_rows_shown": bool(is_valid and value_filter.form.cleaned_data.get(EMPTY_ROWS)),

@@ -12,7 +12,7 @@ import uuid
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import connections, models, router
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -25,6 +25,8 @@ from ..page_trees import children_in_reader_language
 # What is cached under ``PagesVersion``'s token is never read after a change; the timeout
 # only frees the memory of unused entries.
 CACHE_SECONDS = 24 * 60 * 60
+# The SQL of ``pages_version``'s query, by database alias.
+VERSION_SQL = {}
 
 
 class FallbackToOriginalMixin:
@@ -156,10 +158,23 @@ class PagesVersion(models.Model):
 
 
 def pages_version(request=None):
-    """The token of the pages' current state (``PagesVersion``), None before any change; read once per ``request``."""
+    """The token of the pages' current state (``PagesVersion``), None before any change; read once per ``request``.
+    As the database gives it: only compared with itself, and part of a key.
+
+    Read on every page (the menu): its SQL is compiled once for each database (VERSION_SQL), as it never
+    changes; building and compiling the queryset each time took longer than the query.
+    """
     if request is not None and hasattr(request, "_dsm_pages_version"):
         return request._dsm_pages_version
-    token = PagesVersion.objects.values_list("token", flat=True).first()
+    alias = router.db_for_read(PagesVersion)
+    compiled = VERSION_SQL.get(alias)
+    if compiled is None:
+        query = PagesVersion.objects.using(alias).order_by("pk").values_list("token")[:1].query
+        compiled = VERSION_SQL[alias] = query.sql_with_params()
+    with connections[alias].cursor() as cursor:
+        cursor.execute(*compiled)
+        row = cursor.fetchone()
+    token = None if row is None else row[0]
     if request is not None:
         request._dsm_pages_version = token
     return token

@@ -4,7 +4,15 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from dsm_data.cells import Cell, format_entry, parse_entry, parse_number
+from dsm_data.cells import (
+    Cell,
+    entry_formatter,
+    format_entry,
+    format_number,
+    number_formatter,
+    parse_entry,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +68,16 @@ def test_format_entry_reads_back_as_the_same_cell(language):
             Cell(number=Decimal(12), is_estimated=True),
         ]:
             assert parse_entry(format_entry(cell)) == cell
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_page_s_formatters_write_what_format_number_and_format_entry_write(language):
+    numbers = [None, 0, Decimal("0"), Decimal("-0.000"), Decimal("1234567.000"), Decimal("-1234.500")]
+    numbers += [Decimal("0.001"), Decimal("999999999999999.999"), Decimal("-5"), 12, Decimal("1E+3")]
+    with translation.override(language):
+        formatted, entry = number_formatter(), entry_formatter()
+        assert [formatted(number) for number in numbers] == [format_number(number) for number in numbers]
+        for number in numbers:
+            for absence in ("", "not_available", "confidential", "not_applicable"):
+                row = {"number": number, "absence": absence, "is_provisional": True, "is_estimated": bool(number)}
+                assert entry(row) == format_entry(Cell.from_value(row))

@@ -31,7 +31,8 @@ def language_links(context):
             {
                 "code": code,
                 "name": name,
-                "url": url_in_language(request, code, page, translations),
+                # The current language is named, not linked: its address is not looked up.
+                "url": None if code == current else url_in_language(request, code, page, translations),
                 "is_current": code == current,
             }
             for code, name in settings.LANGUAGES
@@ -44,8 +45,9 @@ def main_navigation(context):
     """The site's sections; restricted ones only for those the permissions module lets in."""
     request = context["request"]
     user = request.user
+    browse = reverse("dsm_data:browse")
     items = site_menu(request) + [
-        (_("Data"), reverse("dsm_data:browse")),
+        (_("Data"), browse),
         (_("Indicators"), reverse("dsm_data:indicators")),
         (_("Compare countries"), reverse("dsm_data:compare")),
         (_("Reports"), reverse("reports:request")),
@@ -63,7 +65,7 @@ def main_navigation(context):
             {
                 "label": label,
                 "url": url,
-                "is_current": request.path.startswith(url) and url != reverse("dsm_data:browse") or request.path == url,
+                "is_current": request.path.startswith(url) and url != browse or request.path == url,
             }
             for label, url in items
         ]
