@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import connections, router
 from django.utils.translation import get_language
 
 from ..grid import in_grid_order
@@ -18,6 +17,7 @@ from ..models import (
     NationalMetadata,
 )
 from ..translation import translated
+from ..version_tokens import current_token
 from .metadata import with_last_change
 
 # What is cached under ``CatalogueVersion``'s token is never read after a change; the timeout
@@ -27,8 +27,6 @@ CACHE_SECONDS = 24 * 60 * 60
 # the same objects for every page. Django's cache (in memory, per process) unpickled a copy for each
 # page, 0.3 to 0.6 ms of the data browser's page.
 KEPT_LABELS = {}
-# The SQL of ``catalogue_version``'s query, by database alias.
-VERSION_SQL = {}
 
 
 @dataclass
@@ -55,20 +53,8 @@ class CatalogueLabels:
 
 def catalogue_version():
     """The token of the catalogue's current state (``CatalogueVersion``); None only once its row is gone
-    (a test database flushed). As the database gives it: only compared with itself, and part of a key.
-
-    Read on every data page: its SQL is compiled once for each database (VERSION_SQL), as it never changes;
-    building and compiling the queryset each time took longer than the query.
-    """
-    alias = router.db_for_read(CatalogueVersion)
-    compiled = VERSION_SQL.get(alias)
-    if compiled is None:
-        query = CatalogueVersion.objects.using(alias).order_by("pk").values_list("token")[:1].query
-        compiled = VERSION_SQL[alias] = query.sql_with_params()
-    with connections[alias].cursor() as cursor:
-        cursor.execute(*compiled)
-        row = cursor.fetchone()
-    return None if row is None else row[0]
+    (a test database flushed). As the database gives it: only compared with itself, and part of a key."""
+    return current_token(CatalogueVersion)
 
 
 def catalogue_labels():

@@ -12,12 +12,14 @@ import uuid
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import connections, models, router
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
+
+from dsm_data.version_tokens import current_token
 
 from ..languages import language_of, reader_language
 from ..page_trees import children_in_reader_language
@@ -25,8 +27,6 @@ from ..page_trees import children_in_reader_language
 # What is cached under ``PagesVersion``'s token is never read after a change; the timeout
 # only frees the memory of unused entries.
 CACHE_SECONDS = 24 * 60 * 60
-# The SQL of ``pages_version``'s query, by database alias.
-VERSION_SQL = {}
 
 
 class FallbackToOriginalMixin:
@@ -159,22 +159,10 @@ class PagesVersion(models.Model):
 
 def pages_version(request=None):
     """The token of the pages' current state (``PagesVersion``), None before any change; read once per ``request``.
-    As the database gives it: only compared with itself, and part of a key.
-
-    Read on every page (the menu): its SQL is compiled once for each database (VERSION_SQL), as it never
-    changes; building and compiling the queryset each time took longer than the query.
-    """
+    As the database gives it: only compared with itself, and part of a key (``dsm_data.version_tokens``)."""
     if request is not None and hasattr(request, "_dsm_pages_version"):
         return request._dsm_pages_version
-    alias = router.db_for_read(PagesVersion)
-    compiled = VERSION_SQL.get(alias)
-    if compiled is None:
-        query = PagesVersion.objects.using(alias).order_by("pk").values_list("token")[:1].query
-        compiled = VERSION_SQL[alias] = query.sql_with_params()
-    with connections[alias].cursor() as cursor:
-        cursor.execute(*compiled)
-        row = cursor.fetchone()
-    token = None if row is None else row[0]
+    token = current_token(PagesVersion)
     if request is not None:
         request._dsm_pages_version = token
     return token
