@@ -263,6 +263,13 @@ def write(cursor, recording):
     for table, rows in reversed(recording.deleted.items()):  # a row before those it refers to
         cursor.executemany(f"DELETE FROM {quoted(table.name)} WHERE {key_of(table)} = %s", [[key] for key in rows])
     for table, rows in recording.inserted.items():
+        if connection.vendor == "postgresql":
+            # COPY: psycopg's executemany sends a statement a row (77 ms a replay of the catalogue, most of the
+            # PostgreSQL run's extra time); the rows were read as text, which COPY takes for any column's type.
+            with cursor.copy(f"COPY {quoted(table.name)} ({column_list(table)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            continue
         places = ", ".join(["%s"] * len(table.columns))
         cursor.executemany(f"INSERT INTO {quoted(table.name)} ({column_list(table)}) VALUES ({places})", rows)
     for table, changes in recording.updated.items():
