@@ -131,19 +131,11 @@ class Grid:
 
     def totals_above(self, series):
         """The series ``series`` adds into: every way of putting a dimension's total in place of its category."""
-        choices = []
-        for dimension, categories in zip(self.dimensions, self.categories_by_series[series.pk], strict=True):
-            total = next((category for category in dimension.ordered_categories if category.code == TOTAL_CODE), None)
-            choices.append([None] if total is None or total.pk == categories.pk else [None, total])
-        found = []
-        for replacements in itertools.product(*choices):
-            above = series
-            for index, total in enumerate(replacements):
-                if total is not None:
-                    above = self.series_with(above, index, total)
-            if above is not series:
-                found.append(above)
-        return found
+        place, moves = self.places[series.pk], []
+        for index, (total, stride) in enumerate(zip(self._total_places, self.strides, strict=True)):
+            own = (place // stride) % len(self.dimensions[index].ordered_categories)
+            moves.append([0] if total is None or total == own else [0, (total - own) * stride])
+        return [self.series[place + sum(chosen)] for chosen in itertools.product(*moves) if any(chosen)]
 
     @cached_property
     def _total_places(self):

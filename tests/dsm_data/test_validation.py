@@ -37,6 +37,28 @@ def test_grid_lays_out_breakdowns_with_totals_last(catalogue):
         assert grid.cell_label(grid.rows[0].cells[0]) == "Иностранные граждане в стране: Женщины × Российская Федерация"
 
 
+def test_a_cells_neighbours_breakdowns_and_totals_are_found_by_its_place_in_the_grid(catalogue):
+    """Worked out from strides, not held per cell: each must name exactly the series of the categories asked."""
+    grid = build_grid(catalogue["ASYLUM_APPLICATIONS"])
+    key = {series.pk: series.key for series in grid.series}
+    cell = grid.series_by_key["SEX=F.AGE=Y18T34.CITIZENSHIP=AFG"]
+    assert {key[above.pk] for above in grid.totals_above(cell)} == {
+        "SEX=_T.AGE=Y18T34.CITIZENSHIP=AFG", "SEX=F.AGE=_T.CITIZENSHIP=AFG", "SEX=F.AGE=Y18T34.CITIZENSHIP=_T",
+        "SEX=_T.AGE=_T.CITIZENSHIP=AFG", "SEX=_T.AGE=Y18T34.CITIZENSHIP=_T", "SEX=F.AGE=_T.CITIZENSHIP=_T",
+        "SEX=_T.AGE=_T.CITIZENSHIP=_T",
+    }  # fmt: skip
+    male = next(category for category in grid.dimensions[0].ordered_categories if category.code == "M")
+    assert key[grid.series_with(cell, 0, male).pk] == "SEX=M.AGE=Y18T34.CITIZENSHIP=AFG"
+    assert [category.code for category in grid.categories_by_series[cell.pk]] == ["F", "Y18T34", "AFG"]
+    total = grid.series_by_key["SEX=F.AGE=_T.CITIZENSHIP=AFG"]
+    ((dimension, parts),) = grid.breakdowns(total)
+    assert dimension == 1
+    assert [key[part.pk] for part in parts] == [
+        f"SEX=F.AGE={category.code}.CITIZENSHIP=AFG" for category in grid.dimensions[1].ordered_categories[:-1]
+    ]
+    assert grid.totals_innermost_first[-1].key == "SEX=_T.AGE=_T.CITIZENSHIP=_T"
+
+
 def test_blank_totals_are_computed_from_a_complete_breakdown(permits_grid):
     cells = cells_from(permits_grid, PERMITS)
     complete_totals(permits_grid, cells)
