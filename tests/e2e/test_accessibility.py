@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.e2e.navigation import click_and_wait_for_the_next_page
+
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
@@ -31,8 +33,7 @@ def test_content_pages_have_no_serious_accessibility_violation(page, language, i
     """Each content index, then the first page it lists (a document, a module, an event, a profile)."""
     page.goto(f"/{language}/{index}/")
     assert blocking_violations(page) == []
-    page.locator(f"main a[href^='/{language}/{index}/']").first.click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.locator(f"main a[href^='/{language}/{index}/']").first)
     assert blocking_violations(page) == []
 
 
@@ -54,9 +55,9 @@ def test_signed_in_pages_have_no_serious_accessibility_violation(page, log_in, u
 def test_a_submission_and_its_paper_form_have_no_serious_accessibility_violation(page, log_in):
     log_in("kaz-admin")
     page.goto("/en/data/submissions/")
-    page.get_by_role("link", name="2025", exact=True).click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name="2025", exact=True))
     assert blocking_violations(page) == []
-    page.get_by_role("link", name="Printable paper form").click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name="Printable paper form"))
     assert blocking_violations(page) == []
 
 
@@ -64,8 +65,7 @@ def test_login_form_errors_have_no_serious_accessibility_violation(page):
     page.goto("/en/accounts/login/")
     page.locator("#id_username").fill("kaz-user")
     page.locator("#id_password").fill("wrong")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.locator("main form button[type=submit]"))
     assert blocking_violations(page) == []
 
 

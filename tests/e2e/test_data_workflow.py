@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import click_and_wait_for_the_next_page
+
 COMMENT = "Checked against the register: the new border system counts every crossing."
 
 
@@ -12,18 +14,6 @@ def switch_user(page, log_in, username):
     if page.get_by_role("button", name="Log out").count():
         page.get_by_role("button", name="Log out").click()
     log_in(username)
-
-
-def click_and_wait_for_the_next_page(page, control):
-    """A click that navigates returns once the next page has started loading, not once it is
-    there: mark the current document, and wait until a document without the mark is in place.
-    The control is awaited first, so the mark is never set on a page still being replaced."""
-    expect(control).to_be_visible()
-    page.wait_for_load_state()
-    page.evaluate("document.documentElement.dataset.left = 'yes'")
-    control.click()
-    expect(page.locator("html[data-left]")).to_have_count(0)
-    page.wait_for_load_state()
 
 
 def fill_indicator(page):

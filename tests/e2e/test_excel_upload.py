@@ -6,11 +6,13 @@ import re
 import openpyxl
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import click_and_wait_for_the_next_page
+
 
 def test_a_focal_point_round_trips_the_excel_template(page, log_in, tmp_path):
     log_in("kgz-focal")
     page.goto("/en/data/submissions/")
-    page.get_by_role("link", name="2025", exact=True).click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name="2025", exact=True))
     submission_url = page.url
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the Excel template with these figures").click()

@@ -1,5 +1,7 @@
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import click_and_wait_for_the_next_page
+
 
 def test_home_page_in_english(page):
     page.goto("/en/")
@@ -25,11 +27,15 @@ def test_root_follows_the_browser_language(browser, portal):
 
 def test_switching_language_keeps_the_user_on_the_same_page(page):
     page.goto("/en/")
-    page.get_by_role("navigation", name="Language").get_by_role("link", name="Русский").click()
+    click_and_wait_for_the_next_page(
+        page, page.get_by_role("navigation", name="Language").get_by_role("link", name="Русский")
+    )
     assert page.url.endswith("/ru/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Механизм обмена данными")
 
     page.goto("/ru/accounts/login/")
-    page.get_by_role("navigation", name="Язык").get_by_role("link", name="English").click()
+    click_and_wait_for_the_next_page(
+        page, page.get_by_role("navigation", name="Язык").get_by_role("link", name="English")
+    )
     assert page.url.endswith("/en/accounts/login/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")

@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import click_and_wait_for_the_next_page
+
 # Demo documents (demo/content): one public, one shared with participating states.
 PUBLIC_SLUG = "kaz-law-refugees"
 RESTRICTED_SLUG = "kaz-regulation-work-permits"
@@ -14,7 +16,7 @@ def test_a_public_reader_filters_the_library_in_russian_and_downloads_a_pdf(page
     expect(page.get_by_role("heading", level=1)).to_have_text("Электронная библиотека")
     page.locator("#id_section").select_option("participating-states")
     page.locator("#id_country").select_option("KAZ")
-    page.locator("form.filters button[type=submit]").click()
+    click_and_wait_for_the_next_page(page, page.locator("form.filters button[type=submit]"))
     assert "section=participating-states" in page.url
     assert "country=KAZ" in page.url
     link = page.locator(f"a[href$='/{PUBLIC_SLUG}/']")

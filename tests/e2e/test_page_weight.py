@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import click_and_wait_for_the_next_page
+
 LIMIT_BYTES = 100 * 1024
 
 
@@ -27,7 +29,7 @@ def test_reading_and_logging_in_work_without_javascript(browser, portal):
     page.get_by_role("link", name="Log in").click()
     page.locator("#id_username").fill("kaz-user")
     page.locator("#id_password").fill("e2e-demo-password")
-    page.locator("main form button[type=submit]").click()
+    click_and_wait_for_the_next_page(page, page.locator("main form button[type=submit]"))
     # Back on the page the reader came from, now signed in.
     assert page.url == f"{portal.url}/en/"
     expect(page.get_by_role("navigation", name="Account")).to_contain_text("KAZ Data user")

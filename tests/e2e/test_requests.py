@@ -6,6 +6,8 @@ import datetime
 
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import click_and_wait_for_the_next_page
+
 SUBJECT = "Seasonal workers in 2025: counted in WORK_PERMITS?"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -35,7 +37,9 @@ def test_a_request_goes_from_armenia_to_kazakhstan_and_back_on_the_task_lists(pa
 
     switch_user(page, log_in, "kaz-admin")
     expect(task_group(page, "requests_to_assign")).to_contain_text(f"“{SUBJECT}” from Armenia: choose who answers")
-    task_group(page, "requests_to_assign").get_by_role("link", name=f"“{SUBJECT}”", exact=False).click()
+    click_and_wait_for_the_next_page(
+        page, task_group(page, "requests_to_assign").get_by_role("link", name=f"“{SUBJECT}”", exact=False)
+    )
     assert page.url == thread
     page.get_by_label("Official").select_option(label="KAZ Focal point")
     page.get_by_role("button", name="Assign").click()
