@@ -11,12 +11,14 @@ never computed, and error values.
 import datetime
 import html
 import io
+import posixpath
 import re
 import zipfile
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from defusedxml.ElementTree import fromstring as parse_xml
 from django.utils.translation import gettext as _
-from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils.cell import range_boundaries
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from .problems import Problem, Rejected
@@ -34,6 +36,8 @@ _REFERENCE = re.compile(rb'(?:^|\s)r="([A-Z]{1,3})([0-9]+)"')
 _TYPE = re.compile(rb'(?:^|\s)t="([a-zA-Z]+)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+# The end of a claimed size: "C5" of "A1:C5", "C" of "A:C", "5" of "1:5" ($ signs allowed).
+_SIZE_END = re.compile(r"\$?([A-Z]*)\$?([0-9]*)")
 
 
 def column_number(letters):
@@ -109,14 +113,46 @@ def past_the_grid(sheet_title):
 
 def _sheet_parts(data):
     """(the zip archive, [(sheet title, path of its XML part)]) of .xlsx bytes, from the workbook's part alone;
-    None if unreadable."""
+    None if unreadable.
+
+    The package's relationships name the workbook's part, and the workbook's own name each
+    sheet's part (ECMA-376 part 2). Read here with the standard library, so that reading a
+    file loads no openpyxl (17 MB with numpy in every process that imports).
+    """
     try:
-        reader = ExcelReader(io.BytesIO(data), read_only=True)
-        reader.read_manifest()
-        reader.read_workbook()
-        return reader.archive, [(sheet.name, relation.target) for sheet, relation in reader.parser.find_sheets()]
-    except (KeyError, ValueError, zipfile.BadZipFile):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        workbook_part = _related_parts(archive, "")["officeDocument"][0]
+        targets = _related_parts(archive, workbook_part, by="id")
+        sheets = [
+            (element.get("name"), targets[_relationship_id(element)][0])
+            for element in parse_xml(archive.read(workbook_part)).iter()
+            if _local_name(element.tag) == "sheet"
+        ]
+    except (KeyError, ValueError, IndexError, zipfile.BadZipFile, ParseError, DefusedXmlException):
         return None
+    return archive, sheets
+
+
+def _related_parts(archive, part, *, by="type"):
+    """{relationship type's last word (or its id): [paths of the parts it names]} of ``part`` ("" for the package)."""
+    folder, name = posixpath.split(part)
+    relationships = parse_xml(archive.read(posixpath.join(folder, "_rels", f"{name}.rels")))
+    found = {}
+    for relationship in relationships:
+        target = relationship.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        label = relationship.get("Type", "").rsplit("/", 1)[-1] if by == "type" else relationship.get("Id")
+        found.setdefault(label, []).append(path)
+    return found
+
+
+def _relationship_id(element):
+    """A sheet's r:id, whichever namespace prefix the file gives the relationships."""
+    return next(value for attribute, value in element.attrib.items() if attribute.endswith("}id"))
+
+
+def _local_name(tag):
+    return tag.rsplit("}", 1)[-1]
 
 
 def sheet_titles(data):
@@ -170,12 +206,8 @@ def scan_sheets(data):
 def _check_within_the_grid(title, xml):
     head = xml[: xml.find(b"<sheetData")] if b"<sheetData" in xml else xml
     claimed = _CLAIMED_SIZE.search(head)
-    try:
-        size = range_boundaries(claimed[1].decode()) if claimed else None
-        if _beyond(size) or _holds_a_far_cell(xml):
-            raise Rejected([past_the_grid(title)])
-    except ValueError as error:  # a size openpyxl cannot read: a column past ZZZ
-        raise Rejected([past_the_grid(title)]) from error
+    if (claimed and _beyond(claimed[1].decode())) or _holds_a_far_cell(xml):
+        raise Rejected([past_the_grid(title)])
 
 
 def _formulas_and_errors(xml):
@@ -199,11 +231,12 @@ def _formulas_and_errors(xml):
 
 
 def _beyond(size):
-    """True when a sheet's claimed size (openpyxl's read_dimension) ends past the grid."""
-    if not size:
-        return False
-    _min_column, _min_row, max_column, max_row = size
-    return (max_column or 0) > MAX_COLUMNS or (max_row or 0) > MAX_ROWS
+    """True when a sheet's claimed size ("A1:C5") ends past the grid, or cannot be read as a size."""
+    end = _SIZE_END.fullmatch(size.rsplit(":", 1)[-1].strip().upper())
+    if end is None or not any(end.groups()):
+        return True
+    letters, row = end.groups()
+    return (column_number(letters) if letters else 0) > MAX_COLUMNS or int(row or 0) > MAX_ROWS
 
 
 def _holds_a_far_cell(xml):

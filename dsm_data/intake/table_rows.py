@@ -15,7 +15,6 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
 
 from . import figures, sheets
@@ -59,7 +58,7 @@ def text_of(value):
 
 def letter(index):
     """The column letter of a 0-based index: 0 -> "A"."""
-    return get_column_letter(index + 1)
+    return sheets.column_letters(index + 1)
 
 
 def header_text(value):
@@ -218,6 +217,6 @@ def _unreadable_line(rest, delimiter, number):
                 return Problem(
                     _("The field is longer than %(limit)s characters: is this a table of figures?") % {"limit": limit},
                     sheet=CSV,
-                    cell=f"{get_column_letter(min(column, sheets.MAX_COLUMNS))}{number}",
+                    cell=f"{sheets.column_letters(min(column, sheets.MAX_COLUMNS))}{number}",
                 )
     return Problem(_("Row %(number)s cannot be read as CSV.") % {"number": number}, sheet=CSV)

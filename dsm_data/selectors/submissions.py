@@ -5,7 +5,6 @@ from django.db.models.functions import Coalesce
 
 from .. import permissions
 from ..cells import Cell
-from ..excel_template import build_template
 from ..grid import build_grid
 from ..intake.problems import errors_and_warnings
 from ..models import (
@@ -129,13 +128,6 @@ def indicators_to_add(submission):
     present = submission.submission_indicators.values("indicator_id")
     candidates = Indicator.objects.exclude(pk__in=present).order_by("sort_order", "code")
     return [indicator for indicator in candidates if submission.period.frequency in indicator.frequencies]
-
-
-def template_workbook(country, period, *, indicators, language):
-    """The Excel template for ``country`` and ``period``, with the figures already stored."""
-    submission = Submission.objects.filter(country=country, period=period).first()
-    stored = {indicator.pk: cells_of(submission, indicator) for indicator in indicators} if submission else {}
-    return build_template(country, period, indicators=indicators, language=language, stored_cells=stored)
 
 
 def submission_at(country_code, period_code):

@@ -16,7 +16,7 @@ from ..forms import AddIndicatorForm, EntryForm, PaperScanForm, PublishForm, Sub
 from ..grid import build_grid
 from ..intake.problems import Rejected, errors_and_warnings
 from ..models import Channel, Period, Submission, Value
-from ..selectors import periods, submissions
+from ..selectors import periods, submissions, templates
 from ..selectors.deliveries import deliveries_of
 from ..services import audit_events
 from ..services import submissions as services
@@ -193,7 +193,7 @@ def submission_template(request, pk):
     """
     submission = readable_submission(request, pk)
     indicators = [link.indicator for link in submission.submission_indicators.select_related("indicator")]
-    workbook = submissions.template_workbook(
+    workbook = templates.template_workbook(
         submission.country, submission.period, indicators=indicators, language=get_language()
     )
     buffer = io.BytesIO()

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from dsm_data.models import Role, Submission, Value, ValueRevision
-from dsm_data.selectors.submissions import template_workbook
+from dsm_data.selectors.templates import template_workbook
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,16 @@
 """The template read by python-calamine gives what openpyxl gave: numbers, texts, dates, errors, formulas."""
 
 import datetime
+import io
 import re
 
+import openpyxl
 import pytest
 
 from dsm_data.intake.problems import Rejected
 from dsm_data.intake.reading import read_file
-from dsm_data.intake.sheets import plain_value, scan_sheets
-from tests.dsm_data.test_bad_input import with_sheet_xml
+from dsm_data.intake.sheets import plain_value, scan_sheets, sheet_titles
+from tests.dsm_data.test_bad_input import claimed_size, with_sheet_xml
 from tests.dsm_data.test_excel_import import filled_template, setting  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,53 @@ def test_an_error_value_is_refused_by_its_text_not_read_as_an_empty_cell(setting
     data = with_sheet_xml(path.read_bytes(), "xl/worksheets/sheet3.xml", lambda xml: re.sub(number, error, xml))
     assert scan_sheets(data)["REFUGEE_DECISIONS"] == {(5, 2): ("error", "#DIV/0!")}
     assert refusal(data) == ["Sheet REFUGEE_DECISIONS, cell B5: “#DIV/0!” is not a number or one of the codes : c z."]
+
+
+def workbook_of_two_sheets():
+    """A workbook whose second sheet, "Second", holds an error in B2."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "First"
+    workbook.create_sheet("Second")["B2"] = "=1/0"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return with_sheet_xml(
+        buffer.getvalue(),
+        "xl/worksheets/sheet2.xml",
+        lambda xml: xml.replace("<f>1/0</f><v></v>", "<f>1/0</f><v>#DIV/0!</v>").replace('r="B2"', 'r="B2" t="e"'),
+    )
+
+
+def test_sheets_are_found_by_the_workbooks_relationships_however_the_file_writes_them():
+    """Relative or absolute targets, any prefix for the relationships' namespace: each sheet is its own XML."""
+    data = workbook_of_two_sheets()
+    assert sheet_titles(data) == ["First", "Second"]
+    assert scan_sheets(data) == {"First": {}, "Second": {(2, 2): ("error", "#DIV/0!")}}
+
+    # openpyxl writes absolute targets; other programs write them relative to the workbook's folder.
+    relative_second = lambda xml: xml.replace('Target="/xl/worksheets/sheet2.xml"', 'Target="worksheets/sheet2.xml"')  # noqa: E731
+    rewritten = with_sheet_xml(data, "xl/_rels/workbook.xml.rels", relative_second)
+    rewritten = with_sheet_xml(
+        rewritten, "xl/workbook.xml", lambda xml: xml.replace("xmlns:r=", "xmlns:rel=").replace(" r:id=", " rel:id=")
+    )
+    assert sheet_titles(rewritten) == ["First", "Second"]
+    assert scan_sheets(rewritten) == {"First": {}, "Second": {(2, 2): ("error", "#DIV/0!")}}
+
+
+def test_a_file_without_the_workbooks_relationships_is_left_to_the_reader_to_refuse():
+    data = workbook_of_two_sheets()
+    broken = with_sheet_xml(data, "_rels/.rels", lambda xml: xml.replace('officeDocument"', 'somethingElse"'))
+    assert (sheet_titles(broken), scan_sheets(broken)) == ([], {})
+
+
+@pytest.mark.parametrize(
+    ("size", "refused"),
+    [("A1:G6", False), ("$A$1:$G$6", False), ("A1", False), ("A:XFD", False), ("1:1048576", False),
+     ("A1:XFE6", True), ("A1:AAAA6", True), ("1:1048577", True), ("A1:?", True)],
+)  # fmt: skip
+def test_a_sheets_claimed_size_is_refused_only_past_the_grid(size, refused):
+    data = with_sheet_xml(workbook_of_two_sheets(), "xl/worksheets/sheet1.xml", claimed_size(size))
+    if refused:
+        with pytest.raises(Rejected):
+            scan_sheets(data)
+    else:
+        assert scan_sheets(data)["First"] == {}

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from dsm_data.models import Country, Indicator, Period
-from dsm_data.selectors.submissions import template_workbook
+from dsm_data.selectors.templates import template_workbook
 
 
 class Command(BaseCommand):
