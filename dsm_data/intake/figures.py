@@ -26,6 +26,7 @@ class Upload:
 
     country: Country
     period: Period
+    # A dict, or for a template a Mapping that reads each indicator from the file when asked (``TemplateCells``):
     cells: dict = field(default_factory=dict)  # indicator -> {series pk: Cell}
     places: dict = field(default_factory=dict)  # series pk -> (sheet, cell), to name cells in messages
     grids: dict = field(default_factory=dict)  # indicator code -> Grid
@@ -40,13 +41,18 @@ def rule_errors(upload):
     """The errors of the rules every channel runs, each at its sheet and cell; blank totals are computed first."""
     problems = []
     for indicator, cells in upload.cells.items():
-        grid = upload.grids[indicator.code]
-        complete_totals(grid, cells)
-        for problem in check_cells(grid, cells):
-            if problem.severity == ERROR:
-                sheet, cell = upload.places.get(problem.series_id, (indicator.code, ""))
-                problems.append(problem.placed(sheet, cell))
+        problems += indicator_rule_errors(upload.grids[indicator.code], cells, upload.places)
     return problems
+
+
+def indicator_rule_errors(grid, cells, places):
+    """``rule_errors`` of one indicator's cells; ``places``: {series pk: (sheet, cell)}."""
+    complete_totals(grid, cells)
+    return [
+        problem.placed(*places.get(problem.series_id, (grid.indicator.code, "")))
+        for problem in check_cells(grid, cells)
+        if problem.severity == ERROR
+    ]
 
 
 # Texts of summed rows a generated footnote names before "…".

@@ -1,18 +1,21 @@
 """Reading a filled-in Excel template, after ``reading`` has checked the file itself.
 
-Each value cell is read by the template's hidden map (``template_map``) and turned
-into a ``Cell``; then the rules every channel runs are checked (``figures.rule_errors``).
-Every problem is reported by sheet and cell; nothing is written here.
+Each value cell is read by the template's hidden map (``template_map``) and turned into a
+``Cell``; then the rules every channel runs are checked (``figures.indicator_rule_errors``).
+Every problem is reported by sheet and cell; nothing is written here. The file is checked one
+indicator at a time, and the Upload keeps the file rather than its cells: the services read
+each indicator again when they store it (``template_cells``), so that memory does not grow
+with the file.
 """
 
 from django.utils.translation import gettext as _
 
-from ..cells import cell_from_spreadsheet
 from ..grid import build_grid
 from ..models import Country, Indicator, Period
 from . import figures, sheets, template_map
-from .figures import Upload, counted, rule_errors
+from .figures import Upload, counted, indicator_rule_errors
 from .problems import Problem, Rejected
+from .template_cells import TemplateCells, cells_of, mapped_values, sheet_values
 
 
 def read_template(data):
@@ -25,15 +28,18 @@ def read_template(data):
         found_map = _read_map(workbook, counter) if template_map.META_SHEET in titles else None
         if found_map is None:
             raise Rejected.because(_("This is not a DSM template: download the template from the portal."))
-        upload, problems = _read_cells(found_map, _mapped_values(workbook, titles, found_map, special, counter))
+        problems = _header_problems(found_map)
+        if not problems:
+            indicators, places, problems = _checked_indicators(workbook, titles, found_map, special, counter)
         counter.check()
     finally:
         workbook.close()
-    if not problems:
-        problems = rule_errors(upload)
     if problems:
         raise Rejected(problems)
-    return upload
+    cells = TemplateCells(data, found_map=found_map, special=special, indicators=indicators)
+    country = Country.objects.get(code=found_map.country_code)
+    period = Period.objects.get(code=found_map.period_code)
+    return Upload(country=country, period=period, cells=cells, places=places, grids=cells.grids)
 
 
 def _read_map(workbook, counter):
@@ -43,50 +49,6 @@ def _read_map(workbook, counter):
         [sheets.plain_value(value) for value in ([""] * offset + row)[: len(template_map.COLUMNS)]]
         for row in counter.rows(rows, is_map=True)
     )
-
-
-# A formula whose value Excel never computed (the file was not saved by a program that calculates).
-FORMULA_WITHOUT_VALUE = object()
-
-
-def _mapped_values(workbook, titles, found_map, special, counter):
-    """(sheet, cell, indicator code, series key, value) of every value cell the map names, sheet by sheet.
-
-    python-calamine reads each sheet once, row by row, and only the cells the map names
-    are kept (as openpyxl gave them: ``sheets.plain_value``); formulas are read by the value
-    Excel computed, found apart with errors (``sheets.scan_sheets``). Every filled cell of
-    every sheet counts against the cap (``_CellCounter``), mapped or not.
-    """
-    for title in titles:
-        if title == template_map.META_SHEET:
-            continue
-        places = found_map.sheets.get(title, template_map.SheetPlaces())
-        values = _sheet_values(workbook, title, counter, places, special.get(title, {}))
-        for row_number, column, indicator_code, key in places.cells():
-            cell = f"{sheets.column_letters(column)}{row_number}"
-            yield title, cell, indicator_code, key, values.get((row_number, column))
-
-
-def _sheet_values(workbook, title, counter, places, special):
-    """{(row, column): value} of sheet ``title``'s cells at the map's rows and columns; ``special``: the sheet's
-    formulas and errors (``sheets.scan_sheets``)."""
-    offset, rows = sheets.sheet_rows(workbook, title)
-    columns = [(column, column - 1 - offset) for column in places.columns if column - 1 - offset >= 0]
-    values = {}
-    for row_number, row in enumerate(counter.rows(rows), start=1):
-        if row_number in places.rows:
-            width = len(row)
-            for column, index in columns:
-                if index < width:
-                    values[(row_number, column)] = sheets.plain_value(row[index])
-    # calamine reads an error as "", and leaves out a formula never computed, even its row when nothing else is.
-    counter.add_unseen(special)
-    for place, (kind, detail) in special.items():
-        if kind == "error":
-            values[place] = detail
-        elif not detail:
-            values[place] = FORMULA_WITHOUT_VALUE
-    return values
 
 
 class _CellCounter:
@@ -126,52 +88,54 @@ class _CellCounter:
             raise figures.over_the_cap(message, self.used["sheets"])
 
 
-def _read_cells(found_map, mapped_values):
-    """(the Upload of every cell the map names, problems); ``mapped_values`` as ``_mapped_values`` yields them."""
+def _header_problems(found_map):
+    """Problems of the map's header: an older template, a country or period the portal does not know."""
     problems = []
     if found_map.version != template_map.TEMPLATE_VERSION:
         problems.append(
             Problem(_("This template is of version %(found)s; download the current one (version %(current)s).")
                     % {"found": found_map.version, "current": template_map.TEMPLATE_VERSION})
         )  # fmt: skip
-    country = Country.objects.filter(code=found_map.country_code).first()
-    period = Period.objects.filter(code=found_map.period_code).first()
-    if country is None or period is None:
+    known_country = Country.objects.filter(code=found_map.country_code).exists()
+    if not known_country or not Period.objects.filter(code=found_map.period_code).exists():
         problems.append(Problem(_("The template names a country or period the portal does not know.")))
-    if problems:
-        return None, problems
-    upload = Upload(country=country, period=period)
+    return problems
+
+
+def _checked_indicators(workbook, titles, found_map, special, counter):
+    """(the indicators the file holds cells of, where each cell is, problems): every sheet read once, in order.
+
+    An indicator is checked once its last sheet is read (a template gives each its own sheet),
+    and only the problems and the cells' places are kept. The rules are checked only while
+    every cell so far reads as a figure: those problems come first.
+    """
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
-    # Per indicator code: [indicator, its series by key, its cells]; 100,000 cells come sheet by sheet,
-    # and need not look their indicator up again.
-    known = {}
-    for sheet, cell, indicator_code, key, raw in mapped_values:
-        target = known.get(indicator_code)
-        if target is None:
+    last_sheet = {}  # indicator code -> title of the last sheet holding its cells
+    for title in titles:
+        for indicator_code in found_map.sheets.get(title, template_map.SheetPlaces()).indicator_codes():
+            last_sheet[indicator_code] = title
+    checked, places, problems, rule_problems = [], template_map.CellPlaces(), [], []
+    pending = {}  # indicator code -> its cells read so far [(sheet, row, column, series key, value)]
+    for title in titles:
+        if title == template_map.META_SHEET:
+            continue
+        sheet_places = found_map.sheets.get(title, template_map.SheetPlaces())
+        values = sheet_values(workbook, title, sheet_places, special.get(title, {}), counter=counter)
+        for indicator_code, found in mapped_values(values, sheet_places, title).items():
+            pending.setdefault(indicator_code, []).extend(found)
+        del values
+        for indicator_code in [code for code, last in last_sheet.items() if last == title]:
+            found = pending.pop(indicator_code, [])
             indicator = indicators.get(indicator_code)
+            if not found:
+                continue
             if indicator is None:
-                problems.append(Problem(_("Unknown indicator %(code)s.") % {"code": indicator_code}, sheet=sheet))
-                known[indicator_code] = target = [None, {}, None]
-            else:
-                grid = upload.grids[indicator.code] = build_grid(indicator)
-                target = known[indicator_code] = [indicator, grid.series_by_key, upload.cells.setdefault(indicator, {})]
-        if target[0] is None:
-            continue
-        series = target[1].get(key)
-        if series is None:
-            problems.append(Problem(_("This cell is not part of the indicator any more."), sheet=sheet, cell=cell))
-            continue
-        upload.places[series.pk] = (sheet, cell)
-        if raw is FORMULA_WITHOUT_VALUE:
-            problems.append(Problem(_("A formula without a computed value: open the file in Excel, let it "
-                                      "calculate, and save it again."), sheet=sheet, cell=cell))  # fmt: skip
-            continue
-        try:
-            target[2][series.pk] = cell_from_spreadsheet(raw)
-        except ValueError:
-            problems.append(
-                Problem(
-                    _("“%(text)s” is not a number or one of the codes : c z.") % {"text": raw}, sheet=sheet, cell=cell
-                )
-            )
-    return upload, problems
+                problems.append(Problem(_("Unknown indicator %(code)s.") % {"code": indicator_code}, sheet=found[0][0]))
+                continue
+            grid, found_places = build_grid(indicator), []
+            cells = cells_of(grid, found, problems=problems, places=found_places)
+            places.add_indicator(found_places)
+            checked.append(indicator)
+            if not problems:
+                rule_problems += indicator_rule_errors(grid, cells, places)
+    return checked, places, problems or rule_problems

@@ -109,3 +109,33 @@ def test_a_sheets_claimed_size_is_refused_only_past_the_grid(size, refused):
             scan_sheets(data)
     else:
         assert scan_sheets(data)["First"] == {}
+
+
+def test_a_templates_upload_reads_each_indicator_from_the_file_when_asked(setting, kazakhstan, catalogue, tmp_path):  # noqa: F811
+    """The check keeps no cells, only where each is: the services get each indicator read again from
+    the file, its blank totals summed as the check summed them, and only the last one asked is kept."""
+    applications = catalogue["ASYLUM_APPLICATIONS"]
+    parts = {("REFUGEE_DECISIONS", "A5"): 1, ("REFUGEE_DECISIONS", "B5"): 2,
+             ("REFUGEE_DECISIONS", "C5"): 3, ("REFUGEE_DECISIONS", "D5"): 4}  # fmt: skip
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions, applications], parts)
+    (upload,) = read_file(path.read_bytes()).uploads
+    assert list(upload.cells) == [setting.decisions, applications]
+
+    decisions = upload.cells[setting.decisions]
+    grid = upload.grids["REFUGEE_DECISIONS"]
+    recognised, total = grid.series_by_key["RSD_OUTCOME=RECOGNISED"].pk, grid.series_by_key["RSD_OUTCOME=_T"].pk
+    assert (decisions[recognised].number, decisions[total].number) == (1, 10)
+    assert upload.cells[setting.decisions] is decisions
+    assert upload.grids["REFUGEE_DECISIONS"] is grid
+    assert all(cell.is_blank for cell in upload.cells[applications].values())
+    again = upload.cells[setting.decisions]
+    assert again is not decisions
+    assert again == decisions
+
+    assert (upload.places[recognised], upload.places[total]) == (
+        ("REFUGEE_DECISIONS", "A5"),
+        ("REFUGEE_DECISIONS", "E5"),
+    )
+    application_series = upload.grids["ASYLUM_APPLICATIONS"].series
+    assert sorted(upload.places) == sorted(series.pk for series in [*grid.series, *application_series])
+    assert -1 not in upload.places
