@@ -276,6 +276,8 @@ def main():
         "peak_mb": peak_mb("import"),
         # VmHWM of the import's process before it started: what Django and the project's imports take
         "start_mb": round(max(run["start_mb"] for run in runs["import"])),
+        # of the peak, files mapped during the import: on SQLite the database's pages (see file_backed_memory_mb)
+        "file_backed_growth_mb": round(max(run["file_backed_growth_mb"] for run in runs["import"])),
     }
     return report("excel_import", figures, LIMITS | {"file_mb": max_file_bytes / 2**20, "filled_cells": MAX_USED_CELLS})
 

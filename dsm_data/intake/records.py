@@ -176,8 +176,9 @@ def _layout(number, found, spec):
     return Layout(header_row=number, columns=columns, wide=sorted(wide), fixed=fixed, marks=marks, flags=flags)
 
 
-def records(sheet_rows, layout):
-    """Every Record of the rows under the header: one a row, or one a filled cell of each column of values."""
+def records(rows, layout):
+    """Every Record of the rows [(number, values)] under the header: one a row, or one a filled cell of each
+    column of values."""
     columns = list(layout.columns.items())
     places = {name: (letter(index), None) for name, index in columns}
     wide = [
@@ -186,7 +187,7 @@ def records(sheet_rows, layout):
         for index, _header, fields in layout.wide
     ]  # fmt: skip
     marks, flags = layout.marks, layout.flags
-    for number, values in sheet_rows.rows:
+    for number, values in rows:
         if number <= layout.header_row:
             continue
         width = len(values)
