@@ -146,9 +146,7 @@ def confirm(delivery, *, user, fingerprint):
     """Store every figure of a pending delivery, or none; returns the accepted delivery and the warnings."""
     delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
     _check_status(delivery, user, DeliveryStatus.PENDING)
-    read, changes = pending_changes(delivery, user=user)
-    if changes.fingerprint != fingerprint:
-        raise PreviewOutdated
+    read, counts = _reading_as_previewed(delivery, user=user, fingerprint=fingerprint)
     warnings, submissions = [], []
     for upload in read.uploads:
         submission, found = import_upload(
@@ -158,12 +156,22 @@ def confirm(delivery, *, user, fingerprint):
         submissions.append(submission)
     delivery.status = DeliveryStatus.ACCEPTED
     delivery.accepted_at = timezone.now()
-    delivery.added, delivery.changed, delivery.unchanged = changes.added, changes.changed, changes.unchanged
+    delivery.added, delivery.changed, delivery.unchanged = counts
     delivery.warnings = len(warnings)
     delivery.save()
     delivery.submissions.set(submissions)
     send_receipt(delivery, {upload.country for upload in read.uploads})
     return delivery, warnings
+
+
+def _reading_as_previewed(delivery, *, user, fingerprint):
+    """(the delivery's file read again, its (added, changed, unchanged) counts) if it changes what the sender
+    saw on the preview; PreviewOutdated if not. The changes themselves are let go before the figures are
+    stored: a long table's 40,000 took 20 MB while its 250 submissions were written."""
+    read, changes = pending_changes(delivery, user=user)
+    if changes.fingerprint != fingerprint:
+        raise PreviewOutdated
+    return read, (changes.added, changes.changed, changes.unchanged)
 
 
 @transaction.atomic
