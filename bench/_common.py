@@ -6,9 +6,11 @@ Set DSM_BENCH_DATABASE_URL to run one on PostgreSQL (the database is emptied).
 """
 
 import argparse
+import atexit
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,9 +23,11 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 def setup_django():
     """Configure Django on a fresh scratch database, migrated; returns its URL."""
-    database_url = os.environ.get("DSM_BENCH_DATABASE_URL") or (
-        f"sqlite:///{tempfile.mkdtemp(prefix='dsm-bench-')}/bench.sqlite3"
-    )
+    database_url = os.environ.get("DSM_BENCH_DATABASE_URL")
+    if not database_url:
+        folder = tempfile.mkdtemp(prefix="dsm-bench-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # 50 MB a run, left in /tmp before
+        database_url = f"sqlite:///{folder}/bench.sqlite3"
     os.environ["DSM_DATABASE_URL"] = database_url
     os.environ.setdefault("DSM_DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dsm_site.settings")
