@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields as filter_fields
 
+from . import markup
 from .models import TOTAL_CODE, Absence, Category, Country, Frequency, Indicator, Period, Series, Value
 from .widgets import QuickCheckboxInput, QuickMultipleHiddenInput, QuickNumberInput, QuickSelect
 
@@ -132,6 +133,10 @@ class ValueFilter(django_filters.FilterSet):
             self.filters["breakdown"].extra["choices"] = self.labels.breakdown_choices
             form_class = self.labels.derived["value_filter_form"] = super().get_form_class()
         return form_class
+
+    def fields_html(self):
+        """The form's fields as HTML (``markup.filter_fields``), their labels written once for the form's class."""
+        return markup.filter_fields(self.form, self.labels.derived.setdefault("filter_labels", {}))
 
     def combinations(self):
         """(indicators, countries, periods) the filters leave, as querysets: the data browser's page walks

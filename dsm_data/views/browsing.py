@@ -18,7 +18,6 @@ from ..filters import ValueFilter
 from ..forms import CorrectionForm
 from ..grid import build_grid
 from ..intake.problems import Rejected
-from ..markup import filter_fields
 from ..models import Period, Value
 from ..selectors import browsing, catalogue, ordered_pages
 from ..selectors.completeness import completeness as completeness_of
@@ -77,7 +76,7 @@ def browse(request):
         "dsm_data/browse.html",
         {
             "filter": value_filter,
-            "filter_fields": filter_fields(value_filter.form, labels.derived.setdefault("filter_labels", {})),
+            "filter_fields": value_filter.fields_html(),
             "table": table,
             "query": data.urlencode(),
             "empty_rows_shown": bool(is_valid and value_filter.form.cleaned_data.get(EMPTY_ROWS)),
