@@ -6,11 +6,11 @@ flags, footnotes and a link to its value's page.
 """
 
 from django import template
-from django.urls import reverse
 
 from ..charts import svg
 from ..charts.marks import flag_notes, value_text
 from ..figure_notes import Notes
+from ..value_links import value_urls
 
 register = template.Library()
 
@@ -18,15 +18,12 @@ register = template.Library()
 SIZES = {False: (480, 270), True: (300, 200)}
 
 
-def table_cell(point, footnotes):
+def table_cell(point, footnotes, urls):
+    """``urls``: {value pk: its page's address} (``value_links.value_urls``)."""
     text = point.text if point.is_gap else value_text(point)
     if point.is_gap and point.is_break:
         text = f"{text} b".strip()
-    return {
-        "text": text,
-        "note": footnotes.number(point.footnote),
-        "url": reverse("dsm_data:value", args=[point.value_pk]) if point.value_pk else "",
-    }
+    return {"text": text, "note": footnotes.number(point.footnote), "url": urls.get(point.value_pk, "")}
 
 
 @register.inclusion_tag("dsm_data/includes/chart.html")
@@ -35,7 +32,8 @@ def draw_chart(chart, downloads="", compact=False):
     width, height = SIZES[bool(compact)]
     footnotes = Notes()
     header, rows = chart.table()
-    table_rows = [(label, [table_cell(point, footnotes) for point in points]) for label, points in rows]
+    urls = value_urls(point.value_pk for _label, points in rows for point in points if point.value_pk)
+    table_rows = [(label, [table_cell(point, footnotes, urls) for point in points]) for label, points in rows]
     return {
         "chart": chart,
         "svg": "" if chart.is_empty else svg.render(chart, width=width, height=height, compact=bool(compact)),

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
@@ -23,6 +22,7 @@ from ..selectors import browsing, catalogue, ordered_pages
 from ..selectors.completeness import completeness as completeness_of
 from ..services import submissions as services
 from ..tables import OrderedPaginator, ValueTable
+from ..value_links import value_urls
 from .exports import export_response
 from .parameters import whole_number
 from .submissions import report_problems
@@ -64,7 +64,7 @@ def browse(request):
             rows, lines = value_exports.export_rows(ordered, labels, combinations), None
         return export_response(request, "dsm-data", value_exports.EXPORT_HEADER, rows, values=values, csv_lines=lines)
     notes = _paginate(request, table)
-    table.describe_page(history_urls(row.record["pk"] for row in table.page.object_list))
+    table.describe_page(value_urls(row.record["pk"] for row in table.page.object_list))
     for name, field_errors in value_filter.errors.items():  # the form shows no errors itself: say them above it
         field = value_filter.form.fields.get(name)
         for error in field_errors:
@@ -123,13 +123,6 @@ def _paginate(request, table):
         notes.append(_("There is no page %(number)s of this table: here is its first page.") % {"number": number})
         table.paginate(paginator_class=OrderedPaginator, per_page=size, page=1)
     return notes
-
-
-def history_urls(pks):
-    """{pk: URL of the value's history} for a page of values: one reverse, then each pk in its place."""
-    placeholder = 987_654_321
-    pattern = reverse("dsm_data:value", args=[placeholder])
-    return {pk: pattern.replace(str(placeholder), str(pk)) for pk in pks}
 
 
 @login_required
