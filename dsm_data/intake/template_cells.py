@@ -92,8 +92,9 @@ class TemplateCells(Mapping):
     so that a service asking twice in a row (for its cells, then its grid) reads it once.
     """
 
-    def __init__(self, data, *, found_map, special, indicators):
-        self._data, self._map, self._special = data, found_map, special
+    def __init__(self, data, *, titles, found_map, special, indicators):
+        """``titles``: the workbook's sheets, in order; the map may name a sheet the sender deleted."""
+        self._data, self._titles, self._map, self._special = data, titles, found_map, special
         self._indicators = dict.fromkeys(indicators)  # in the file's order
         self.grids = _LastGrid({indicator.code: indicator for indicator in indicators})
         self._last = (None, None)
@@ -110,8 +111,9 @@ class TemplateCells(Mapping):
         grid, found = self.grids[indicator.code], []
         workbook = sheets.open_workbook(self._data)
         try:
-            for title, places in self._map.sheets.items():
-                if indicator.code in places.indicator_codes():
+            for title in self._titles:
+                places = self._map.sheets.get(title)
+                if places is not None and indicator.code in places.indicator_codes():
                     values = sheet_values(workbook, title, places, self._special.get(title, {}))
                     found += mapped_values(values, places, title).get(indicator.code, [])
         finally:

@@ -36,7 +36,7 @@ def read_template(data):
         workbook.close()
     if problems:
         raise Rejected(problems)
-    cells = TemplateCells(data, found_map=found_map, special=special, indicators=indicators)
+    cells = TemplateCells(data, titles=titles, found_map=found_map, special=special, indicators=indicators)
     country = Country.objects.get(code=found_map.country_code)
     period = Period.objects.get(code=found_map.period_code)
     return Upload(country=country, period=period, cells=cells, places=places, grids=cells.grids)
@@ -123,7 +123,7 @@ def _checked_indicators(workbook, titles, found_map, special, counter):
         values = sheet_values(workbook, title, sheet_places, special.get(title, {}), counter=counter)
         for indicator_code, found in mapped_values(values, sheet_places, title).items():
             pending.setdefault(indicator_code, []).extend(found)
-        del values
+        del values  # one sheet's values at a time
         for indicator_code in [code for code, last in last_sheet.items() if last == title]:
             found = pending.pop(indicator_code, [])
             indicator = indicators.get(indicator_code)

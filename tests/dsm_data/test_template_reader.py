@@ -139,3 +139,17 @@ def test_a_templates_upload_reads_each_indicator_from_the_file_when_asked(settin
     application_series = upload.grids["ASYLUM_APPLICATIONS"].series
     assert sorted(upload.places) == sorted(series.pk for series in [*grid.series, *application_series])
     assert -1 not in upload.places
+
+
+def test_a_sheet_the_map_names_but_the_file_lacks_is_never_read(setting, kazakhstan, tmp_path):  # noqa: F811
+    """Cells the map places on a sheet the sender deleted are not in the file: nothing reads them, and the
+    indicator's cells on the sheets left are read as before, when checked and when stored."""
+    path = filled_template(tmp_path, kazakhstan, setting.period, [setting.decisions], {("REFUGEE_DECISIONS", "A5"): 7})
+    workbook = openpyxl.load_workbook(path)
+    workbook["_dsm"].append(["Deleted", "A", "REFUGEE_DECISIONS", "RSD_OUTCOME=RECOGNISED"])
+    workbook["_dsm"].append(["Deleted", 5, "REFUGEE_DECISIONS", ""])
+    workbook.save(path)
+    (upload,) = read_file(path.read_bytes()).uploads
+    recognised = upload.grids["REFUGEE_DECISIONS"].series_by_key["RSD_OUTCOME=RECOGNISED"].pk
+    assert upload.cells[setting.decisions][recognised].number == 7
+    assert upload.places[recognised] == ("REFUGEE_DECISIONS", "A5")
