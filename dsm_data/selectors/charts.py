@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
 from ..cells import format_entry
 from ..charts.data import BARS, LINE, STACKED, Chart, Point
 from ..charts.data import Series as ChartSeries
@@ -30,17 +29,10 @@ from ..models import (
     Period,
     Series,
     SeriesBreak,
-    Value,
 )
 from ..translation import translated
 from .browsing import browsable_values
-
-# What a chart shows of a value: fewer columns and related rows than the browser's, as a dozen
-# charts of ten years each are built for one page.
-CHART_FIELDS = (
-    *("number", "absence", "is_provisional", "is_estimated", "footnote", "released_at", "confidentiality"),
-    *("indicator_id", "country__code", "country__name", "period__code", "period__start"),
-)
+from .chart_values import ChartValue, annual_values
 
 
 @dataclass
@@ -49,7 +41,7 @@ class IndicatorFigure:
 
     indicator: Indicator
     chart: Chart
-    latest: Value | None  # the latest period with a published number the reader may see
+    latest: ChartValue | None  # the latest period with a published number the reader may see
     source: str  # the country's data source for it (national metadata), in the active language
 
 
@@ -66,7 +58,7 @@ def country_trends(user, *, country, first_year=None, last_year=None, now=None):
         .select_related("indicator")
         .order_by("indicator__sort_order", "indicator__code")
     )
-    values = _annual_values(
+    values = annual_values(
         user,
         now=now,
         first_year=first_year,
@@ -170,24 +162,9 @@ def data_sources(**filters):
 # What the charts read: the reader's annual figures, the years they span, breaks and countries.
 
 
-def _annual_values(user, *, now, first_year, last_year, **filters):
-    """The reader's published values of annual periods within the years (``CHART_FIELDS``).
-
-    The annual periods are a subquery the values are looked up by, so that a database of
-    many monthly figures is not scanned for the few annual ones.
-    """
-    periods = Period.objects.filter(frequency=Frequency.ANNUAL)
-    if first_year is not None:
-        periods = periods.filter(start__gte=datetime.date(first_year, 1, 1))
-    if last_year is not None:
-        periods = periods.filter(start__lte=datetime.date(last_year, 12, 31))
-    values = Value.objects.filter(period__in=periods, **filters).select_related("country", "period").only(*CHART_FIELDS)
-    return list(permissions.visible_values(user, values, now))
-
-
 def _indicator_totals(user, indicator, *, now, first_year, last_year):
     """The reader's annual grand totals of ``indicator``, every country."""
-    return _annual_values(
+    return annual_values(
         user, now=now, first_year=first_year, last_year=last_year, indicator=indicator, series__is_grand_total=True
     )
 

@@ -358,3 +358,28 @@ def test_the_charts_speak_the_readers_language(client, chart_figures):
     assert points == {("2019", "Казахстан"): "47", ("2022", "Казахстан"): "60"}
     points, _gaps = drawn["refugee-decisions-latest-2022"]
     assert points == {("Казахстан", "2022"): "60"}
+
+
+def test_the_charts_read_their_figures_as_records_sharing_each_country_and_period(chart_figures, catalogue):
+    """Rows, not model instances: each country and each period is made once for all the figures of it."""
+    from dsm_data.models import Value
+    from dsm_data.selectors.chart_values import annual_values
+
+    decisions = catalogue["REFUGEE_DECISIONS"]
+    records = annual_values(
+        PUBLIC, now=timezone.now(), first_year=None, last_year=None, indicator=decisions, series__is_grand_total=True
+    )
+    assert records
+    for record in records:
+        stored = Value.objects.select_related("country", "period").get(pk=record.pk)
+        assert (record.number, record.absence, record.footnote) == (stored.number, stored.absence, stored.footnote)
+        assert (record.country.code, record.period.code, record.period.start) == (
+            stored.country.code,
+            stored.period.code,
+            stored.period.start,
+        )
+    by_country = {}
+    for record in records:
+        by_country.setdefault(record.country_id, set()).add(id(record.country))
+    assert all(len(objects) == 1 for objects in by_country.values())
+    assert len({id(record.period) for record in records}) == len({record.period_id for record in records})
