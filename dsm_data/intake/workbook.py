@@ -29,8 +29,9 @@ def read_template(data):
         if found_map is None:
             raise Rejected.because(_("This is not a DSM template: download the template from the portal."))
         problems = _header_problems(found_map)
-        if not problems:
-            indicators, places, problems = _checked_indicators(workbook, titles, found_map, special, counter)
+        if problems:
+            raise Rejected(problems)
+        indicators, places, problems = _checked_indicators(workbook, titles, found_map, special, counter)
         counter.check()
     finally:
         workbook.close()
