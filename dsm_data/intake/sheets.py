@@ -121,28 +121,26 @@ def _sheet_parts(data):
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        workbook_part = _related_parts(archive, "")["officeDocument"][0]
-        targets = _related_parts(archive, workbook_part, by="id")
+        workbook_part = next(path for _id, kind, path in _relationships(archive, "") if kind == "officeDocument")
+        targets = {relationship_id: path for relationship_id, _kind, path in _relationships(archive, workbook_part)}
         sheets = [
-            (element.get("name"), targets[_relationship_id(element)][0])
+            (element.get("name"), targets[_relationship_id(element)])
             for element in parse_xml(archive.read(workbook_part)).iter()
             if _local_name(element.tag) == "sheet"
         ]
-    except (KeyError, ValueError, IndexError, zipfile.BadZipFile, ParseError, DefusedXmlException):
+    except (KeyError, ValueError, StopIteration, zipfile.BadZipFile, ParseError, DefusedXmlException):
         return None
     return archive, sheets
 
 
-def _related_parts(archive, part, *, by="type"):
-    """{relationship type's last word (or its id): [paths of the parts it names]} of ``part`` ("" for the package)."""
+def _relationships(archive, part):
+    """[(id, the type's last word, path of the part named)] of ``part``'s relationships ("" for the package's)."""
     folder, name = posixpath.split(part)
-    relationships = parse_xml(archive.read(posixpath.join(folder, "_rels", f"{name}.rels")))
-    found = {}
-    for relationship in relationships:
+    found = []
+    for relationship in parse_xml(archive.read(posixpath.join(folder, "_rels", f"{name}.rels"))):
         target = relationship.get("Target", "")
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        label = relationship.get("Type", "").rsplit("/", 1)[-1] if by == "type" else relationship.get("Id")
-        found.setdefault(label, []).append(path)
+        found.append((relationship.get("Id"), relationship.get("Type", "").rsplit("/", 1)[-1], path))
     return found
 
 

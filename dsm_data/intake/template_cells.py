@@ -85,29 +85,42 @@ def cells_of(grid, found, *, problems=None, places=None):
     return cells
 
 
-class TemplateCells(Mapping):
+class _LastKept(Mapping):
+    """A mapping whose values are made when asked, from ``_make(key)``; only the last one made is kept."""
+
+    def __init__(self, keys):
+        self._keys = dict.fromkeys(keys)  # in the file's order
+        self._last = (None, None)
+
+    def __getitem__(self, key):
+        if key not in self._keys:
+            raise KeyError(key)
+        if self._last[0] != key:
+            self._last = (None, None)  # let the previous value go before making the next
+            self._last = (key, self._make(key))
+        return self._last[1]
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self):
+        return len(self._keys)
+
+
+class TemplateCells(_LastKept):
     """{indicator: {series pk: Cell}} of a checked template, each indicator read from the file when asked.
 
     ``grids`` gives their grids ({indicator code: Grid}). The indicator last asked for is kept,
-    so that a service asking twice in a row (for its cells, then its grid) reads it once.
+    with its grid, so that a service asking twice in a row (for its cells, then its grid) reads it once.
     """
 
     def __init__(self, data, *, titles, found_map, special, indicators):
         """``titles``: the workbook's sheets, in order; the map may name a sheet the sender deleted."""
+        super().__init__(indicators)
         self._data, self._titles, self._map, self._special = data, titles, found_map, special
-        self._indicators = dict.fromkeys(indicators)  # in the file's order
-        self.grids = _LastGrid({indicator.code: indicator for indicator in indicators})
-        self._last = (None, None)
+        self.grids = _Grids({indicator.code: indicator for indicator in indicators})
 
-    def __getitem__(self, indicator):
-        if indicator not in self._indicators:
-            raise KeyError(indicator)
-        if self._last[0] != indicator:
-            self._last = (None, None)  # let the previous indicator's cells go before reading the next
-            self._last = (indicator, self._read(indicator))
-        return self._last[1]
-
-    def _read(self, indicator):
+    def _make(self, indicator):
         grid, found = self.grids[indicator.code], []
         workbook = sheets.open_workbook(self._data)
         try:
@@ -122,29 +135,13 @@ class TemplateCells(Mapping):
         complete_totals(grid, cells)
         return cells
 
-    def __iter__(self):
-        return iter(self._indicators)
 
-    def __len__(self):
-        return len(self._indicators)
-
-
-class _LastGrid(Mapping):
-    """{indicator code: Grid}, built when asked; the last one is kept (building one of 11,000 series takes 50 ms)."""
+class _Grids(_LastKept):
+    """{indicator code: Grid}, built when asked (one of 11,000 series takes 50 ms); the last one is kept."""
 
     def __init__(self, indicators):
+        super().__init__(indicators)
         self._indicators = indicators
-        self._last = (None, None)
 
-    def __getitem__(self, code):
-        if self._last[0] != code:
-            indicator = self._indicators[code]
-            self._last = (None, None)
-            self._last = (code, build_grid(indicator))
-        return self._last[1]
-
-    def __iter__(self):
-        return iter(self._indicators)
-
-    def __len__(self):
-        return len(self._indicators)
+    def _make(self, code):
+        return build_grid(self._indicators[code])

@@ -129,26 +129,36 @@ class CellPlaces(Mapping):
     _COLUMN_BITS, _ROW_BITS = 15, 21  # past XFD (16,384) and row 1,048,576
 
     def __init__(self):
-        self._sheets = []  # titles, by the index a packed place holds
+        self._sheet_indexes, self._sheets = {}, []  # title -> the index a packed place holds; titles by index
         self._indicators = []  # (array of pks, sorted; array of their packed places)
 
     def add_indicator(self, places):
         """Add one indicator's cells: [(series pk, sheet title, row, column)]."""
         packed = []
         for pk, sheet, row, column in places:
-            if sheet not in self._sheets:
+            sheet_index = self._sheet_indexes.get(sheet)
+            if sheet_index is None:
+                sheet_index = self._sheet_indexes[sheet] = len(self._sheets)
                 self._sheets.append(sheet)
-            sheet_index = self._sheets.index(sheet)
             packed.append((pk, (sheet_index << self._ROW_BITS | row) << self._COLUMN_BITS | column))
         packed.sort()
         self._indicators.append((array("q", [pk for pk, _ in packed]), array("Q", [place for _, place in packed])))
 
     def __getitem__(self, pk):
+        packed = self._packed(pk)
+        if packed is None:
+            raise KeyError(pk)
+        return self._spelled(packed)
+
+    def __contains__(self, pk):
+        return self._packed(pk) is not None  # asked for each cell of a correction: nothing spelled
+
+    def _packed(self, pk):
         for pks, places in self._indicators:
             index = bisect_left(pks, pk)
             if index < len(pks) and pks[index] == pk:
-                return self._spelled(places[index])
-        raise KeyError(pk)
+                return places[index]
+        return None
 
     def _spelled(self, packed):
         column = packed & ((1 << self._COLUMN_BITS) - 1)

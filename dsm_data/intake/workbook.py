@@ -28,7 +28,9 @@ def read_template(data):
         found_map = _read_map(workbook, counter) if template_map.META_SHEET in titles else None
         if found_map is None:
             raise Rejected.because(_("This is not a DSM template: download the template from the portal."))
-        problems = _header_problems(found_map)
+        country = Country.objects.filter(code=found_map.country_code).first()
+        period = Period.objects.filter(code=found_map.period_code).first()
+        problems = _header_problems(found_map, country, period)
         if problems:
             raise Rejected(problems)
         indicators, places, problems = _checked_indicators(workbook, titles, found_map, special, counter)
@@ -38,8 +40,6 @@ def read_template(data):
     if problems:
         raise Rejected(problems)
     cells = TemplateCells(data, titles=titles, found_map=found_map, special=special, indicators=indicators)
-    country = Country.objects.get(code=found_map.country_code)
-    period = Period.objects.get(code=found_map.period_code)
     return Upload(country=country, period=period, cells=cells, places=places, grids=cells.grids)
 
 
@@ -89,7 +89,7 @@ class _CellCounter:
             raise figures.over_the_cap(message, self.used["sheets"])
 
 
-def _header_problems(found_map):
+def _header_problems(found_map, country, period):
     """Problems of the map's header: an older template, a country or period the portal does not know."""
     problems = []
     if found_map.version != template_map.TEMPLATE_VERSION:
@@ -97,8 +97,7 @@ def _header_problems(found_map):
             Problem(_("This template is of version %(found)s; download the current one (version %(current)s).")
                     % {"found": found_map.version, "current": template_map.TEMPLATE_VERSION})
         )  # fmt: skip
-    known_country = Country.objects.filter(code=found_map.country_code).exists()
-    if not known_country or not Period.objects.filter(code=found_map.period_code).exists():
+    if country is None or period is None:
         problems.append(Problem(_("The template names a country or period the portal does not know.")))
     return problems
 
