@@ -129,11 +129,11 @@ def run_child(steps, step, path):
 
         django.setup()
         settings.DEBUG = False  # no query log
-    data = Path(path).read_bytes()
+    files = [Path(path).read_bytes()]
     start_mb = peak_memory_mb()  # the process before the step: Python, Django and the project's imports
     start_file_mb = file_backed_memory_mb()
     started = time.perf_counter()
-    result = steps[step](data)
+    result = steps[step](files.pop())  # the step alone holds the file's bytes: it may let them go
     seconds = time.perf_counter() - started
     print(
         json.dumps(

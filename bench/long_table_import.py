@@ -168,9 +168,10 @@ def load(data):
     user = get_user_model().objects.get(username=USERNAME)
     name = "unhcr-asylum.xlsx" if data.startswith(b"PK") else "unhcr-asylum.csv"
     delivery, changes = receive(data, original_name=name, user=user, mapping=_mapping())
-    # The web shows the changes on one page and confirms by another request, which brings back only this:
+    # The web shows the changes on one page and confirms by another request, which brings back only this,
+    # and holds neither the uploaded file's bytes nor the changes:
     fingerprint = changes.fingerprint
-    del changes
+    del changes, data
     delivery, warnings = confirm(delivery, user=user, fingerprint=fingerprint)
     return {
         "added": delivery.added,

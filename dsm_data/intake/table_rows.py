@@ -12,6 +12,7 @@ is refused, telling its own count.
 import csv
 import io
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -189,8 +190,8 @@ def csv_rows(data, *, columns=None):
         raise Rejected.because(_("The CSV file is not in UTF-8: save it again as “CSV UTF-8”.")) from error
     first_line = text.split("\n", 1)[0]
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
-    stream = io.StringIO(text, newline="")
-    reader = csv.reader(stream, delimiter=delimiter)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
     keeper, start = _Keeper(SheetRows(title=CSV), columns), 0
     for number in itertools.count(1):
         try:
@@ -203,8 +204,27 @@ def csv_rows(data, *, columns=None):
             message = _("Row %(number)s has more than %(limit)s columns.")
             raise Rejected([Problem(message % {"number": number, "limit": sheets.MAX_COLUMNS}, sheet=CSV)])
         keeper.add(number, row)
-        start = stream.tell()  # the reader takes whole lines, one line (or quoted lines) per row
+        start = lines.position  # the reader takes whole lines, one line (or quoted lines) per row
     return keeper.result()
+
+
+class _Lines:
+    """A CSV text's lines with their endings (\\r\\n, \\r or \\n), one at a time, as a file opened with
+    ``newline=""`` gives them to the csv module; ``position``: where the next one starts. Not io.StringIO,
+    which held four bytes for each character of the file."""
+
+    _ENDING = re.compile(r"\r\n?|\n")
+
+    def __init__(self, text):
+        self.text = text
+        self.position = 0
+
+    def __iter__(self):
+        text, ending = self.text, self._ENDING
+        while self.position < len(text):
+            found = ending.search(text, self.position)
+            start, self.position = self.position, found.end() if found else len(text)
+            yield text[start : self.position]
 
 
 def _unreadable_line(rest, delimiter, number):

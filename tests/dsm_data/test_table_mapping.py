@@ -87,6 +87,22 @@ def test_a_wide_table_with_names_and_marks_is_read_through_a_mapping(setting, tm
     assert {key[0] for key in figures} == {"KAZ", "ARM"}  # "World" left out, "Notes" ignored
 
 
+def test_each_figure_of_a_wide_table_is_placed_at_its_own_column_and_row(setting, tmp_path):
+    """The places name the cell a figure came from (messages and the preview show them): a column of
+    values each, a row each; a summed figure at its first row's cell."""
+    reading = read_file(wide_workbook(tmp_path), mapping=entries_mapping())
+    places = {}
+    for upload in reading.uploads:
+        for indicator, cells in upload.cells.items():
+            keys = {series.pk: series.key for series in upload.grids[indicator.code].series_by_key.values()}
+            places |= {(upload.country.code, upload.period.code, keys[pk]): upload.places[pk] for pk in cells}
+    assert places[("KAZ", "2019", "CITIZENSHIP=RUS")] == ("Table 4", "D4")
+    assert places[("KAZ", "2020", "CITIZENSHIP=UZB")] == ("Table 4", "E5")
+    assert places[("ARM", "2019", "CITIZENSHIP=TUR")] == ("Table 4", "D9")
+    assert places[("KAZ", "2019", "CITIZENSHIP=OTHER")] == ("Table 4", "D7")  # Iraq's row, then Syria's
+    assert len(places) == sum(len(upload.places) for upload in reading.uploads)
+
+
 def test_rows_recoded_to_one_category_are_summed_estimated_and_explained(setting, tmp_path):
     figures = figures_of(read_file(wide_workbook(tmp_path), mapping=entries_mapping()))
     other_2019 = figures[("KAZ", "2019", "CITIZENSHIP=OTHER")]
@@ -152,6 +168,24 @@ def test_a_native_long_table_takes_comment_and_reason_columns(setting):
     assert (russians.number, russians.is_provisional) == (120, True)
     assert (russians.comment, russians.reason) == ("A new border post opened", "Revised by the border service")
     assert figures[("KAZ", "2019", "CITIZENSHIP=UZB")].number == 30  # country and category by name
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_a_csv_file_reads_alike_whatever_its_line_endings_with_a_footnote_over_two_lines(setting, ending):
+    lines = [
+        "indicator,country,period,CITIZENSHIP,value,flag,footnote",
+        f'ENTRIES,KAZ,2019,RUS,120,,"First line{ending}second line"',
+        "ENTRIES,KAZ,2019,UZB,30,,",
+        "ENTRIES,KAZ,2019,TJK,many,,",
+    ]
+    with pytest.raises(Rejected) as refusal:
+        read_file(ending.join(lines).encode())
+    assert [str(problem) for problem in refusal.value.problems] == [
+        "Sheet CSV, cell E4: “many” is not a number."
+    ]  # rows as Excel counts them
+    figures = figures_of(read_file(ending.join(lines[:3]).encode()))
+    assert figures[("KAZ", "2019", "CITIZENSHIP=RUS")].footnote == f"First line{ending}second line"
+    assert figures[("KAZ", "2019", "CITIZENSHIP=UZB")].number == 30
 
 
 def test_a_flag_column_is_recoded(setting):
