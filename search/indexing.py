@@ -14,6 +14,8 @@ They return plain data and import nothing of the search.
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import transaction
@@ -41,6 +43,8 @@ NO_FACETS = {
     "language": "",
     "section": "",
 }
+# True while many pages and records are loaded at once (``deferred``): the index is rebuilt once at the end.
+_DEFERRED = ContextVar("search_indexing_deferred", default=False)
 
 
 def safely(function, *args):
@@ -50,6 +54,24 @@ def safely(function, *args):
     except Exception:
         logger.exception("Search indexing failed in %s", function.__name__)
         return None
+
+
+def index_safely(function, *args):
+    """``safely(function, *args)``, unless indexing is ``deferred``: the rebuild at its end does it then."""
+    if not _DEFERRED.get():
+        safely(function, *args)
+
+
+@contextmanager
+def deferred():
+    """Index nothing while the block loads pages and records, then rebuild the whole index once (if the block
+    ends well). The demo's 270 publications were each indexed, then its rebuild indexed them all again."""
+    token = _DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+    rebuild_index()
 
 
 def page_key(translation_key):

@@ -14,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished
 from dsm_data.models import Indicator, NationalMetadata
 from library_pages.models import DocumentPage, LibraryDocument
 
-from .indexing import index_record, index_translation_group, record_key, remove, safely
+from .indexing import index_record, index_safely, index_translation_group, record_key, remove, safely
 from .tasks import extract_document_text
 
 EXTRACTION_FIELDS = ("extracted_text", "extraction_status", "extraction_error")
@@ -26,7 +26,7 @@ EXTRACTION_FIELDS = ("extracted_text", "extraction_status", "extraction_error")
 # turn off Django's fast deletes everywhere.
 @receiver(post_delete, sender=Page, dispatch_uid="dsm_search_page_deleted")
 def page_changed(sender, instance, **kwargs):
-    safely(index_translation_group, instance.translation_key)
+    index_safely(index_translation_group, instance.translation_key)
 
 
 @receiver(post_save, sender=PageViewRestriction, dispatch_uid="dsm_search_restricted")
@@ -35,19 +35,19 @@ def view_restriction_changed(sender, instance, **kwargs):
     """A page made private (or public again) takes its subtree out of the index (or back in)."""
     keys = Page.objects.descendant_of(instance.page, inclusive=True).values_list("translation_key", flat=True)
     for translation_key in set(keys):
-        safely(index_translation_group, translation_key)
+        index_safely(index_translation_group, translation_key)
 
 
 @receiver(post_save, sender=Indicator, dispatch_uid="dsm_search_indicator")
 @receiver(post_save, sender=NationalMetadata, dispatch_uid="dsm_search_metadata")
 def catalogue_saved(sender, instance, **kwargs):
-    safely(index_record, instance)
+    index_safely(index_record, instance)
 
 
 @receiver(post_delete, sender=Indicator, dispatch_uid="dsm_search_indicator_deleted")
 @receiver(post_delete, sender=NationalMetadata, dispatch_uid="dsm_search_metadata_deleted")
 def catalogue_deleted(sender, instance, **kwargs):
-    safely(remove, [record_key(instance)])
+    index_safely(remove, [record_key(instance)])
 
 
 @receiver(pre_save, sender=LibraryDocument, dispatch_uid="dsm_search_file_before")
@@ -89,4 +89,4 @@ def file_before_delete(sender, instance, **kwargs):
 @receiver(post_delete, sender=LibraryDocument, dispatch_uid="dsm_search_file_deleted")
 def file_deleted(sender, instance, **kwargs):
     for translation_key in getattr(instance, "_search_translation_keys", ()):
-        safely(index_translation_group, translation_key)
+        index_safely(index_translation_group, translation_key)

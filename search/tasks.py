@@ -13,7 +13,7 @@ from dsm_data.intake.files import ArchiveLimits
 from library_pages.models import LibraryDocument
 
 from . import extraction
-from .indexing import index_pages_of_document, safely
+from .indexing import index_pages_of_document, index_safely
 
 logger = logging.getLogger(__name__)
 
@@ -53,5 +53,5 @@ def extract_document_text(document_id):
         extracted_text=text, extraction_status=status, extraction_error=error
     )
     document.extracted_text = text
-    safely(index_pages_of_document, document)
+    index_safely(index_pages_of_document, document)
     return status

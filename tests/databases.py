@@ -13,6 +13,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 from django.db import connections
@@ -118,9 +119,10 @@ def with_database_name(url, name):
 
 
 def postgres_url(settings):
+    """The URL of a PostgreSQL database's settings; a host that is a socket's folder ("/run/postgresql") quoted."""
     password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
     port = f":{settings['PORT']}" if settings.get("PORT") else ""
-    return f"postgres://{settings['USER']}{password}@{settings['HOST']}{port}/{settings['NAME']}"
+    return f"postgres://{settings['USER']}{password}@{quote(settings['HOST'], safe='')}{port}/{settings['NAME']}"
 
 
 def execute_on_server(url, statement):

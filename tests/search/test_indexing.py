@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 from dsm_data.models import Indicator, NationalMetadata
 from library_pages.models import CountryIndexPage, MethodologyIndexPage, MethodologyPage
 from library_pages.services import ensure_country_pages
+from search import indexing
 from search.models import SearchEntry
 
 from .conftest import search, titles
@@ -98,3 +99,23 @@ def test_dsm_reindex_rebuilds_the_same_results(client, make_document):
     assert titles(search(client, "беженцев")) == ["Asylum"]
     call_command("dsm_reindex", stdout=io.StringIO())
     assert titles(search(client, "беженцев")) == ["Asylum"]
+
+
+def test_deferred_indexing_indexes_nothing_until_the_block_ends_then_everything_once(client, make_document):
+    with indexing.deferred():
+        make_document("asylum", "Ходатайства о признании беженцами.", title="Asylum")
+        Indicator.objects.create(code="ASYLUM_APPLICATIONS", name={"en": "Asylum applications"})
+        assert not SearchEntry.objects.exists()
+    assert titles(search(client, "беженцев")) == ["Asylum"]
+    assert titles(search(client, "applications")) == ["Asylum applications"]
+    page = make_document("visa", "Visa rules.", title="Visa rules")  # after the block: indexed at once again
+    assert titles(search(client, "visa")) == ["Visa rules"]
+    with pytest.raises(RuntimeError):
+        unpublish_in_a_failed_load(page)
+    assert titles(search(client, "visa")) == ["Visa rules"]  # a failed load rebuilds nothing: dsm_reindex repairs
+
+
+def unpublish_in_a_failed_load(page):
+    with indexing.deferred():
+        page.unpublish()
+        raise RuntimeError("the load failed")
