@@ -32,10 +32,14 @@ def read_long_table(data, *, mapping=None):
     else:  # only the columns the mapping reads are kept and counted against the cap
         sheet_rows = read_rows(data, sheet=spec.sheet, columns=table_records.mapped_columns(spec))
     codes = Codes(recode=spec.recode if spec else None)
-    if spec is None:
-        layout = table_records.native_layout(sheet_rows, set(codes.dimensions))
-    else:
-        layout = table_records.mapped_layout(sheet_rows, spec)
+    try:
+        if spec is None:
+            layout = table_records.native_layout(sheet_rows, set(codes.dimensions))
+        else:
+            layout = table_records.mapped_layout(sheet_rows, spec)
+    except Rejected:
+        sheet_rows.read_to_the_end()  # a file over the cap is told so first, whatever else is wrong
+        raise
     return read_records(table_records.records(sheet_rows.taken(), layout), codes=codes, sheet=sheet_rows.title)
 
 

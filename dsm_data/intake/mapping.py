@@ -222,23 +222,24 @@ def file_outline(data, *, sheet="", header_row=None):
 
     Rejected if the file cannot be read, or has no such sheet or row.
     """
-    rows = table_rows.read_rows(data, sheet=sheet, columns=_first_rows_only(header_row))
-    if not rows.rows:
-        raise Rejected([Problem(_("The sheet is empty."), sheet=rows.title)])
-    numbers = [number for number, _values in rows.rows]
+    sheet_rows = table_rows.read_rows(data, sheet=sheet, columns=_first_rows_only(header_row))
+    rows = list(sheet_rows.head())  # only the first ones keep any cell
+    if not rows:
+        raise Rejected([Problem(_("The sheet is empty."), sheet=sheet_rows.title)])
+    numbers = [number for number, _values in rows]
     if header_row is None:
-        header_row = table_rows.likely_header_row(rows.rows)
+        header_row = table_rows.likely_header_row(rows)
     elif header_row not in numbers:
-        raise Rejected([Problem(_("Row %(number)s is empty.") % {"number": header_row}, sheet=rows.title)])
+        raise Rejected([Problem(_("Row %(number)s is empty.") % {"number": header_row}, sheet=sheet_rows.title)])
     at = numbers.index(header_row)
-    headers = table_rows.headers_of(rows.rows[at][1])
+    headers = table_rows.headers_of(rows[at][1])
     sample = [
         [table_rows.text_of(values[index]) if index < len(values) else "" for index, _letter, _text in headers]
-        for _number, values in rows.rows[at + 1 : at + 1 + SAMPLE_ROWS]
+        for _number, values in rows[at + 1 : at + 1 + SAMPLE_ROWS]
     ]
     return Outline(
-        sheets=rows.sheets,
-        sheet=rows.title,
+        sheets=sheet_rows.sheets,
+        sheet=sheet_rows.title,
         header_row=header_row,
         headers=[(letter, text) for _index, letter, text in headers],
         sample=sample,

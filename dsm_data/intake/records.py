@@ -8,6 +8,7 @@ fixed values added, suppression marks made flags. Either way each ``Record`` kee
 the cell every field came from, so that a problem names it.
 """
 
+import itertools
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -56,7 +57,7 @@ class Layout:
 
 def native_layout(sheet_rows, dimension_codes):
     """The Layout of a long table by its own header row (the first naming the required columns); else Rejected."""
-    header = next((row for row in sheet_rows.rows if _names_the_required_columns(row[1])), None)
+    header = next((row for row in sheet_rows.head() if _names_the_required_columns(row[1])), None)
     if header is None:
         raise Rejected([_no_header(sheet_rows, ", ".join(REQUIRED_COLUMNS), _known_columns(dimension_codes))])
     number, values = header
@@ -101,7 +102,7 @@ def _no_header(sheet_rows, needed, hint):
     seen = "; ".join(
         _("row %(number)s: %(texts)s")
         % {"number": number, "texts": ", ".join(f"“{text}”" for _index, _letter, text in headers_of(values))}
-        for number, values in sheet_rows.rows[:ROWS_SHOWN]
+        for number, values in sheet_rows.first(ROWS_SHOWN)
     )
     return Problem(
         _("No header row found: a long table needs the columns %(columns)s. The first rows hold: %(rows)s.")
@@ -113,10 +114,10 @@ def _no_header(sheet_rows, needed, hint):
 
 def mapped_layout(sheet_rows, spec):
     """The Layout of a sheet read through ``spec``: its header row given, or the first holding the mapped headers."""
-    candidates = sheet_rows.rows if spec.header_row is None else [
-        (number, values) for number, values in sheet_rows.rows if number == spec.header_row
-    ]  # fmt: skip
-    for number, values in candidates[:HEADER_SEARCH]:
+    candidates = sheet_rows.head()
+    if spec.header_row is not None:
+        candidates = ((number, values) for number, values in candidates if number == spec.header_row)
+    for number, values in itertools.islice(candidates, HEADER_SEARCH):
         layout = _header_layout(number, values, spec)
         if layout is not None:
             return layout

@@ -13,7 +13,6 @@ import csv
 import io
 import itertools
 import re
-from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
@@ -27,20 +26,47 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 HEADER_SEARCH_ROWS = 30
 
 
-@dataclass
 class SheetRows:
-    """One sheet's rows: [(row number, [value of column A, B, ...])], empty rows left out."""
+    """One sheet's non-empty rows, (row number, [value of column A, B, ...]), read from the file as they are
+    asked for: a long table's 50,000 rows (19 MB as lists of texts) are never all held at once.
 
-    title: str  # the sheet's title, or "CSV"
-    sheets: list = field(default_factory=list)  # every sheet's title of the workbook ([] for CSV)
-    rows: list = field(default_factory=list)
+    ``head()`` gives the rows from the first and keeps them (to find a header, or show the first
+    ones); ``taken()`` gives every row once and lets each go. Past the cap of filled cells the
+    rows end in Rejected, telling the file's own count.
+    """
+
+    def __init__(self, title, rows, *, sheets=()):
+        self.title = title  # the sheet's title, or "CSV"
+        self.sheets = list(sheets)  # every sheet's title of the workbook ([] for CSV)
+        self._unread = iter(rows)
+        self._kept = []  # the rows head() has read
+
+    def head(self):
+        """The rows from the first, each read from the file at most once and kept."""
+        index = 0
+        while True:
+            if index == len(self._kept):
+                row = next(self._unread, None)
+                if row is None:
+                    return
+                self._kept.append(row)
+            yield self._kept[index]
+            index += 1
+
+    def first(self, count):
+        return list(itertools.islice(self.head(), count))
+
+    def read_to_the_end(self):
+        """Read the rows not yet read, keeping none: Rejected if the file is over the cap."""
+        for _row in self._unread:
+            pass
 
     def taken(self):
-        """The rows, each let go once given: a long table's 50,000 rows (15 MB) need not stay while
-        their figures are made. The rows are empty afterwards."""
-        self.rows.reverse()
-        while self.rows:
-            yield self.rows.pop()
+        """Every row once, from the first, none kept: afterwards there are no rows."""
+        self._kept.reverse()
+        while self._kept:
+            yield self._kept.pop()
+        yield from self._unread
 
 
 def read_rows(data, *, sheet="", columns=None):
@@ -103,53 +129,44 @@ def is_filled(value):
     return value is not None and (not isinstance(value, str) or value.strip() != "")
 
 
-class _Keeper:
-    """Keeps a sheet's non-empty rows, counting their filled cells against the cap.
+def _kept(rows, *, sheet, columns=None):
+    """The non-empty rows of ``rows`` [(number, values)], their filled cells counted against the cap.
 
-    Past the cap the rows are still counted (not kept) to tell the file's own count.
-    Given ``columns`` (see ``read_rows``), the rows under the header it finds keep,
-    and count, only the columns it names; the others are None.
+    Past the cap the rows are still counted (not given) to tell the file's own count, in the
+    Rejected that ends them. Given ``columns`` (see ``read_rows``), the rows under the header
+    it finds keep, and count, only the columns it names; the others are None.
     """
-
-    def __init__(self, sheet_rows, columns=None):
-        self.sheet_rows = sheet_rows
-        self.used = 0
-        self.columns = columns
-        self.kept = None  # the column indices kept once the header is found; None: every column
-
-    def add(self, number, values):
-        if self.kept is not None:
-            values = self._narrowed(values)
+    used, kept = 0, None  # the column indices kept once the header is found; None: every column
+    for number, values in rows:
+        if kept is not None:
+            values = _narrowed(values, kept)
         filled = sum(map(is_filled, values))
-        self.used += filled
-        if not filled or self.used > figures.MAX_USED_CELLS:
-            return
-        self.sheet_rows.rows.append((number, values))
-        if self.columns is not None and self.kept is None:
-            found = self.columns(number, values)
+        used += filled
+        if not filled or used > figures.MAX_USED_CELLS:
+            continue
+        yield number, values
+        if columns is not None and kept is None:
+            found = columns(number, values)
             if found is not None:
-                self.kept = sorted(set(found))
-
-    def _narrowed(self, values):
-        """The row with only the kept columns' values, at their places."""
-        if not self.kept:
-            return []
-        length = len(values)
-        narrowed = [None] * (self.kept[-1] + 1)
-        for index in self.kept:
-            if index < length:
-                narrowed[index] = values[index]
-        return narrowed
-
-    def result(self):
-        """The SheetRows kept; Rejected, telling the count, past the cap."""
-        if self.used <= figures.MAX_USED_CELLS:
-            return self.sheet_rows
-        if self.columns is None:
+                kept = sorted(set(found))
+    if used > figures.MAX_USED_CELLS:
+        if columns is None:
             message = _("The file has %(count)s filled cells; at most %(limit)s are read.")
         else:
             message = _("The columns the mapping reads have %(count)s filled cells; at most %(limit)s are read.")
-        raise figures.over_the_cap(message, self.used, sheet=self.sheet_rows.title)
+        raise figures.over_the_cap(message, used, sheet=sheet)
+
+
+def _narrowed(values, kept):
+    """The row with only the kept columns' values, at their places."""
+    if not kept:
+        return []
+    length = len(values)
+    narrowed = [None] * (kept[-1] + 1)
+    for index in kept:
+        if index < length:
+            narrowed[index] = values[index]
+    return narrowed
 
 
 def workbook_rows(data, *, sheet="", columns=None):
@@ -167,19 +184,30 @@ def workbook_rows(data, *, sheet="", columns=None):
             )
         title = sheet or titles[0]
         sheets.check_sheet_within_the_grid(data, title)
-        keeper = _Keeper(SheetRows(title=title, sheets=titles), columns)
         found = workbook.get_sheet_by_name(title)
-        # iter_rows gives every row from the first, but the columns from the first used one: put them back in place.
-        padding = [""] * (found.start[1] if found.start else 0)
+    except CalamineError as error:
+        workbook.close()
+        raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
+    except Rejected:
+        workbook.close()
+        raise
+    rows = _kept(_sheet_rows(workbook, found, title), sheet=title, columns=columns)
+    return SheetRows(title, rows, sheets=titles)
+
+
+def _sheet_rows(workbook, found, title):
+    """Every row of calamine's sheet ``found``, numbered from 1; the workbook closed at the end."""
+    # iter_rows gives every row from the first, but the columns from the first used one: put them back in place.
+    padding = [""] * (found.start[1] if found.start else 0)
+    try:
         for number, row in enumerate(found.iter_rows(), start=1):
             if len(padding) + len(row) > sheets.MAX_COLUMNS or number > sheets.MAX_ROWS:
                 raise Rejected([sheets.past_the_grid(title)])
-            keeper.add(number, padding + row if padding else row)
+            yield number, padding + row if padding else row
     except CalamineError as error:
         raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
     finally:
         workbook.close()
-    return keeper.result()
 
 
 def csv_rows(data, *, columns=None):
@@ -190,22 +218,26 @@ def csv_rows(data, *, columns=None):
         raise Rejected.because(_("The CSV file is not in UTF-8: save it again as “CSV UTF-8”.")) from error
     first_line = text.split("\n", 1)[0]
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
+    return SheetRows(CSV, _kept(_csv_records(text, delimiter), sheet=CSV, columns=columns))
+
+
+def _csv_records(text, delimiter):
+    """Every row of a CSV text, numbered from 1 as Excel numbers them; Rejected at a row it cannot read."""
     lines = _Lines(text)
     reader = csv.reader(lines, delimiter=delimiter)
-    keeper, start = _Keeper(SheetRows(title=CSV), columns), 0
+    start = 0
     for number in itertools.count(1):
         try:
             row = next(reader, None)
         except csv.Error as error:
             raise Rejected([_unreadable_line(text[start:], delimiter, number)]) from error
         if row is None:
-            break
+            return
         if len(row) > sheets.MAX_COLUMNS:
             message = _("Row %(number)s has more than %(limit)s columns.")
             raise Rejected([Problem(message % {"number": number, "limit": sheets.MAX_COLUMNS}, sheet=CSV)])
-        keeper.add(number, row)
+        yield number, row
         start = lines.position  # the reader takes whole lines, one line (or quoted lines) per row
-    return keeper.result()
 
 
 class _Lines:
