@@ -1,12 +1,12 @@
 """The rows of a table file, CSV or xlsx, as plain values: what long tables and mappings read.
 
 ``read_rows`` takes bytes already checked by ``reading`` (size, type, archive limits)
-and returns the chosen sheet's non-empty rows, numbered as the file numbers them,
-each a list of values from column A. Workbooks are read with python-calamine (many
-times faster than openpyxl on a long sheet); templates are still read with openpyxl.
-Every filled cell counts against ``figures.MAX_USED_CELLS`` (read through a mapping,
-only the cells of the columns it reads, once its header is found); past it the file
-is refused, telling its own count.
+and gives the chosen sheet's non-empty rows, numbered as the file numbers them,
+each a list of values from column A, read from the file as they are asked for.
+Workbooks are read with python-calamine (many times faster than openpyxl on a long
+sheet); templates are read by ``sheets``. Every filled cell counts against
+``figures.MAX_USED_CELLS`` (read through a mapping, only the cells of the columns it
+reads, once its header is found); past it the file is refused, telling its own count.
 """
 
 import csv
