@@ -7,6 +7,7 @@ import pytest
 from dsm_data.models import Role
 from search import suggestions, vocabulary
 from search.backends.database import DatabaseBackend
+from search.indexing import rebuild_index
 from search.models import SearchEntry, SearchWord
 
 from .conftest import search, titles
@@ -133,6 +134,15 @@ def test_a_long_query_of_unknown_words_replaces_at_most_three_and_checks_at_most
     assert looked_up == ["refugess", "statuz", "defind"]
     assert 2 <= len(checked) <= 1 + suggestions.CANDIDATES  # the reader's search, then the suggestions checked
     assert all(text.split()[3:] == ["heres", "conventon", "ztatus"] for text in checked[1:])
+
+
+def test_a_rebuilt_index_counts_the_same_words_as_the_entries_stored_one_by_one(make_document):
+    make_document("one", "Refugees refugees arrive.", title="Arrivals")
+    make_document("two", "Refugees and refuges. Беженцы прибывают.", title="Refuges")
+    stored_one_by_one = set(SearchWord.objects.values_list("word", "script", "length", "entries"))
+    assert ("refugees", "latin", 8, 2) in stored_one_by_one
+    rebuild_index()  # the words counted once, at the end
+    assert set(SearchWord.objects.values_list("word", "script", "length", "entries")) == stored_one_by_one
 
 
 def test_the_vocabulary_counts_each_entry_once_and_ranks_by_distance_then_entries(make_document):
