@@ -43,8 +43,8 @@ NO_FACETS = {
     "language": "",
     "section": "",
 }
-# True while many pages and records are loaded at once (``deferred``): the index is rebuilt once at the end.
-_DEFERRED = ContextVar("search_indexing_deferred", default=False)
+# While many pages and records are loaded at once (``deferred``): the indexing left to its end's rebuild.
+_DEFERRED = ContextVar("search_indexing_deferred", default=None)
 # True while the index is rebuilt: the entries' words are counted once, at the end, not entry by entry.
 _REBUILDING = ContextVar("search_index_rebuilding", default=False)
 
@@ -60,20 +60,26 @@ def safely(function, *args):
 
 def index_safely(function, *args):
     """``safely(function, *args)``, unless indexing is ``deferred``: the rebuild at its end does it then."""
-    if not _DEFERRED.get():
+    left = _DEFERRED.get()
+    if left is None:
         safely(function, *args)
+    else:
+        left.append(function.__name__)
 
 
 @contextmanager
 def deferred():
-    """Index nothing while the block loads pages and records, then rebuild the whole index once (if the block
-    ends well). The demo's 270 publications were each indexed, then its rebuild indexed them all again."""
-    token = _DEFERRED.set(True)
+    """Index nothing while the block loads pages and records; then, if the block ends well and changed
+    anything indexed, rebuild the whole index once. The demo's 270 publications were each indexed, then its
+    rebuild indexed them all again; run again, it changes nothing, and rebuilds nothing."""
+    left = []
+    token = _DEFERRED.set(left)
     try:
         yield
     finally:
         _DEFERRED.reset(token)
-    rebuild_index()
+    if left:
+        rebuild_index()
 
 
 def page_key(translation_key):

@@ -110,6 +110,10 @@ def test_deferred_indexing_indexes_nothing_until_the_block_ends_then_everything_
     assert titles(search(client, "applications")) == ["Asylum applications"]
     page = make_document("visa", "Visa rules.", title="Visa rules")  # after the block: indexed at once again
     assert titles(search(client, "visa")) == ["Visa rules"]
+    SearchEntry.objects.filter(title="Asylum").delete()
+    with indexing.deferred():  # nothing indexed changes: nothing rebuilt
+        page.save()  # a draft's save: no publication
+    assert titles(search(client, "беженцев")) == []
     with pytest.raises(RuntimeError):
         unpublish_in_a_failed_load(page)
     assert titles(search(client, "visa")) == ["Visa rules"]  # a failed load rebuilds nothing: dsm_reindex repairs
