@@ -4,7 +4,7 @@ from django.test import TestCase
 from dsm_data.models import Role
 from dsm_data.services.accounts import save_country
 from tests import recorded_builds
-from tests.databases import DEMO_PASSWORD, DemoLoad, remove_snapshot, snapshot_of_test_database
+from tests.databases import DEMO_PASSWORD, demo_snapshot, remove_snapshot, snapshot_of_test_database
 from tests.factories import new_period, new_user
 from tests.recorded_builds import keep_sequences, replayed, restore_sequences
 
@@ -24,13 +24,9 @@ TestCase._should_check_constraints = _checks_constraints_unless_postgresql
 
 
 def pytest_collection_modifyitems(items):
-    """The tests that need the demo run last, so that its load (started once the test database is migrated,
-    ``django_db_setup``) runs beside the others instead of before them.
-
-    pytest-django sets up the test database only for a session with a database test. A test that copies
+    """pytest-django sets up the test database only for a session with a database test. A test that copies
     it for a server of its own counts as one; a browser test only when it is all the session holds (its
     transaction would be opened in Playwright's context, and its connection kept past the session)."""
-    items[:] = sorted(items, key=lambda item: "demo_database" in fixtures_of(item))  # stable: in order otherwise
     copying = [item for item in items if "migrated_database" in fixtures_of(item)]
     uses_database = any(item.get_closest_marker("django_db") or "db" in fixtures_of(item) for item in items)
     for item in copying:
@@ -53,24 +49,14 @@ def fixtures_of(item):
     return getattr(item, "fixturenames", ())
 
 
-DEMO_LOAD = pytest.StashKey()
-
-
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory, request):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     """pytest-django's test database, migrated once, and kept just migrated: the Snapshot that
-    the databases of servers started by tests are copied from (``migrated_database``). If a test
-    of the session needs the demo, its load starts now, beside the tests (``demo_database``)."""
+    the databases of servers started by tests are copied from (``migrated_database``)."""
     with django_db_blocker.unblock():
         snapshot = snapshot_of_test_database(tmp_path_factory.mktemp("migrated"))
         keep_sequences()
-    load = None
-    if any("demo_database" in fixtures_of(item) for item in request.session.items):
-        load = DemoLoad(snapshot, tmp_path_factory.mktemp("demo"), {"DSM_DEMO_PASSWORD": DEMO_PASSWORD})
-        request.config.stash[DEMO_LOAD] = load
     yield snapshot
-    if load is not None:
-        load.stop()
     remove_snapshot(snapshot)
 
 
@@ -89,10 +75,10 @@ def database_copy(migrated_database, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def demo_database(migrated_database, request):
+def demo_database(migrated_database, tmp_path_factory):
     """A Snapshot of the migrated database with the demo loaded (``dsm_demo``, as ``make run`` does),
-    its accounts' password DEMO_PASSWORD; loaded once per session, from its start (``django_db_setup``)."""
-    snapshot = request.config.stash[DEMO_LOAD].snapshot()
+    its accounts' password DEMO_PASSWORD; loaded once per session."""
+    snapshot = demo_snapshot(migrated_database, tmp_path_factory.mktemp("demo"), {"DSM_DEMO_PASSWORD": DEMO_PASSWORD})
     yield snapshot
     remove_snapshot(snapshot)
 

@@ -10,8 +10,6 @@ into such a copy, which is kept as a snapshot in turn, with its media folders.
 
 import shutil
 import sqlite3
-import subprocess
-import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +18,7 @@ from urllib.parse import quote
 import dj_database_url
 from django.db import connections
 
-from tests.helpers import PROJECT_DIR, subprocess_env
+from tests.helpers import run_manage
 
 DEMO_PASSWORD = "e2e-demo-password"  # of every account of the suite's demo database
 
@@ -94,43 +92,16 @@ def snapshot_of_test_database(directory):
     return Snapshot(with_database_name(url, name))
 
 
-class DemoLoad:
-    """``manage.py dsm_demo`` loading the demo into a copy of ``migrated`` (``env`` on top), in a process of its
-    own started at once: it runs beside the tests that need no demo. ``snapshot()`` waits for it."""
-
-    def __init__(self, migrated, directory, env):
-        self.is_sqlite = migrated.is_sqlite
-        self.copy = migrated.copy(directory)
-        self.log = Path(directory) / "dsm_demo.log"
-        self.taken = False
-        with open(self.log, "w") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, str(PROJECT_DIR / "manage.py"), "dsm_demo"],
-                cwd=PROJECT_DIR,
-                env=subprocess_env({**self.copy.env, **env}),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-
-    def snapshot(self, timeout=900):
-        """The Snapshot of the loaded demo, once the process has ended well."""
-        self.process.wait(timeout=timeout)
-        assert self.process.returncode == 0, self.log.read_text()
-        self.taken = True
-        if self.is_sqlite:  # the portal writes ahead to a log: fold it in, so that the file alone is the database
-            connection = sqlite3.connect(database_name(self.copy.url))
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.close()
-        return Snapshot(self.copy.url, media=self.copy.directory / "media-folders")
-
-    def stop(self):
-        """End the load and drop its database if no test took it (a session stopped early)."""
-        if self.taken:
-            return
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self.copy.remove()
+def demo_snapshot(migrated, directory, env):
+    """A copy of ``migrated`` with the demo loaded by ``manage.py dsm_demo`` (``env`` on top): a Snapshot."""
+    copy = migrated.copy(directory)
+    result = run_manage("dsm_demo", env={**copy.env, **env})
+    assert result.returncode == 0, result.stdout + result.stderr
+    if migrated.is_sqlite:  # the portal writes ahead to a log: fold it in, so that the file alone is the database
+        connection = sqlite3.connect(database_name(copy.url))
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+    return Snapshot(copy.url, media=copy.directory / "media-folders")
 
 
 def remove_snapshot(snapshot):
