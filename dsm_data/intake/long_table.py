@@ -20,7 +20,7 @@ from . import records as table_records
 from .codes import Codes
 from .figures import Upload, rule_errors, summed
 from .problems import Problem, Rejected
-from .sheets import column_letters, column_number
+from .sheets import COLUMN_BITS, cell_name, column_number, packed_cell
 from .table_rows import read_rows, text_of
 
 
@@ -64,25 +64,21 @@ def read_records(rows, *, codes, sheet):
 
 class _RowPlaces(Mapping):
     """{series pk: (sheet, cell)} of one upload's figures, all on one sheet. Each is held as one number, its
-    row and column packed, and spelled only when a message names the cell: a tuple and a string for each of
-    40,000 figures took 5 MB."""
-
-    _COLUMN_BITS = 15  # past XFD, column 16,384
+    row and column packed (``sheets.packed_cell``), and spelled only when a message names the cell: a tuple
+    and a string for each of 40,000 figures took 5 MB."""
 
     def __init__(self, sheet):
         self.sheet = sheet
-        self.packed = {}  # series pk -> row << _COLUMN_BITS | column number (0: the value came from no cell)
+        self.packed = {}  # series pk -> packed cell (column 0: the value came from no cell)
 
     def add(self, pk, *, row, column):
-        self.packed[pk] = row << self._COLUMN_BITS | column
+        self.packed[pk] = packed_cell(row, column)
 
     def row(self, pk):
-        return self.packed[pk] >> self._COLUMN_BITS
+        return self.packed[pk] >> COLUMN_BITS
 
     def __getitem__(self, pk):
-        packed = self.packed[pk]
-        column = packed & ((1 << self._COLUMN_BITS) - 1)
-        return self.sheet, f"{column_letters(column)}{packed >> self._COLUMN_BITS}" if column else ""
+        return self.sheet, cell_name(self.packed[pk])
 
     def __contains__(self, pk):
         return pk in self.packed
@@ -112,7 +108,6 @@ class _TableReader:
         self.problems = []
         self._reported = set()
         self._known_series = {}  # (indicator code, ((dimension, text), ...)) -> (series, recoded texts)
-        self._columns = {}  # column letter -> number
 
     def _problem(self, record, name, message, **details):
         cell = record.cell(name)
@@ -166,13 +161,11 @@ class _TableReader:
             return
         self.parts[(country.pk, period.pk, indicator, pk)] = [*parts, part]
 
-    def _column(self, record):
+    @staticmethod
+    def _column(record):
         """The number of the column the record's value came from (0: none)."""
-        letter_of_value = record.places.get("value", ("", None))[0]
-        column = self._columns.get(letter_of_value)
-        if column is None:
-            column = self._columns[letter_of_value] = column_number(letter_of_value) if letter_of_value else 0
-        return column
+        letters = record.places.get("value", ("", None))[0]
+        return column_number(letters) if letters else 0
 
     @staticmethod
     def _may_sum(parts, recoded):

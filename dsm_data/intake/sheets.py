@@ -57,6 +57,20 @@ def column_letters(number):
     return letters
 
 
+# A cell's row and column packed in one number (row << COLUMN_BITS | column), as the upload's places keep them.
+COLUMN_BITS = 15  # past XFD, column 16,384
+
+
+def packed_cell(row, column):
+    return row << COLUMN_BITS | column
+
+
+def cell_name(packed):
+    """The name of a packed cell: "C17"; "" for column 0 (a value that came from no cell)."""
+    column = packed & ((1 << COLUMN_BITS) - 1)
+    return f"{column_letters(column)}{packed >> COLUMN_BITS}" if column else ""
+
+
 def open_workbook(data):
     """The python-calamine workbook of checked .xlsx bytes; Rejected if it cannot be opened.
 

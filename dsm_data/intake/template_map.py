@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .sheets import MAX_ROWS, column_letters, column_number
+from .sheets import COLUMN_BITS, MAX_ROWS, cell_name, column_number
 
 META_SHEET = "_dsm"
 TEMPLATE_VERSION = 2
@@ -126,7 +126,7 @@ class CellPlaces(Mapping):
     of 100,000 cells took 15 MB of an upload's memory. Only the cells the file holds are keys.
     """
 
-    _COLUMN_BITS, _ROW_BITS = 15, 21  # past XFD (16,384) and row 1,048,576
+    _ROW_BITS = 21  # past row 1,048,576; the row and column packed as sheets.packed_cell
 
     def __init__(self):
         self._sheet_indexes, self._sheets = {}, []  # title -> the index a packed place holds; titles by index
@@ -140,7 +140,7 @@ class CellPlaces(Mapping):
             if sheet_index is None:
                 sheet_index = self._sheet_indexes[sheet] = len(self._sheets)
                 self._sheets.append(sheet)
-            packed.append((pk, (sheet_index << self._ROW_BITS | row) << self._COLUMN_BITS | column))
+            packed.append((pk, (sheet_index << self._ROW_BITS | row) << COLUMN_BITS | column))
         packed.sort()
         self._indicators.append((array("q", [pk for pk, _ in packed]), array("Q", [place for _, place in packed])))
 
@@ -161,9 +161,8 @@ class CellPlaces(Mapping):
         return None
 
     def _spelled(self, packed):
-        column = packed & ((1 << self._COLUMN_BITS) - 1)
-        row = (packed >> self._COLUMN_BITS) & ((1 << self._ROW_BITS) - 1)
-        return self._sheets[packed >> (self._ROW_BITS + self._COLUMN_BITS)], f"{column_letters(column)}{row}"
+        cell = packed & ((1 << (self._ROW_BITS + COLUMN_BITS)) - 1)
+        return self._sheets[packed >> (self._ROW_BITS + COLUMN_BITS)], cell_name(cell)
 
     def __iter__(self):
         for pks, _places in self._indicators:

@@ -27,7 +27,7 @@ class Change:
     indicator: Indicator
     grid: object  # the indicator's grid.Grid, which names the cell
     series: object
-    place: tuple  # (sheet, cell) in the file
+    places: object  # the upload's {series pk: (sheet, cell)}, which name the cell in the file
     before: Cell | None
     after: Cell
 
@@ -35,6 +35,11 @@ class Change:
     def label(self):
         """The cell's name, made only when shown: a load of 40,000 figures shows a page of them, the API none."""
         return self.grid.cell_label(self.series)
+
+    @property
+    def place(self):
+        """(sheet, cell) in the file, made only when shown or fingerprinted, as ``label``."""
+        return self.places.get(self.series.pk, ("", ""))
 
 
 @dataclass
@@ -94,7 +99,7 @@ def upload_changes(uploads):
                         indicator,
                         grid,
                         series_by_pk[pk],
-                        upload.places.get(pk, ("", "")),
+                        upload.places,
                         before,
                         cell,
                     )
