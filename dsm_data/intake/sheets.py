@@ -3,8 +3,8 @@
 Workbooks are read with python-calamine (``open_workbook``, ``sheet_rows``), many times
 faster than openpyxl. A file can claim a sheet size (its ``dimension``) or hold a cell
 beyond that grid, which Excel never writes and calamine skips silently: ``scan_sheets``
-and ``check_sheet_within_the_grid`` refuse such a file naming the sheet, from the
-sheet's XML. ``scan_sheets`` also finds what calamine does not tell: formulas Excel
+refuses such a file naming the sheet, from the sheet's XML (as ``xlsx_rows`` does for
+long tables). ``scan_sheets`` also finds what calamine does not tell: formulas Excel
 never computed, and error values.
 """
 
@@ -14,6 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
+from typing import NamedTuple
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError
@@ -125,9 +126,17 @@ def past_the_grid(sheet_title):
     )
 
 
-def _sheet_parts(data):
-    """(the zip archive, [(sheet title, path of its XML part)]) of .xlsx bytes, from the workbook's part alone;
-    None if unreadable.
+class Package(NamedTuple):
+    """The parts of an .xlsx file that its sheets are read through."""
+
+    archive: zipfile.ZipFile
+    sheets: list  # [(title, path of its XML part)], in the workbook's order
+    parts: dict  # the workbook's other parts by kind: {"sharedStrings": path, "styles": path, ...}
+    date1904: bool  # whether its dates count from 1904 (old Excel for Mac), not from 1900
+
+
+def open_package(data):
+    """The Package of .xlsx bytes, from the workbook's part alone; None if unreadable.
 
     The package's relationships name the workbook's part, and the workbook's own name each
     sheet's part (ECMA-376 part 2). Read here with the standard library, so that reading a
@@ -136,15 +145,20 @@ def _sheet_parts(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         workbook_part = next(path for _id, kind, path in _relationships(archive, "") if kind == "officeDocument")
-        targets = {relationship_id: path for relationship_id, _kind, path in _relationships(archive, workbook_part)}
-        sheets = [
-            (element.get("name"), targets[_relationship_id(element)])
-            for element in parse_xml(archive.read(workbook_part)).iter()
-            if _local_name(element.tag) == "sheet"
-        ]
+        targets, parts = {}, {}
+        for relationship_id, kind, path in _relationships(archive, workbook_part):
+            targets[relationship_id] = path
+            parts.setdefault(kind, path)
+        sheets, date1904 = [], False
+        for element in parse_xml(archive.read(workbook_part)).iter():
+            name = _local_name(element.tag)
+            if name == "sheet":
+                sheets.append((element.get("name"), targets[_relationship_id(element)]))
+            elif name == "workbookPr":
+                date1904 = element.get("date1904", "").lower() in ("1", "true")
     except (KeyError, ValueError, StopIteration, zipfile.BadZipFile, ParseError, DefusedXmlException):
         return None
-    return archive, sheets
+    return Package(archive, sheets, parts, date1904)
 
 
 def _relationships(archive, part):
@@ -169,25 +183,8 @@ def _local_name(tag):
 
 def sheet_titles(data):
     """The sheets' titles of checked .xlsx bytes, from the workbook's part alone; [] if unreadable."""
-    parts = _sheet_parts(data)
-    return [title for title, _target in parts[1]] if parts else []
-
-
-def check_sheet_within_the_grid(data, title):
-    """Refuse, naming it, the sheet ``title`` of checked .xlsx bytes if it claims or holds a cell past the grid.
-
-    For readers other than openpyxl (python-calamine), which skip such cells silently:
-    the sheet's claimed size and its cell references are read from its XML, nothing else.
-    """
-    parts = _sheet_parts(data)
-    if parts is None:
-        return  # unreadable: the reader will say what is wrong
-    archive, targets = parts
-    try:
-        xml = archive.read(dict(targets)[title])
-    except (KeyError, ValueError, zipfile.BadZipFile):
-        return
-    _check_within_the_grid(title, xml)
+    package = open_package(data)
+    return [title for title, _target in package.sheets] if package else []
 
 
 def scan_sheets(data):
@@ -199,14 +196,13 @@ def scan_sheets(data):
     result, which may be "") and ("error", the error's text). Every sheet is also refused, naming it, if it claims
     or holds a cell past the grid. Unreadable parts are left to the reader to refuse.
     """
-    parts = _sheet_parts(data)
-    if parts is None:
+    package = open_package(data)
+    if package is None:
         return {}
-    archive, targets = parts
     found = {}
-    for title, target in targets:
+    for title, target in package.sheets:
         try:
-            xml = archive.read(target)
+            xml = package.archive.read(target)
         except (KeyError, ValueError, zipfile.BadZipFile):
             continue
         _check_within_the_grid(title, xml)
@@ -218,7 +214,7 @@ def scan_sheets(data):
 def _check_within_the_grid(title, xml):
     head = xml[: xml.find(b"<sheetData")] if b"<sheetData" in xml else xml
     claimed = _CLAIMED_SIZE.search(head)
-    if (claimed and _beyond(claimed[1].decode())) or _holds_a_far_cell(xml):
+    if (claimed and beyond_the_grid(claimed[1].decode())) or _holds_a_far_cell(xml):
         raise Rejected([past_the_grid(title)])
 
 
@@ -242,7 +238,7 @@ def _formulas_and_errors(xml):
     return found
 
 
-def _beyond(size):
+def beyond_the_grid(size):
     """True when a sheet's claimed size ("A1:C5") ends past the grid, or cannot be read as a size."""
     end = _SIZE_END.fullmatch(size.rsplit(":", 1)[-1].strip().upper())
     if end is None or not any(end.groups()):

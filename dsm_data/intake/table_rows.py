@@ -3,21 +3,19 @@
 ``read_rows`` takes bytes already checked by ``reading`` (size, type, archive limits)
 and gives the chosen sheet's non-empty rows, numbered as the file numbers them,
 each a list of values from column A, read from the file as they are asked for.
-Workbooks are read with python-calamine (many times faster than openpyxl on a long
-sheet); templates are read by ``sheets``. Every filled cell counts against
+A workbook's sheet is read a row at a time from its XML (``xlsx_rows``; python-calamine,
+which reads the templates through ``sheets``, holds a whole sheet). Every filled cell counts against
 ``figures.MAX_USED_CELLS`` (read through a mapping, only the cells of the columns it
 reads, once its header is found); past it the file is refused, telling its own count.
 """
 
 import csv
-import io
 import itertools
 import re
 
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 
-from . import figures, sheets
+from . import figures, sheets, xlsx_rows
 from .problems import Problem, Rejected
 
 CSV = "CSV"
@@ -171,43 +169,17 @@ def _narrowed(values, kept):
 
 def workbook_rows(data, *, sheet="", columns=None):
     """The SheetRows of checked .xlsx bytes' ``sheet`` (the first when ""); ``columns`` as for ``read_rows``."""
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except CalamineError as error:
-        raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
-    try:
-        titles = list(workbook.sheet_names)
-        if not titles or (sheet and sheet not in titles):
-            raise Rejected.because(
-                _("The workbook has no sheet “%(sheet)s”; its sheets: %(sheets)s.")
-                % {"sheet": sheet, "sheets": ", ".join(titles)}
-            )
-        title = sheet or titles[0]
-        sheets.check_sheet_within_the_grid(data, title)
-        found = workbook.get_sheet_by_name(title)
-    except CalamineError as error:
-        workbook.close()
-        raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
-    except Rejected:
-        workbook.close()
-        raise
-    rows = _kept(_sheet_rows(workbook, found, title), sheet=title, columns=columns)
+    titles = sheets.sheet_titles(data)
+    if not titles:
+        raise Rejected.because(_("The file is damaged: it cannot be opened."))
+    if sheet and sheet not in titles:
+        raise Rejected.because(
+            _("The workbook has no sheet “%(sheet)s”; its sheets: %(sheets)s.")
+            % {"sheet": sheet, "sheets": ", ".join(titles)}
+        )
+    title = sheet or titles[0]
+    rows = _kept(xlsx_rows.sheet_rows(data, title), sheet=title, columns=columns)
     return SheetRows(title, rows, sheets=titles)
-
-
-def _sheet_rows(workbook, found, title):
-    """Every row of calamine's sheet ``found``, numbered from 1; the workbook closed at the end."""
-    # iter_rows gives every row from the first, but the columns from the first used one: put them back in place.
-    padding = [""] * (found.start[1] if found.start else 0)
-    try:
-        for number, row in enumerate(found.iter_rows(), start=1):
-            if len(padding) + len(row) > sheets.MAX_COLUMNS or number > sheets.MAX_ROWS:
-                raise Rejected([sheets.past_the_grid(title)])
-            yield number, padding + row if padding else row
-    except CalamineError as error:
-        raise Rejected.because(_("The file is damaged: it cannot be opened.")) from error
-    finally:
-        workbook.close()
 
 
 def csv_rows(data, *, columns=None):

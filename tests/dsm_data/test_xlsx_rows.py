@@ -1,0 +1,147 @@
+"""A long table's sheet read a row at a time from its XML: the values python-calamine gives, in constant memory."""
+
+import datetime
+import io
+import tracemalloc
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from python_calamine import CalamineWorkbook
+
+from dsm_data.intake import xlsx_rows
+from dsm_data.intake.problems import Rejected
+
+
+def saved(workbook):
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def every_kind_of_cell():
+    """A workbook with a value of each kind a publisher's table may hold, from column B and row 2 on."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Figures"
+    sheet.append([])
+    sheet.append([None, "text", 12, 12.5, True, False, datetime.date(2020, 3, 1)])
+    sheet.append([None, datetime.datetime(2020, 3, 1, 14, 30), datetime.time(6, 15), "=1/0", '="a"&"b"', -0.0, 1e20])
+    sheet["B5"] = CellRichText(["bold ", TextBlock(InlineFont(b=True), "part")])
+    sheet["D5"], sheet["E5"] = " ", "line one\r\nline two"
+    for cell, number, number_format in [
+        ("C6", 3, "0.00%"), ("D6", 45000, "dd/mm/yyyy"), ("E6", 45000, "[h]:mm"), ("F6", 45000.75, '"at" hh:mm'),
+        ("G6", 59, "yyyy-mm-dd"), ("H6", 1.25, "[Red]0.00"),
+    ]:  # fmt: skip
+        sheet[cell], sheet[cell].number_format = number, number_format
+    sheet["J8"] = "far right"
+    workbook.create_sheet("Second").append(["only", 1])
+    return saved(workbook)
+
+
+def calamine_rows(data, title):
+    """The non-empty rows python-calamine reads, each from column A to its last filled cell."""
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name(title)
+    padding = [""] * sheet.start[1]
+    return [(number, trimmed(padding + row)) for number, row in enumerate(sheet.iter_rows(), start=1) if any(row)]
+
+
+def trimmed(values):
+    while values and values[-1] == "":
+        values.pop()
+    return values
+
+
+def streamed_rows(data, title):
+    return [(number, trimmed(values)) for number, values in xlsx_rows.sheet_rows(data, title) if trimmed(values)]
+
+
+@pytest.mark.parametrize("title", ["Figures", "Second"])
+def test_every_kind_of_value_reads_as_calamine_reads_it(title):
+    data = every_kind_of_cell()
+    rows = streamed_rows(data, title)
+    assert rows == calamine_rows(data, title)
+    if title == "Figures":  # what calamine gives, as the long tables were written for
+        assert rows[0] == (2, ["", "text", 12.0, 12.5, True, False, datetime.date(2020, 3, 1)])
+        assert rows[2][1][1:] == ["bold part", "", " ", "line one\r\nline two"]
+        assert rows[3][1][3:8] == [
+            datetime.date(2023, 3, 15), datetime.timedelta(days=45000), datetime.datetime(2023, 3, 15, 18),
+            datetime.date(1900, 2, 28), 1.25,
+        ]  # fmt: skip
+
+
+def test_a_workbook_counting_its_dates_from_1904_reads_its_dates_alike():
+    workbook = Workbook()
+    workbook.epoch = datetime.datetime(1904, 1, 1)
+    workbook.active.append(["period", datetime.date(2021, 6, 30), datetime.datetime(2021, 6, 30, 12)])
+    data = saved(workbook)
+    assert streamed_rows(data, "Sheet") == calamine_rows(data, "Sheet")
+    assert streamed_rows(data, "Sheet")[0][1][1] == datetime.date(2021, 6, 30)
+
+
+def rows_of_figures(count):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Table")
+    sheet.append(["year", "country", "origin", "applications"])
+    for index in range(count):
+        sheet.append([2000 + index % 20, "Kazakhstan", f"Origin {index % 200}", index])
+    return saved(workbook)
+
+
+def with_sheet_xml(data, change):
+    """The .xlsx bytes with the first sheet's XML changed by ``change`` (bytes -> bytes)."""
+    source, output = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content, before = change(content), content
+                assert content != before, "the change must apply"
+            target.writestr(item, content)
+    return output.getvalue()
+
+
+def test_rows_are_given_as_the_sheet_is_read_up_to_where_it_breaks():
+    broken = with_sheet_xml(rows_of_figures(5), lambda xml: xml.replace(b'<row r="4"', b'<row r="4" <'))
+    rows = xlsx_rows.sheet_rows(broken, "Table")
+    assert [number for number, _values in (next(rows), next(rows), next(rows))] == [1, 2, 3]
+    with pytest.raises(Rejected) as refusal:
+        next(rows)
+    assert [str(problem) for problem in refusal.value.problems] == ["The file is damaged: it cannot be opened."]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda xml: xml.replace(b"<sheetViews>", b'<dimension ref="A1:XFE4"/><sheetViews>'),
+        lambda xml: xml.replace(b'r="4"', b'r="1048577"').replace(b'r="A4"', b'r="A1048577"'),
+        lambda xml: xml.replace(b'r="D3"', b'r="XFE3"'),
+    ],
+    ids=["claimed size", "row", "column"],
+)
+def test_a_sheet_past_excels_grid_is_refused_naming_it(change):
+    data = with_sheet_xml(rows_of_figures(3), change)
+    with pytest.raises(Rejected) as refusal:
+        list(xlsx_rows.sheet_rows(data, "Table"))
+    assert [str(problem) for problem in refusal.value.problems] == [
+        "Table: The sheet reaches beyond column XFD or row 1,048,576, where Excel ends: "
+        "copy its table into a new sheet."
+    ]
+
+
+def peak_traced_bytes(data):
+    tracemalloc.start()
+    try:
+        for _row in xlsx_rows.sheet_rows(data, "Table"):
+            pass
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_does_not_grow_with_the_sheet():
+    # calamine would hold every row: ten times the rows, about ten times the memory.
+    short, long = peak_traced_bytes(rows_of_figures(2_000)), peak_traced_bytes(rows_of_figures(20_000))
+    assert long < short * 1.5
