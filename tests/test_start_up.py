@@ -31,7 +31,8 @@ data = Path(sys.argv[-1]).read_bytes()
 reading.check_table_file(data)
 found = (sheets.sheet_titles(data), sheets.scan_sheets(data))
 workbook = sheets.open_workbook(data)
-found += (list(sheets.sheet_rows(workbook, "Figures")[1]), list(xlsx_rows.sheet_rows(data, "Figures")))
+found += (list(sheets.sheet_rows(workbook, "Figures")[1]),)
+found += (list(xlsx_rows.sheet_rows(sheets.open_package(data), "Figures")),)
 print(json.dumps([found, [name for name in ("openpyxl", "numpy") if name in sys.modules]]))
 """
 

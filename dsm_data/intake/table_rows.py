@@ -169,7 +169,8 @@ def _narrowed(values, kept):
 
 def workbook_rows(data, *, sheet="", columns=None):
     """The SheetRows of checked .xlsx bytes' ``sheet`` (the first when ""); ``columns`` as for ``read_rows``."""
-    titles = sheets.sheet_titles(data)
+    package = sheets.open_package(data)
+    titles = [title for title, _part in package.sheets] if package else []
     if not titles:
         raise Rejected.because(_("The file is damaged: it cannot be opened."))
     if sheet and sheet not in titles:
@@ -178,7 +179,7 @@ def workbook_rows(data, *, sheet="", columns=None):
             % {"sheet": sheet, "sheets": ", ".join(titles)}
         )
     title = sheet or titles[0]
-    rows = _kept(xlsx_rows.sheet_rows(data, title), sheet=title, columns=columns)
+    rows = _kept(xlsx_rows.sheet_rows(package, title), sheet=title, columns=columns)
     return SheetRows(title, rows, sheets=titles)
 
 

@@ -41,14 +41,13 @@ _ELAPSED = re.compile(r"\[[hms]+\]", re.IGNORECASE)
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
-def sheet_rows(data, title):
-    """Every row of the sheet ``title`` of checked .xlsx bytes that has a cell: (number, [values from column A]).
+def sheet_rows(package, title):
+    """Every row that has a cell of the sheet ``title`` of a ``sheets.Package``: (number, [values from column A]).
 
     Rejected if the file cannot be read (at the row where it breaks), or if the sheet claims or
     holds a cell past Excel's grid.
     """
-    package = sheets.open_package(data)
-    if package is None or title not in dict(package.sheets):
+    if title not in dict(package.sheets):
         raise _damaged()
     try:
         strings = _shared_strings(package)
@@ -141,17 +140,30 @@ class _Values:
         if shown_as is None:
             return number
         if shown_as == "duration":
-            return datetime.timedelta(milliseconds=round(number * 86_400_000))
+            return _duration(number)
         return self.moment(number)
 
     def moment(self, serial):
-        """A date serial as calamine reads it: a time under a day, a date when whole, else a datetime."""
-        if serial < 1 and not self.date1904:
-            return (datetime.datetime.min + datetime.timedelta(milliseconds=round(serial * 86_400_000))).time()
-        # Excel counts a 29 February 1900 that never was: the serials before it are a day off.
-        epoch = self.epoch if self.date1904 or serial >= 61 else self.epoch + datetime.timedelta(days=1)
-        moment = epoch + datetime.timedelta(milliseconds=round(serial * 86_400_000))
+        """A date serial as calamine reads it: a time under a day, a date when whole, else a datetime; the number
+        itself if no date can hold it (before the year 1 or after 9999)."""
+        try:
+            if serial < 1 and not self.date1904:
+                return (datetime.datetime.min + datetime.timedelta(milliseconds=round(serial * 86_400_000))).time()
+            # Excel counts a 29 February 1900 that never was (60): the serials before it are a day off; calamine
+            # reads 60 as the 28th.
+            epoch = self.epoch if self.date1904 or serial >= 60 else self.epoch + datetime.timedelta(days=1)
+            moment = epoch + datetime.timedelta(milliseconds=round(serial * 86_400_000))
+        except OverflowError:
+            return serial
         return moment.date() if serial == int(serial) else moment
+
+
+def _duration(days):
+    """A number of days in a duration's format ("[h]:mm") as a timedelta; the number itself if too long for one."""
+    try:
+        return datetime.timedelta(milliseconds=round(days * 86_400_000))
+    except OverflowError:
+        return days
 
 
 def _iso_date(text):

@@ -11,7 +11,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from python_calamine import CalamineWorkbook
 
-from dsm_data.intake import xlsx_rows
+from dsm_data.intake import sheets, xlsx_rows
 from dsm_data.intake.problems import Rejected
 
 
@@ -33,7 +33,7 @@ def every_kind_of_cell():
     sheet["D5"], sheet["E5"] = " ", "line one\r\nline two"
     for cell, number, number_format in [
         ("C6", 3, "0.00%"), ("D6", 45000, "dd/mm/yyyy"), ("E6", 45000, "[h]:mm"), ("F6", 45000.75, '"at" hh:mm'),
-        ("G6", 59, "yyyy-mm-dd"), ("H6", 1.25, "[Red]0.00"),
+        ("G6", 60, "yyyy-mm-dd"), ("H6", 1.25, "[Red]0.00"),
     ]:  # fmt: skip
         sheet[cell], sheet[cell].number_format = number, number_format
     sheet["J8"] = "far right"
@@ -54,8 +54,12 @@ def trimmed(values):
     return values
 
 
+def sheet_rows(data, title):
+    return xlsx_rows.sheet_rows(sheets.open_package(data), title)
+
+
 def streamed_rows(data, title):
-    return [(number, trimmed(values)) for number, values in xlsx_rows.sheet_rows(data, title) if trimmed(values)]
+    return [(number, trimmed(values)) for number, values in sheet_rows(data, title) if trimmed(values)]
 
 
 @pytest.mark.parametrize("title", ["Figures", "Second"])
@@ -79,6 +83,17 @@ def test_a_workbook_counting_its_dates_from_1904_reads_its_dates_alike():
     data = saved(workbook)
     assert streamed_rows(data, "Sheet") == calamine_rows(data, "Sheet")
     assert streamed_rows(data, "Sheet")[0][1][1] == datetime.date(2021, 6, 30)
+
+
+def test_a_number_no_date_can_hold_reads_as_the_number():
+    # calamine raises OverflowError on such a cell: the long table says what is wrong with the number instead.
+    workbook = Workbook()
+    for column, (number, number_format) in enumerate(
+        [(1e10, "yyyy-mm-dd"), (-5, "yyyy-mm-dd"), (1e15, "[h]:mm")], start=1
+    ):
+        cell = workbook.active.cell(1, column, number)
+        cell.number_format = number_format
+    assert streamed_rows(saved(workbook), "Sheet") == [(1, [1e10, -5.0, 1e15])]
 
 
 def rows_of_figures(count):
@@ -105,7 +120,7 @@ def with_sheet_xml(data, change):
 
 def test_rows_are_given_as_the_sheet_is_read_up_to_where_it_breaks():
     broken = with_sheet_xml(rows_of_figures(5), lambda xml: xml.replace(b'<row r="4"', b'<row r="4" <'))
-    rows = xlsx_rows.sheet_rows(broken, "Table")
+    rows = sheet_rows(broken, "Table")
     assert [number for number, _values in (next(rows), next(rows), next(rows))] == [1, 2, 3]
     with pytest.raises(Rejected) as refusal:
         next(rows)
@@ -124,7 +139,7 @@ def test_rows_are_given_as_the_sheet_is_read_up_to_where_it_breaks():
 def test_a_sheet_past_excels_grid_is_refused_naming_it(change):
     data = with_sheet_xml(rows_of_figures(3), change)
     with pytest.raises(Rejected) as refusal:
-        list(xlsx_rows.sheet_rows(data, "Table"))
+        list(sheet_rows(data, "Table"))
     assert [str(problem) for problem in refusal.value.problems] == [
         "Table: The sheet reaches beyond column XFD or row 1,048,576, where Excel ends: "
         "copy its table into a new sheet."
@@ -134,7 +149,7 @@ def test_a_sheet_past_excels_grid_is_refused_naming_it(change):
 def peak_traced_bytes(data):
     tracemalloc.start()
     try:
-        for _row in xlsx_rows.sheet_rows(data, "Table"):
+        for _row in sheet_rows(data, "Table"):
             pass
         return tracemalloc.get_traced_memory()[1]
     finally:
