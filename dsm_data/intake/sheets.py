@@ -116,7 +116,17 @@ def sheet_rows(workbook, title):
     end = sheet.end
     if end and (end[0] >= MAX_ROWS or end[1] >= MAX_COLUMNS):
         raise Rejected([past_the_grid(title)])
-    return (sheet.start[1] if sheet.start else 0), sheet.iter_rows()
+    return (sheet.start[1] if sheet.start else 0), _rows_with_their_durations(sheet.iter_rows(), title)
+
+
+def _rows_with_their_durations(rows, title):
+    """calamine's rows; Rejected, naming the sheet, where calamine fails on a number in a format of hours
+    ("[h]:mm") too large for a duration: it raises OverflowError, and does not say which cell."""
+    try:
+        yield from rows
+    except OverflowError as error:
+        message = _("A cell in a format of hours holds a number too large for a duration: format it as a number.")
+        raise Rejected([Problem(message, sheet=title)]) from error
 
 
 def past_the_grid(sheet_title):

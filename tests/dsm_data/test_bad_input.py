@@ -210,3 +210,19 @@ def test_a_template_sheet_past_column_xfd_is_refused_naming_the_sheet(focal, set
         "copy its table into a new sheet."
     ]
     assert (written(), stored_files(settings)) == ((0, 0, 0, 0), [])
+
+
+def test_a_template_cell_in_a_duration_format_too_long_for_one_is_refused_naming_the_sheet(focal, settings, tmp_path):
+    # python-calamine raises OverflowError on such a cell; the upload says what is wrong instead of failing.
+    path = filled_template(tmp_path, focal.setting.focal.country, focal.setting.period, [focal.setting.decisions], {})
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["REFUGEE_DECISIONS"]
+    sheet["A5"] = 1e10
+    sheet["A5"].number_format = "[h]:mm"  # hours, past 24: a duration (a date format reads as the number)
+    workbook.save(path)
+    response = focal.post(reverse("dsm_data:upload"), {"file": SimpleUploadedFile("filled.xlsx", path.read_bytes())})
+    assert response.status_code == 400
+    assert response.context["problems"] == [
+        f"{sheet.title}: A cell in a format of hours holds a number too large for a duration: format it as a number."
+    ]
+    assert (written(), stored_files(settings)) == ((0, 0, 0, 0), [])
