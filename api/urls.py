@@ -5,7 +5,10 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularAPIView
 
-from . import documentation
+from . import (
+    documentation,
+    schema_extensions,  # noqa: F401  (the token's description, before any schema is made)
+)
 from .views import reads, writes
 
 app_name = "api"

@@ -149,6 +149,8 @@ def test_the_openapi_schema_describes_every_endpoint_and_is_valid_openapi_3(repo
     assert {"application/json", "application/vnd.sdmx.data+csv", "text/csv"} <= set(figures["requestBody"]["content"])
     assert "Idempotency-Key" in {parameter["name"] for parameter in figures["parameters"]}
     assert not any("validate" in path for path in schema["paths"])
+    token = schema["components"]["securitySchemes"]["personalToken"]
+    assert (token["type"], token["name"]) == ("apiKey", "Authorization")
 
 
 def test_the_schema_is_generated_without_a_warning(report_figures, tmp_path):
