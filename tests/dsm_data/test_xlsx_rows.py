@@ -96,6 +96,52 @@ def test_a_number_no_date_can_hold_reads_as_the_number():
     assert streamed_rows(saved(workbook), "Sheet") == [(1, [1e10, -5.0, 1e15])]
 
 
+# A workbook as Excel writes one, unlike openpyxl: texts in the shared strings (a rich one in runs, one with a
+# phonetic guide, one with Excel's escape of a carriage return), a row and cells without their references,
+# cached formula results, an error, custom date and number formats.
+MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+RELATIONSHIPS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EXCEL_PARTS = {
+    "_rels/.rels": f'<Relationships {RELATIONSHIPS}><Relationship Id="rId1" Type="{OFFICE}/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": f'<workbook {MAIN} xmlns:r="{OFFICE}"><sheets><sheet name="Данные" sheetId="1" r:id="rId1"/>'
+    "</sheets></workbook>",
+    "xl/_rels/workbook.xml.rels": f"<Relationships {RELATIONSHIPS}>"
+    f'<Relationship Id="rId3" Type="{OFFICE}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rId4" Type="{OFFICE}/sharedStrings" Target="sharedStrings.xml"/>'
+    f'<Relationship Id="rId1" Type="{OFFICE}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    "xl/sharedStrings.xml": f'<sst {MAIN}><si><t>Страна</t></si><si><t xml:space="preserve">Год </t></si>'
+    "<si><r><t>Казах</t></r><r><rPr><b/></rPr><t>стан</t></r></si>"
+    '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si><si><t>line_x000D_\ntwo &amp; more</t></si></sst>',
+    "xl/styles.xml": f'<styleSheet {MAIN}><numFmts><numFmt numFmtId="164" formatCode="[$-419]d\\ mmmm\\ yyyy;@"/>'
+    '<numFmt numFmtId="165" formatCode="&quot;Итого&quot;\\ 0"/></numFmts><cellXfs><xf numFmtId="0"/>'
+    '<xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="3"/></cellXfs></styleSheet>',
+    "xl/worksheets/sheet1.xml": f'<worksheet {MAIN}><dimension ref="A1:F5"/><sheetData>'
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+    '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" s="1"><v>44927</v></c><c r="C2" s="2"><v>44927.5</v></c>'
+    '<c r="D2" s="3"><v>42</v></c><c r="E2" s="4"><v>1234567</v></c><c r="F2" t="s"><v>4</v></c></row>'
+    '<row><c t="str"><f>A1&amp;B1</f><v>СтранаГод </v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+    '<c t="b"><v>0</v></c><c><v>1.5E-3</v></c></row>'
+    '<row r="5"><c r="B5"/><c r="D5" s="4"/><c r="F5"><v>7</v></c></row></sheetData></worksheet>',
+}
+
+
+def test_a_workbook_as_excel_writes_it_reads_as_calamine_reads_it():
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as archive:
+        for name, xml in EXCEL_PARTS.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml)
+    data = output.getvalue()
+    assert streamed_rows(data, "Данные") == calamine_rows(data, "Данные") == [
+        (1, ["Страна", "Год ", "Казахстан"]),
+        (2, ["東京", datetime.date(2023, 1, 1), datetime.datetime(2023, 1, 1, 12), 42.0, 1234567.0,
+             "line\r\ntwo & more"]),
+        (3, ["СтранаГод ", "", False, 0.0015]),
+        (5, ["", "", "", "", "", 7.0]),
+    ]  # fmt: skip
+
+
 def rows_of_figures(count):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Table")
