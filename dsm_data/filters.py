@@ -8,6 +8,7 @@ from django_filters import fields as filter_fields
 
 from . import markup
 from .models import TOTAL_CODE, Absence, Category, Country, Frequency, Indicator, Period, Series, Value
+from .selectors.ordered_pages import Combinations
 from .widgets import QuickCheckboxInput, QuickMultipleHiddenInput, QuickNumberInput, QuickSelect
 
 LIST = QuickSelect(attrs={"size": 6}, multiple=True)
@@ -15,25 +16,37 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 YEAR = QuickNumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR, "size": 5})
 # The rows shown while rows without a figure are hidden: a number, or an absence that says something.
 SHOWN_BY_DEFAULT = Q(number__isnull=False) | Q(absence__in=[Absence.CONFIDENTIAL, Absence.NOT_APPLICABLE])
+# The filters that narrow the combinations a page walks (``ValueFilter.combinations``), and the combinations
+# made for their values in this process, at most MAX_KEPT_COMBINATIONS of them: the same for every page of a table.
+COMBINATION_FILTERS = ("indicator", "country", "frequency", "year_from", "year_to", "period")
+KEPT_COMBINATIONS = {}
+MAX_KEPT_COMBINATIONS = 256
 
 
-class SharedChoices:
-    """A form field whose copies share its choices: the catalogue's names, the same for every form of a
-    catalogue version (``ValueFilter.get_form_class``) and never changed by one. Django deep-copies every
-    field's choices for each form: for the data browser's lists that was most of the filter's time."""
+class SharedField:
+    """A form field whose copies share all it holds: its widget, messages, validators and choices (the
+    catalogue's names, the same for every form of a catalogue version: ``ValueFilter.get_form_class``).
+    Django deep-copies every field for each form, in case a form changes them; no form of the data
+    browser's does, and deep copies of its nine fields and their widgets were a third of its form's time."""
 
     def __deepcopy__(self, memo):
-        result = forms.Field.__deepcopy__(self, memo)  # the widget, messages and validators, as Django copies them
-        result._choices = self._choices
-        return result
+        return copy.copy(self)
 
 
-class SharedChoiceField(SharedChoices, filter_fields.ChoiceField):
-    """django-filter's choice field, its choices shared by its copies."""
+class SharedChoiceField(SharedField, filter_fields.ChoiceField):
+    """django-filter's choice field, shared by its copies."""
 
 
-class SharedMultipleChoiceField(SharedChoices, filter_fields.MultipleChoiceField):
-    """django-filter's multiple choice field, its choices shared by its copies."""
+class SharedMultipleChoiceField(SharedField, filter_fields.MultipleChoiceField):
+    """django-filter's multiple choice field, shared by its copies."""
+
+
+class SharedIntegerField(SharedField, forms.IntegerField):
+    """Django's whole number field, shared by its copies."""
+
+
+class SharedNullBooleanField(SharedField, forms.NullBooleanField):
+    """Django's switch of three states (django-filter's boolean filters' field), shared by its copies."""
 
 
 class LightFilter:
@@ -69,11 +82,13 @@ class ChoiceFilter(LightFilter, django_filters.ChoiceFilter):
 class BooleanFilter(LightFilter, django_filters.BooleanFilter):
     """A switch."""
 
+    field_class = SharedNullBooleanField
+
 
 class YearFilter(LightFilter, django_filters.NumberFilter):
     """A whole year between FIRST_YEAR and LAST_YEAR: anything else is a form error, never a date out of range."""
 
-    field_class = forms.IntegerField
+    field_class = SharedIntegerField
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, min_value=FIRST_YEAR, max_value=LAST_YEAR, widget=YEAR, **kwargs)
@@ -139,10 +154,24 @@ class ValueFilter(django_filters.FilterSet):
         return markup.filter_fields(self.form, self.labels.derived.setdefault("filter_labels", {}))
 
     def combinations(self):
-        """(indicators, countries, periods) the filters leave, as querysets: the data browser's page walks
-        their combinations in order (``selectors.ordered_pages``). Only a narrowing: the values are filtered
-        again, by every filter, so these may hold more than the values' own, never fewer."""
+        """(indicators, countries, periods) the filters leave, as querysets (``ordered_pages.Combinations``): the
+        data browser's page walks their combinations in order (``selectors.ordered_pages``). Only a narrowing:
+        the values are filtered again, by every filter, so these may hold more than the values' own, never fewer.
+
+        Made once for the same values of the filters and kept in this process, their SQL with them: querysets
+        never run, only compiled once (``Combinations.compiled``) and copied by the walk."""
         data = self.form.cleaned_data
+        key = tuple(tuple(value) if isinstance(value, list) else value for value in map(data.get, COMBINATION_FILTERS))
+        combinations = KEPT_COMBINATIONS.get(key)
+        if combinations is None:
+            if len(KEPT_COMBINATIONS) >= MAX_KEPT_COMBINATIONS:  # a bound on the memory of filters no longer asked
+                KEPT_COMBINATIONS.clear()
+            combinations = KEPT_COMBINATIONS[key] = Combinations(*self.filtered_combinations(data))
+        return combinations
+
+    @staticmethod
+    def filtered_combinations(data):
+        """(indicators, countries, periods) narrowed by the filters' cleaned ``data``."""
         indicators, countries, periods = Indicator.objects.all(), Country.objects.all(), Period.objects.all()
         if data.get("indicator"):
             indicators = indicators.filter(code__in=data["indicator"])

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
 from ..translation import TranslatedField, all_languages, joined, translated
+from ..version_tokens import read_together
 
 TOTAL_CODE = "_T"
 
@@ -286,6 +287,7 @@ class SeriesBreak(Orderable):
         return f"{self.metadata} / {self.period.code}"
 
 
+@read_together  # with the pages' token: the data pages read both
 class CatalogueVersion(models.Model):
     """One row whose token changes whenever the catalogue's names change (indicators, countries,
     dimensions, categories, national metadata).

@@ -51,21 +51,22 @@ class CatalogueLabels:
         return {**self.__dict__, "html": {}, "derived": {}}
 
 
-def catalogue_version():
+def catalogue_version(request=None):
     """The token of the catalogue's current state (``CatalogueVersion``); None only once its row is gone
-    (a test database flushed). As the database gives it: only compared with itself, and part of a key."""
-    return current_token(CatalogueVersion)
+    (a test database flushed). As the database gives it: only compared with itself, and part of a key.
+    With ``request``, read once for it, with the pages' token (``version_tokens.current_token``)."""
+    return current_token(CatalogueVersion, request)
 
 
-def catalogue_labels():
+def catalogue_labels(request=None):
     """Read once for a page: the data browser's filters, table and exports all use it.
 
-    One query (the catalogue's version) when this process or Django's cache holds them for this
-    version and language; the five reads of the catalogue otherwise. What is returned is shared
-    between requests: read it, never change it.
+    One query (the catalogue's version, with the pages' when ``request`` is given) when this process or
+    Django's cache holds them for this version and language; the five reads of the catalogue otherwise.
+    What is returned is shared between requests: read it, never change it.
     """
     language = get_language()
-    version = catalogue_version()
+    version = catalogue_version(request)
     if version is None:  # no token to key a cached copy on
         return read_catalogue_labels(language)
     if KEPT_LABELS.get("version") != version:  # a new version: the labels of the old one are never read again

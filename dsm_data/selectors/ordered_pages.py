@@ -11,6 +11,7 @@ page's rows. Nothing is stored twice: no column of ``Value`` copies its indicato
 """
 
 from contextlib import contextmanager
+from functools import cached_property
 
 from django.db import connections, transaction
 from django.db.models import BigIntegerField, Count, F, Window
@@ -34,6 +35,20 @@ COMBINATION_FIELDS = {
 # The walk's SQL text by its shape (``walk``), in this process; at most MAX_WALK_SHAPES of them.
 WALK_SHAPES = {}
 MAX_WALK_SHAPES = 256
+
+
+class Combinations(tuple):
+    """(indicators, countries, periods): the querysets of what a page walks, and their SQL (``compiled``),
+    compiled once for them. ``filters.ValueFilter.combinations`` gives the same ones for the same filters:
+    compiling the three querysets for each page took a third of the time of the walk's SQL."""
+
+    def __new__(cls, indicators, countries, periods):
+        return super().__new__(cls, (indicators, countries, periods))
+
+    @cached_property
+    def compiled(self):
+        """[(SQL, parameters)] of each queryset, without an order: the walk's parts (``walk``)."""
+        return [queryset.order_by().query.sql_with_params() for queryset in self]
 
 
 def total_order(order_by):
@@ -135,7 +150,9 @@ def walk(values, fields, combinations, nesting):
     (checked the first time: a shape whose parameters come otherwise is built each time). Compiling those
     four querysets takes a third of the time of building the walk from them, 2.5 ms a page.
     """
-    parts = [queryset.order_by().query.sql_with_params() for queryset in combinations]
+    if not isinstance(combinations, Combinations):
+        combinations = Combinations(*combinations)
+    parts = list(combinations.compiled)
     # The values' own fields (a page's) need no second selection of the same columns: a third of their SQL's time.
     selected = (
         values.order_by() if fields == list(values.query.values_select) else values.order_by().values_list(*fields)

@@ -45,7 +45,7 @@ def browse(request):
     data = request.GET.copy()
     if not any(name in data for name in FIRST_LOOK_FILTERS):
         data["totals_only"] = "on"  # a first look: the grand totals, not every cell
-    labels = catalogue.catalogue_labels()
+    labels = catalogue.catalogue_labels(request)  # its token read with the pages' (the main menu's)
     value_filter = ValueFilter(data, browsing.browsable_values(request.user), labels)
     # An unknown code or a wrong year in a filter narrows the table to nothing, never drops the filter.
     is_valid = value_filter.is_valid()

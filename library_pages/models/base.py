@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 
-from dsm_data.version_tokens import current_token
+from dsm_data.version_tokens import current_token, read_together
 
 from ..languages import language_of, reader_language
 from ..page_trees import children_in_reader_language
@@ -140,6 +140,7 @@ def refuse(request):
     raise PermissionDenied
 
 
+@read_together  # with the catalogue's token: the data pages read both
 class PagesVersion(models.Model):
     """One row whose token changes whenever a page of the site, or a country, changes.
 
@@ -160,12 +161,7 @@ class PagesVersion(models.Model):
 def pages_version(request=None):
     """The token of the pages' current state (``PagesVersion``), None before any change; read once per ``request``.
     As the database gives it: only compared with itself, and part of a key (``dsm_data.version_tokens``)."""
-    if request is not None and hasattr(request, "_dsm_pages_version"):
-        return request._dsm_pages_version
-    token = current_token(PagesVersion)
-    if request is not None:
-        request._dsm_pages_version = token
-    return token
+    return current_token(PagesVersion, request)
 
 
 def cached(parts, compute):

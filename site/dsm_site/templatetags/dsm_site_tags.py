@@ -1,8 +1,8 @@
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from dsm_data import permissions
@@ -40,26 +40,43 @@ def language_links(context):
     }
 
 
+# The menu's own links (name, URL name), then the restricted ones with the permission that shows each.
+MENU_LINKS = [
+    (_("Data"), "dsm_data:browse"),
+    (_("Indicators"), "dsm_data:indicators"),
+    (_("Compare countries"), "dsm_data:compare"),
+    (_("Reports"), "reports:request"),
+]
+RESTRICTED_MENU_LINKS = [
+    (_("Submissions"), "dsm_data:submissions", permissions.can_use_submissions),
+    (_("Completeness"), "dsm_data:completeness", permissions.can_read_completeness),
+    (_("Requests"), "exchange:requests", permissions.can_send_request),
+    (_("Indicator proposals"), "proposals:list", permissions.can_read_proposals),
+]
+# {(language, URL configuration, script prefix): {URL name: (label, URL)}}: the menu's links translated and
+# reversed once in this process, not on every page (eight look-ups of the URL patterns and catalogues).
+KEPT_MENU_LINKS = {}
+
+
+def menu_links():
+    """{URL name: (label, URL)} of MENU_LINKS and RESTRICTED_MENU_LINKS, in the active language."""
+    key = (get_language(), get_urlconf(), get_script_prefix())
+    links = KEPT_MENU_LINKS.get(key)
+    if links is None:
+        named = MENU_LINKS + [(label, name) for label, name, _allowed in RESTRICTED_MENU_LINKS]
+        links = KEPT_MENU_LINKS[key] = {name: (str(label), reverse(name)) for label, name in named}
+    return links
+
+
 @register.inclusion_tag("dsm_site/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     """The site's sections; restricted ones only for those the permissions module lets in."""
     request = context["request"]
     user = request.user
-    browse = reverse("dsm_data:browse")
-    items = site_menu(request) + [
-        (_("Data"), browse),
-        (_("Indicators"), reverse("dsm_data:indicators")),
-        (_("Compare countries"), reverse("dsm_data:compare")),
-        (_("Reports"), reverse("reports:request")),
-    ]
-    if permissions.can_use_submissions(user):
-        items.append((_("Submissions"), reverse("dsm_data:submissions")))
-    if permissions.can_read_completeness(user):
-        items.append((_("Completeness"), reverse("dsm_data:completeness")))
-    if permissions.can_send_request(user):
-        items.append((_("Requests"), reverse("exchange:requests")))
-    if permissions.can_read_proposals(user):
-        items.append((_("Indicator proposals"), reverse("proposals:list")))
+    links = menu_links()
+    items = site_menu(request) + [links[name] for _label, name in MENU_LINKS]
+    items += [links[name] for _label, name, allowed in RESTRICTED_MENU_LINKS if allowed(user)]
+    browse = links["dsm_data:browse"][1]
     return {
         "items": [
             {
