@@ -160,8 +160,9 @@ class ValueFilter(django_filters.FilterSet):
 
         Made once for the same values of the filters and kept in this process, their SQL with them: querysets
         never run, only compiled once (``Combinations.compiled``) and copied by the walk."""
-        data = self.form.cleaned_data
-        key = tuple(tuple(value) if isinstance(value, list) else value for value in map(data.get, COMBINATION_FILTERS))
+        # Only the filters of the key are read: one left out of COMBINATION_FILTERS narrows less, never wrongly.
+        data = {name: self.form.cleaned_data.get(name) for name in COMBINATION_FILTERS}
+        key = tuple(tuple(value) if isinstance(value, list) else value for value in data.values())
         combinations = KEPT_COMBINATIONS.get(key)
         if combinations is None:
             if len(KEPT_COMBINATIONS) >= MAX_KEPT_COMBINATIONS:  # a bound on the memory of filters no longer asked

@@ -47,12 +47,13 @@ def sheet_rows(package, title):
     Rejected if the file cannot be read (at the row where it breaks), or if the sheet claims or
     holds a cell past Excel's grid.
     """
-    if title not in dict(package.sheets):
+    part = dict(package.sheets).get(title)
+    if part is None:
         raise _damaged()
     try:
         strings = _shared_strings(package)
         kinds = _cell_kinds(package)
-        source = package.archive.open(dict(package.sheets)[title])
+        source = package.archive.open(part)
     except (KeyError, zipfile.BadZipFile, ParseError, DefusedXmlException, ValueError) as error:
         raise _damaged() from error
     with source:

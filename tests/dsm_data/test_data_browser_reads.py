@@ -51,8 +51,8 @@ def test_the_same_filters_give_the_same_combinations_compiled_once(published):  
 
     first = combinations(f"indicator={INDICATOR}&year_from=2020")
     assert combinations(f"indicator={INDICATOR}&year_from=2020") is first
+    assert combinations(f"indicator={INDICATOR}&year_from=2020&totals_only=on") is first  # not a narrowing of them
     assert combinations(f"indicator={INDICATOR}&year_from=2021") is not first
-    assert first.compiled == [queryset.order_by().query.sql_with_params() for queryset in first]
     indicators, _countries, periods = first
     assert list(indicators.values_list("code", flat=True)) == [INDICATOR]
     assert all(period.start.year >= 2020 for period in periods)

@@ -13,6 +13,9 @@ from python_calamine import CalamineWorkbook
 
 from dsm_data.intake import sheets, xlsx_rows
 from dsm_data.intake.problems import Rejected
+from tests.dsm_data.test_bad_input import cell_moved, with_sheet_xml
+
+SHEET = "xl/worksheets/sheet1.xml"
 
 
 def saved(workbook):
@@ -151,21 +154,8 @@ def rows_of_figures(count):
     return saved(workbook)
 
 
-def with_sheet_xml(data, change):
-    """The .xlsx bytes with the first sheet's XML changed by ``change`` (bytes -> bytes)."""
-    source, output = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                content, before = change(content), content
-                assert content != before, "the change must apply"
-            target.writestr(item, content)
-    return output.getvalue()
-
-
 def test_rows_are_given_as_the_sheet_is_read_up_to_where_it_breaks():
-    broken = with_sheet_xml(rows_of_figures(5), lambda xml: xml.replace(b'<row r="4"', b'<row r="4" <'))
+    broken = with_sheet_xml(rows_of_figures(5), SHEET, lambda xml: xml.replace('<row r="4"', '<row r="4" <'))
     rows = sheet_rows(broken, "Table")
     assert [number for number, _values in (next(rows), next(rows), next(rows))] == [1, 2, 3]
     with pytest.raises(Rejected) as refusal:
@@ -176,14 +166,14 @@ def test_rows_are_given_as_the_sheet_is_read_up_to_where_it_breaks():
 @pytest.mark.parametrize(
     "change",
     [
-        lambda xml: xml.replace(b"<sheetViews>", b'<dimension ref="A1:XFE4"/><sheetViews>'),
-        lambda xml: xml.replace(b'r="4"', b'r="1048577"').replace(b'r="A4"', b'r="A1048577"'),
-        lambda xml: xml.replace(b'r="D3"', b'r="XFE3"'),
+        lambda xml: xml.replace("<sheetViews>", '<dimension ref="A1:XFE4"/><sheetViews>'),
+        lambda xml: xml.replace('r="4"', 'r="1048577"').replace('r="A4"', 'r="A1048577"'),
+        cell_moved("D3", "XFE3"),
     ],
     ids=["claimed size", "row", "column"],
 )
 def test_a_sheet_past_excels_grid_is_refused_naming_it(change):
-    data = with_sheet_xml(rows_of_figures(3), change)
+    data = with_sheet_xml(rows_of_figures(3), SHEET, change)
     with pytest.raises(Rejected) as refusal:
         list(sheet_rows(data, "Table"))
     assert [str(problem) for problem in refusal.value.problems] == [
