@@ -5,6 +5,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.navigation import click_and_wait_for_the_next_page
 
+# What these check is the same HTML on either database: CI runs them once (pyproject.toml, .ci/run).
+pytestmark = pytest.mark.page_scan
+
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 

@@ -4,6 +4,9 @@ import pytest
 
 from tests.e2e.screens import PHONE, assert_fits_a_phone_and_is_accessible
 
+# What these check is the same HTML on either database: CI runs them once (pyproject.toml, .ci/run).
+pytestmark = pytest.mark.page_scan
+
 ACCOUNT_PAGES = [
     ("kaz-admin", "/en/accounts/users/"),
     ("kaz-admin", "/ru/accounts/users/invite/"),

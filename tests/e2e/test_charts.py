@@ -13,6 +13,7 @@ Two tests, each walking the pages in one browser page: browser tests are slow.
 from decimal import Decimal
 from io import BytesIO
 
+import pytest
 from defusedxml import ElementTree
 from PIL import Image
 from playwright.sync_api import expect
@@ -122,6 +123,7 @@ def test_charts_show_without_javascript_with_their_tables_and_files(browser, por
         context.close()
 
 
+@pytest.mark.page_scan
 def test_chart_pages_fit_a_phone_and_have_no_serious_accessibility_violation(page):
     """axe runs scripts, so with JavaScript on: each page in English and Russian, its data tables open."""
     page.set_viewport_size(PHONE)

@@ -4,6 +4,9 @@ import pytest
 
 from tests.e2e.screens import PHONE, assert_fits_a_phone_and_is_accessible
 
+# What these check is the same HTML on either database: CI runs them once (pyproject.toml, .ci/run).
+pytestmark = pytest.mark.page_scan
+
 HISTORY_PAGES = [
     ("sysadmin", "/en/data/submissions/"),  # the bulk form, every country's submissions
     ("kaz-admin", "/ru/data/submissions/"),

@@ -9,8 +9,13 @@ stick out past the screen's edge (not those inside a box that scrolls), so the c
 
 from urllib.parse import unquote
 
+import pytest
+
 from tests.e2e.screens import PHONE
 from tests.e2e.test_accessibility import blocking_violations
+
+# What these check is the same HTML on either database: CI runs them once (pyproject.toml, .ci/run).
+pytestmark = pytest.mark.page_scan
 
 # The outermost elements that stick out past the screen's right edge and that no scrolling box
 # holds: the ones that make the page wider than the screen.
