@@ -1,14 +1,17 @@
-"""CSV and XLSX files of a table: every text cell safe from formula injection, numbers kept numeric."""
+"""CSV and XLSX files of a table: every text cell safe from formula injection, numbers kept numeric.
+
+openpyxl (with numpy, 10 MB) is imported by the function that writes an XLSX file: this module is
+imported by the URLconf (the API's renderers, the charts' CSV), so a module-level import loaded it
+into every web worker at its first request.
+"""
 
 import csv
 import io
 import itertools
+import re
 from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet treats text starting with one of these as a formula (OWASP "CSV injection").
@@ -17,6 +20,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_XLSX_ROWS = 100_000
 # Rows of a CSV written together into one chunk of the streamed response.
 CSV_BLOCK_ROWS = 1000
+# The control characters an XLSX file cannot hold: openpyxl's ILLEGAL_CHARACTERS_RE, which it
+# raises on (tests/dsm_data/test_data_access.py keeps the two equal).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 class ExportTooLarge(Exception):
@@ -79,6 +85,8 @@ def csv_response(filename, header, rows, *, lines=None):
 
 
 def xlsx_response(filename, sheet_title, header, rows):
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
     sheet.append([_xlsx_cell(sheet, value) for value in header])
@@ -103,6 +111,8 @@ def _discard(sheet):
 
 
 def _xlsx_cell(sheet, value):
+    from openpyxl.cell import WriteOnlyCell
+
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, Decimal):

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf.fonts import FontFace
 
 from .cells import format_entry
 from .grid import build_grid
@@ -173,6 +172,8 @@ def _write_grid(pdf, grid):
     # Boxes share the width the labels leave, within limits: wide enough for a name, not a banner.
     box_width = min(max(BOX_WIDTH, (pdf.epw - labels_width) / len(grid.column_headers)), MAX_BOX_WIDTH)
     widths = [LABEL_WIDTH] * len(grid.label_headers) + [box_width] * len(grid.column_headers)
+    from fpdf.fonts import FontFace  # fpdf loads with the first PDF (dsm_data/pdf.py)
+
     shaded = FontFace(emphasis="BOLD", fill_color=TOTAL_SHADE)
     with pdf.table(
         col_widths=widths,

@@ -1,8 +1,10 @@
-"""PDF documents in any of the portal's languages (Cyrillic included), with the bundled DejaVu fonts."""
+"""PDF documents in any of the portal's languages (Cyrillic included), with the bundled DejaVu fonts.
+
+fpdf2 (with fontTools, 10 MB) is imported with the first PDF made: the charts, drawn on most
+pages, take only the fonts' folder from here, and measure their text with Pillow.
+"""
 
 from pathlib import Path
-
-from fpdf import FPDF
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FAMILY = "DejaVu"
@@ -10,6 +12,8 @@ FONT_FAMILY = "DejaVu"
 
 def new_pdf(title="", author="DSM portal"):
     """An A4 FPDF with the Unicode font registered and selected, page breaks on."""
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.add_font(FONT_FAMILY, "", FONT_DIR / "DejaVuSans.ttf")
     pdf.add_font(FONT_FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")

@@ -15,8 +15,6 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .models import ReportFormat, ReportKind, ReportStatus, year_span
-from .pdf import report_pdf
-from .xlsx import report_xlsx
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +87,14 @@ def _file_bytes(report, content, *, now):
     def progress(share):
         _set_progress(report, READING_SHARE + LAYOUT_SHARE * share)
 
+    # The writers bring fpdf or openpyxl (10 to 17 MB): imported by the build, not by every web worker
+    # whose URLconf reaches this module through the reports' views.
     if report.file_format == ReportFormat.PDF:
+        from .pdf import report_pdf
+
         return report_pdf(content, language=report.language, built_at=built_at, progress=progress)
+    from .xlsx import report_xlsx
+
     return report_xlsx(content, built_at=built_at, progress=progress)
 
 

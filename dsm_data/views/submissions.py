@@ -16,7 +16,7 @@ from ..forms import AddIndicatorForm, EntryForm, PaperScanForm, PublishForm, Sub
 from ..grid import build_grid
 from ..intake.problems import Rejected, errors_and_warnings
 from ..models import Channel, Period, Submission, Value
-from ..selectors import periods, submissions, templates
+from ..selectors import periods, submissions
 from ..selectors.deliveries import deliveries_of
 from ..services import audit_events
 from ..services import submissions as services
@@ -191,6 +191,8 @@ def submission_template(request, pk):
 
     Figures not yet public in it enter the audit trail as an export.
     """
+    from ..selectors import templates  # openpyxl, imported by this view alone (selectors/templates.py)
+
     submission = readable_submission(request, pk)
     indicators = [link.indicator for link in submission.submission_indicators.select_related("indicator")]
     workbook = templates.template_workbook(

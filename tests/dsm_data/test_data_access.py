@@ -12,7 +12,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.utils import timezone
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from dsm_data import exports
 from dsm_data.grid import build_grid
 from dsm_data.models import Confidentiality, Role, Value, ValueRevision
 from dsm_data.services import submissions as services
@@ -160,6 +162,17 @@ def test_exports_neutralise_formulas_in_text(client, published):
             cells = [cell for row in workbook.active.iter_rows() for cell in row if cell.value == footnote]
             assert cells
             assert all(cell.data_type == "s" for cell in cells)
+
+
+def test_exports_drop_the_control_characters_an_xlsx_file_cannot_hold(client, published):
+    """dsm_data.exports keeps openpyxl's own pattern, so that writing a CSV needs no openpyxl."""
+    assert exports.ILLEGAL_CHARACTERS_RE.pattern == ILLEGAL_CHARACTERS_RE.pattern
+    set_confidentiality(Confidentiality.PUBLIC)
+    Value.objects.filter(series__key="RSD_OUTCOME=CLOSED").update(footnote="Closed\x01 cases\x0b\x1f")
+    for kind in ("csv", "xlsx"):
+        response = client.get("/en/data/", {"indicator": "REFUGEE_DECISIONS", "export": kind})
+        rows = exported_codes(response, kind)
+        assert next(row["footnote"] for row in rows if row["breakdown_code"] == "RSD_OUTCOME=CLOSED") == "Closed cases"
 
 
 def test_embargoed_figures_are_hidden_from_other_countries_until_release(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from dsm_data.cells import Cell
 from dsm_data.models import NationalMetadata, SeriesBreak, Value
 from dsm_data.services import submissions as submission_services
-from reports import builder, services
+from reports import pdf, services
 from reports.models import Report, ReportStatus
 
 from .conftest import RESIDENTS, file_bytes, pdf_text, prints, report_inputs
@@ -33,7 +33,7 @@ def test_the_same_inputs_and_data_give_the_same_report_without_building_it_again
     def must_not_build(*args, **kwargs):
         raise AssertionError("built again")
 
-    monkeypatch.setattr(builder, "report_pdf", must_not_build)
+    monkeypatch.setattr(pdf, "report_pdf", must_not_build)
     again = asked(AnonymousUser())
     # A signed-in reader asking "as the public reads it" gets the public's report too.
     as_public = asked(report_figures.kaz_user, as_public=True)
@@ -82,7 +82,7 @@ def test_a_failed_build_keeps_its_error_is_never_served_and_is_asked_anew(report
     def broken(*args, **kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(builder, "report_pdf", broken)
+    monkeypatch.setattr(pdf, "report_pdf", broken)
     failed = asked(AnonymousUser())
     failed.refresh_from_db()
     assert (failed.status, failed.error, bool(failed.file)) == (
@@ -112,14 +112,14 @@ def test_a_report_stalled_in_the_queue_is_not_waited_for(report_figures):
 
 def test_the_build_tells_its_progress_and_ends_at_a_hundred(report_figures, monkeypatch):
     seen = []
-    real = builder.report_pdf
+    real = pdf.report_pdf
 
     def watched(content, **kwargs):
         report = Report.objects.get()
         seen.append((report.status, report.progress))
         return real(content, **kwargs)
 
-    monkeypatch.setattr(builder, "report_pdf", watched)
+    monkeypatch.setattr(pdf, "report_pdf", watched)
     report = asked(AnonymousUser())
     assert seen == [(ReportStatus.BUILDING, 60)]  # the figures read, the file not yet laid out
     assert (report.status, report.progress) == (ReportStatus.READY, 100)
