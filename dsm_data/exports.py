@@ -1,6 +1,6 @@
 """CSV and XLSX files of a table: every text cell safe from formula injection, numbers kept numeric.
 
-openpyxl (with numpy, 10 MB) is imported by the function that writes an XLSX file: this module is
+openpyxl (with numpy, 16 MB) is imported by the function that writes an XLSX file: this module is
 imported by the URLconf (the API's renderers, the charts' CSV), so a module-level import loaded it
 into every web worker at its first request.
 """
@@ -86,15 +86,16 @@ def csv_response(filename, header, rows, *, lines=None):
 
 def xlsx_response(filename, sheet_title, header, rows):
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
-    sheet.append([_xlsx_cell(sheet, value) for value in header])
+    sheet.append([_xlsx_cell(sheet, value, WriteOnlyCell) for value in header])
     for number, row in enumerate(rows, start=1):
         if number > MAX_XLSX_ROWS:
             _discard(sheet)
             raise ExportTooLarge
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append([_xlsx_cell(sheet, value, WriteOnlyCell) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
@@ -110,15 +111,13 @@ def _discard(sheet):
     sheet._writer.cleanup()
 
 
-def _xlsx_cell(sheet, value):
-    from openpyxl.cell import WriteOnlyCell
-
+def _xlsx_cell(sheet, value, cell_class):
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, Decimal):
         return _number(value)
     if isinstance(value, (int, float)):
         return value
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+    cell = cell_class(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", str(value)))
     cell.data_type = "s"  # never a formula, whatever the text starts with
     return cell

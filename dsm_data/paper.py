@@ -162,6 +162,8 @@ def _write_header(pdf, form):
 
 def _write_grid(pdf, grid):
     """The grid as a table whose header row is repeated on every page it runs over."""
+    from fpdf.fonts import FontFace  # fpdf loads with the first PDF (dsm_data/pdf.py)
+
     pdf.set_font(FONT_FAMILY, "B", size=12)
     pdf.multi_cell(0, 7, grid.name, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT_FAMILY, size=9)
@@ -172,8 +174,6 @@ def _write_grid(pdf, grid):
     # Boxes share the width the labels leave, within limits: wide enough for a name, not a banner.
     box_width = min(max(BOX_WIDTH, (pdf.epw - labels_width) / len(grid.column_headers)), MAX_BOX_WIDTH)
     widths = [LABEL_WIDTH] * len(grid.label_headers) + [box_width] * len(grid.column_headers)
-    from fpdf.fonts import FontFace  # fpdf loads with the first PDF (dsm_data/pdf.py)
-
     shaded = FontFace(emphasis="BOLD", fill_color=TOTAL_SHADE)
     with pdf.table(
         col_widths=widths,

@@ -1,6 +1,6 @@
 """PDF documents in any of the portal's languages (Cyrillic included), with the bundled DejaVu fonts.
 
-fpdf2 (with fontTools, 10 MB) is imported with the first PDF made: the charts, drawn on most
+fpdf2 (with fontTools, 26 MB) is imported with the first PDF made: the charts, drawn on most
 pages, take only the fonts' folder from here, and measure their text with Pillow.
 """
 

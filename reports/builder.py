@@ -87,7 +87,7 @@ def _file_bytes(report, content, *, now):
     def progress(share):
         _set_progress(report, READING_SHARE + LAYOUT_SHARE * share)
 
-    # The writers bring fpdf or openpyxl (10 to 17 MB): imported by the build, not by every web worker
+    # The writers bring fpdf or openpyxl (26 or 16 MB): imported by the build, not by every web worker
     # whose URLconf reaches this module through the reports' views.
     if report.file_format == ReportFormat.PDF:
         from .pdf import report_pdf
