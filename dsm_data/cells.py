@@ -6,6 +6,7 @@ text, Excel from a spreadsheet's value, long tables from a value and a flag colu
 module of the project.
 """
 
+import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -133,18 +134,22 @@ def number_formatter():
     return formatted
 
 
-def entry_formatter():
-    """``format_entry`` for the many rows of a page, each a dict of a Value's fields (``number``,
-    ``absence``, ``is_provisional``, ``is_estimated``), in the active language (``number_formatter``)."""
+def entry_formatter(read=operator.getitem):
+    """``format_entry`` for the many rows of a page, in the active language (``number_formatter``).
+
+    Each row has a Value's fields ``number``, ``absence``, ``is_provisional`` and ``is_estimated``,
+    read by ``read(row, name)``: items of a dict (the default), or ``getattr`` for records.
+    """
     number = number_formatter()
 
     def formatted(row):
-        if row["absence"]:
-            return ABSENCE_TEXTS[row["absence"]]
-        if row["number"] is None:
+        absence = read(row, "absence")
+        if absence:
+            return ABSENCE_TEXTS[absence]
+        if read(row, "number") is None:
             return ""
-        flags = "".join(code for code, name in FLAG_CODES.items() if row[name])
-        return f"{number(row['number'])} {flags}".strip()
+        flags = "".join(code for code, name in FLAG_CODES.items() if read(row, name))
+        return f"{number(read(row, 'number'))} {flags}".strip()
 
     return formatted
 

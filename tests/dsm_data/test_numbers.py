@@ -75,9 +75,10 @@ def test_a_page_s_formatters_write_what_format_number_and_format_entry_write(lan
     numbers = [None, 0, Decimal("0"), Decimal("-0.000"), Decimal("1234567.000"), Decimal("-1234.500")]
     numbers += [Decimal("0.001"), Decimal("999999999999999.999"), Decimal("-5"), 12, Decimal("1E+3")]
     with translation.override(language):
-        formatted, entry = number_formatter(), entry_formatter()
+        formatted, entry, record_entry = number_formatter(), entry_formatter(), entry_formatter(getattr)
         assert [formatted(number) for number in numbers] == [format_number(number) for number in numbers]
         for number in numbers:
             for absence in ("", "not_available", "confidential", "not_applicable"):
                 row = {"number": number, "absence": absence, "is_provisional": True, "is_estimated": bool(number)}
-                assert entry(row) == format_entry(Cell.from_value(row))
+                cell = Cell.from_value(row)
+                assert entry(row) == record_entry(cell) == format_entry(cell)
