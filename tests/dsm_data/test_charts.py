@@ -433,6 +433,24 @@ def test_the_figure_shows_the_chart_its_notes_its_data_table_and_downloads():
     ]
 
 
+def test_the_data_table_escapes_its_labels_and_numbers_one_footnote_shared_by_several_figures_once():
+    chart = trend()
+    chart.labels = ['<script>alert("x")</script>', "A & B", *chart.labels[2:]]
+    points = list(chart.series[0].points)
+    points[0] = Point(Decimal(5), "5 <p>", footnote="Revised & rebased.", value_pk=7)
+    points[1] = Point(Decimal(6), "6", footnote="Revised & rebased.")
+    chart.series[0].points = points
+    html = render_tag(chart)
+    assert "<script>" not in html
+    assert "5 <p>" not in html
+    root = parse(html)
+    rows = root.findall("details/div/table/tbody/tr")
+    assert [row.find("th").text for row in rows[:2]] == ['<script>alert("x")</script>', "A & B"]
+    assert "".join(rows[0].find("td").itertext()) == "5 <p>1"
+    assert [row.find("td/sup/a").get("href") for row in rows[:2]] == ["#kaz-asylum-note-1"] * 2
+    assert [note.text for note in root.findall("details/ol/li")] == ["Revised & rebased."]
+
+
 def test_a_small_multiple_has_no_downloads_when_none_are_given_and_a_smaller_view_box():
     root = parse(render_tag(trend(), compact=True))
     assert root.find(f"{SVG}svg").get("viewBox") == "0 0 300 200"
