@@ -143,13 +143,13 @@ def entry_formatter(read=operator.getitem):
     number = number_formatter()
 
     def formatted(row):
-        absence = read(row, "absence")
+        absence, figure = read(row, "absence"), read(row, "number")
         if absence:
             return ABSENCE_TEXTS[absence]
-        if read(row, "number") is None:
+        if figure is None:
             return ""
         flags = "".join(code for code, name in FLAG_CODES.items() if read(row, name))
-        return f"{number(read(row, 'number'))} {flags}".strip()
+        return f"{number(figure)} {flags}".strip()
 
     return formatted
 

@@ -7,22 +7,15 @@ font-size...). It is an image to screen readers (``role="img"``), named by its
 mark carries ``data-label``, ``data-series`` and ``data-value``; each gap ``data-gap``.
 """
 
-import html
-
 from django.utils.safestring import mark_safe
 
+from ..markup import escaped
 from .layout import lay_out
 from .scales import coordinate
 from .shapes import FONT_FAMILY, INK, PAPER, Blank, Line, Marker, Polyline, Rect, Text
 
 NAMESPACE = "http://www.w3.org/2000/svg"
 _ANCHORS = {"start": "", "middle": "middle", "end": "end"}
-
-
-def escape(value):
-    """Django's ``escape`` (any value as text, every ``& < > " '`` escaped), without its check of each argument
-    for a lazy translation: a chart's attributes are a few hundred, most of them coordinates."""
-    return html.escape(str(value))
 
 
 def render(chart, *, width=480, height=270, compact=False):
@@ -39,15 +32,15 @@ def standalone(chart, *, width=480, height=270):
 
 
 def markup(drawing, slug, *, size):
-    slug = escape(slug)
+    slug = escaped(slug)
     width, height = size
     dimensions = f' width="{width}"' + (f' height="{height}"' if height else "")
     parts = [
         f'<svg xmlns="{NAMESPACE}" viewBox="0 0 {coordinate(drawing.width)} {coordinate(drawing.height)}"'
         f'{dimensions} role="img" aria-labelledby="{slug}-chart-title {slug}-chart-desc"'
         f' font-family="{FONT_FAMILY}" font-size="{coordinate(drawing.font_size)}" fill="{INK}">',
-        f'<title id="{slug}-chart-title">{escape(drawing.title)}</title>',
-        f'<desc id="{slug}-chart-desc">{escape(drawing.description)}</desc>',
+        f'<title id="{slug}-chart-title">{escaped(drawing.title)}</title>',
+        f'<desc id="{slug}-chart-desc">{escaped(drawing.description)}</desc>',
         f'<rect width="100%" height="100%" fill="{PAPER}"/>',
     ]
     parts.extend(element(shape, drawing.font_size) for shape in drawing.shapes)
@@ -58,12 +51,12 @@ def markup(drawing, slug, *, size):
 def attributes(**values):
     """` name="value"` for each value given (underscores become hyphens); empty ones left out."""
     return "".join(
-        f' {name.replace("_", "-")}="{escape(value)}"' for name, value in values.items() if value not in ("", None)
+        f' {name.replace("_", "-")}="{escaped(value)}"' for name, value in values.items() if value not in ("", None)
     )
 
 
 def data_attributes(data):
-    return "".join(f' data-{name}="{escape(value)}"' for name, value in data)
+    return "".join(f' data-{name}="{escaped(value)}"' for name, value in data)
 
 
 def stroke(shape, weight):
@@ -116,7 +109,7 @@ def text(shape, font_size):
         text_anchor=_ANCHORS[shape.anchor],
         fill=shape.colour if shape.colour != INK else "",
     )
-    return f"<text{options}{data_attributes(shape.data)}>{escape(shape.text)}</text>"
+    return f"<text{options}{data_attributes(shape.data)}>{escaped(shape.text)}</text>"
 
 
 def blank(shape, font_size):

@@ -40,10 +40,8 @@ def table_body(chart, rows):
     for label, points in rows:
         cells = []
         for point in points:
-            text = point.text if point.is_gap else value_text(point)
-            if point.is_gap and point.is_break:
-                text = f"{text} b".strip()
-            text, url, number = escaped(text), urls.get(point.value_pk), footnotes.number(point.footnote)
+            text, url = escaped(value_text(point).strip()), urls.get(point.value_pk)  # a gap at a break: "b"
+            number = footnotes.number(point.footnote)
             cells.append(
                 CELL.format(
                     text=LINKED_TEXT.format(url=escaped(url), text=text) if url else text,

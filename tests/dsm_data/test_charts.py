@@ -433,12 +433,13 @@ def test_the_figure_shows_the_chart_its_notes_its_data_table_and_downloads():
     ]
 
 
-def test_the_data_table_escapes_its_labels_and_numbers_one_footnote_shared_by_several_figures_once():
+def test_the_data_table_escapes_its_labels_marks_breaks_in_gaps_and_numbers_a_shared_footnote_once():
     chart = trend()
     chart.labels = ['<script>alert("x")</script>', "A & B", *chart.labels[2:]]
     points = list(chart.series[0].points)
     points[0] = Point(Decimal(5), "5 <p>", footnote="Revised & rebased.", value_pk=7)
     points[1] = Point(Decimal(6), "6", footnote="Revised & rebased.")
+    points[2:4] = [Point(None, "", is_break=True), Point(None, ":", is_break=True)]  # gaps where a series breaks
     chart.series[0].points = points
     html = render_tag(chart)
     assert "<script>" not in html
@@ -449,6 +450,7 @@ def test_the_data_table_escapes_its_labels_and_numbers_one_footnote_shared_by_se
     assert "".join(rows[0].find("td").itertext()) == "5 <p>1"
     assert [row.find("td/sup/a").get("href") for row in rows[:2]] == ["#kaz-asylum-note-1"] * 2
     assert [note.text for note in root.findall("details/ol/li")] == ["Revised & rebased."]
+    assert ["".join(row.find("td").itertext()) for row in rows[2:4]] == ["b", ": b"]
 
 
 def test_a_small_multiple_has_no_downloads_when_none_are_given_and_a_smaller_view_box():
